@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `sverka` command. Runs the TypeScript sources through tsx, so it works right after
+// `npm install` with no build step.
+"use strict";
+require("tsx/cjs");
+const { main } = require("../src/cli/main.ts");
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`sverka: внутренняя ошибка: ${err && err.stack ? err.stack : String(err)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,30 @@
+/** Sample workbooks are written as plain grids in TypeScript and turned into .xlsx by scripts/build-samples.ts. */
+
+export type SampleCell = string | number | boolean | Date | null;
+
+export interface SampleSheet {
+  /** Worksheet name (≤ 31 characters, no []:*?/\). */
+  name: string;
+  /** rows[r][c] is worksheet row r+1, column c+1. Use "\n" inside a string for a line break within a cell. */
+  rows: SampleCell[][];
+  /** Merged ranges in A1 notation, e.g. "A1:E1". */
+  merges?: string[];
+  /** Column widths in characters, by column index. */
+  widths?: number[];
+}
+
+export interface SampleWorkbook {
+  /** File name under samples/, e.g. "uchitel-uchitelyu-2020.plan.xlsx". */
+  file: string;
+  sheets: SampleSheet[];
+}
+
+/** A defect that the sample really contains and the validator must report. */
+export interface ExpectedIssue {
+  code: string;
+  sheet: string;
+  /** Worksheet row (1-based) of the offending cell. */
+  row: number;
+  /** Why this is a defect, quoting the seed. */
+  note: string;
+}

@@ -1,0 +1,90 @@
+/** Text rendering of reports for the terminal (Russian). */
+import type { IndicatorValue } from "../core/indicators/types";
+import type { Issue } from "../core/report/issue";
+import type { FileReport } from "../core/validate";
+
+const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ошибка", warning: "предупр.", info: "замечание" };
+
+const KIND_LABEL: Record<string, string> = { plan: "план-график", monitoring: "мониторинг", sverka: "лист Сверки", other: "не распознан" };
+
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  green(s: string): string;
+}
+
+export const noPaint: Paint = { red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s, green: (s) => s };
+
+export const ansiPaint: Paint = {
+  red: (s) => `\x1b[31m${s}\x1b[0m`,
+  yellow: (s) => `\x1b[33m${s}\x1b[0m`,
+  dim: (s) => `\x1b[2m${s}\x1b[0m`,
+  bold: (s) => `\x1b[1m${s}\x1b[0m`,
+  green: (s) => `\x1b[32m${s}\x1b[0m`,
+};
+
+/** «Ошибок нет» or the counts, as the last line of a report. */
+export function summaryLine(s: FileReport["summary"]): string {
+  const rest: string[] = [];
+  if (s.warnings) rest.push(`предупреждений: ${s.warnings}`);
+  if (s.infos) rest.push(`замечаний: ${s.infos}`);
+  if (s.errors === 0) return rest.length ? `Ошибок нет (${rest.join(", ")})` : "Ошибок нет";
+  return `Ошибок: ${s.errors}${rest.length ? `, ${rest.join(", ")}` : ""}`;
+}
+
+export function formatReport(r: FileReport, paint: Paint = noPaint): string {
+  const out: string[] = [];
+  out.push(paint.bold(`Файл: ${r.file}`));
+  out.push(`Шаблон: ${r.template}. ${r.template_reason}`);
+  const bySheet = new Map<string, Issue[]>();
+  for (const i of r.issues) {
+    const list = bySheet.get(i.sheet) ?? [];
+    list.push(i);
+    bySheet.set(i.sheet, list);
+  }
+  for (const s of r.sheets) {
+    const head =
+      s.kind === "plan"
+        ? `Лист «${s.name}» (${KIND_LABEL[s.kind]}, заголовок в строке ${s.header_row}, мероприятий: ${s.activities ?? 0})`
+        : `Лист «${s.name}» (${KIND_LABEL[s.kind] ?? s.kind})`;
+    out.push("");
+    out.push(paint.bold(head));
+    const list = bySheet.get(s.name) ?? [];
+    bySheet.delete(s.name);
+    if (!list.length && s.kind !== "other" && s.kind !== "sverka") out.push(paint.green("  Ошибок нет"));
+    for (const i of list) out.push(formatIssue(i, paint));
+  }
+  for (const [sheet, list] of bySheet) {
+    out.push("");
+    out.push(paint.bold(`Книга${sheet ? ` (лист «${sheet}»)` : ""}`));
+    for (const i of list) out.push(formatIssue(i, paint));
+  }
+  out.push("");
+  const line = summaryLine(r.summary);
+  out.push(r.summary.errors ? paint.red(paint.bold(line)) : paint.green(paint.bold(line)));
+  return out.join("\n");
+}
+
+function formatIssue(i: Issue, paint: Paint): string {
+  const sev = SEVERITY_LABEL[i.severity].padEnd(9);
+  const colored = i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
+  return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message}`;
+}
+
+export function formatIndicators(values: readonly IndicatorValue[]): string {
+  const rows = values.map((v) => [
+    v.title,
+    v.period,
+    v.scope === "municipality" ? "муниципалитет" : v.scope,
+    v.target ?? "—",
+    v.display,
+    v.met === null ? "нет данных" : v.met ? "выполнено" : "не выполнено",
+    v.excluded_rows ? String(v.excluded_rows) : "",
+  ]);
+  const head = ["Показатель", "Период", "Охват", "Цель", "Факт", "Статус", "Исключено строк"];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((x, c) => x.padEnd(widths[c])).join("  ").trimEnd();
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}

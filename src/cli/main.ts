@@ -1,0 +1,178 @@
+/** The `sverka` command line. Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad arguments. */
+import { readFile } from "node:fs/promises";
+import { Command, CommanderError } from "commander";
+import { computePlanDone } from "../core/indicators/planDone";
+import type { IndicatorValue } from "../core/indicators/types";
+import { isValidIsoDate, todayIso } from "../core/model/dates";
+import { parseTemplate, type Template } from "../core/template/schema";
+import { BUILTIN_TEMPLATES } from "../core/templates";
+import { validateWorkbook, type FileReport } from "../core/validate";
+import { WorkbookReadError } from "../hosts/xlsx/errors";
+import { readWorkbookFile } from "../hosts/xlsx/node";
+import { ansiPaint, formatIndicators, formatReport, noPaint } from "./format";
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIO: CliIO = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: !!process.stdout.isTTY,
+};
+
+interface CommonOptions {
+  template?: string;
+  templateFile?: string[];
+  asOf?: string;
+  json?: boolean;
+}
+
+async function loadTemplates(files: readonly string[] = []): Promise<Template[]> {
+  const extra: Template[] = [];
+  for (const f of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(f, "utf8"));
+    } catch (e) {
+      throw new UsageError(`Не удалось прочитать шаблон «${f}»: ${(e as Error).message}`);
+    }
+    const r = parseTemplate(json);
+    if (!r.ok) throw new UsageError(`Шаблон «${f}» не прошёл проверку:\n  ${r.errors.join("\n  ")}`);
+    extra.push(r.template);
+  }
+  return [...extra, ...BUILTIN_TEMPLATES.filter((b) => !extra.some((e) => e.id === b.id))];
+}
+
+function resolveTemplate(id: string | undefined, templates: readonly Template[]): Template | undefined {
+  if (!id) return undefined;
+  const t = templates.find((x) => x.id === id);
+  if (!t) throw new UsageError(`Нет шаблона «${id}». Доступные шаблоны: ${templates.map((x) => x.id).join(", ")}.`);
+  return t;
+}
+
+function resolveAsOf(s: string | undefined): string {
+  if (s === undefined) return todayIso();
+  if (!isValidIsoDate(s)) throw new UsageError(`--as-of: ожидалась дата ГГГГ-ММ-ДД, получено «${s}».`);
+  return s;
+}
+
+interface UnreadableFile {
+  file: string;
+  template: null;
+  sheets: [];
+  issues: [];
+  summary: { errors: 0; warnings: 0; infos: 0 };
+  error: { code: string; message: string };
+}
+
+export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const paint = io.isTTY ? ansiPaint : noPaint;
+  const program = new Command();
+  program
+    .name("sverka")
+    .description("Сверка: проверка планов-графиков и мониторинга по шаблону проекта (ФЛК) и расчёт показателей")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError();
+
+  const common = (c: Command) =>
+    c
+      .option("-t, --template <id>", "шаблон проекта (по умолчанию определяется по книге)")
+      .option("--template-file <file...>", "дополнительный шаблон в формате JSON")
+      .option("--as-of <date>", "отчётная дата ГГГГ-ММ-ДД (по умолчанию сегодня)")
+      .option("--json", "вывести отчёт в формате JSON");
+
+  common(program.command("validate").description("проверить книги (ФЛК)").argument("<files...>", "файлы .xlsx")).action(
+    async (files: string[], o: CommonOptions) => {
+      const templates = await loadTemplates(o.templateFile);
+      const template = resolveTemplate(o.template, templates);
+      const asOf = resolveAsOf(o.asOf);
+      const reports: (FileReport | UnreadableFile)[] = [];
+      let anyErrors = false;
+      let unreadable = false;
+      for (const file of files) {
+        if (o.json) io.err(`Проверка ${file}…\n`);
+        try {
+          const wb = await readWorkbookFile(file);
+          const { report } = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
+          reports.push(report);
+          if (report.summary.errors) anyErrors = true;
+          if (!o.json) io.out(formatReport(report, paint) + "\n\n");
+        } catch (e) {
+          if (!(e instanceof WorkbookReadError)) throw e;
+          unreadable = true;
+          io.err(`sverka: ${e.message}\n`);
+          reports.push({
+            file,
+            template: null,
+            sheets: [],
+            issues: [],
+            summary: { errors: 0, warnings: 0, infos: 0 },
+            error: { code: e.code, message: e.message },
+          });
+        }
+      }
+      if (o.json) io.out(JSON.stringify({ files: reports }, null, 2) + "\n");
+      exitCode = unreadable ? EXIT_USAGE : anyErrors ? EXIT_ERRORS : EXIT_OK;
+    },
+  );
+
+  common(program.command("indicators").description("рассчитать показатели проекта").argument("<file>", "файл .xlsx")).action(
+    async (file: string, o: CommonOptions) => {
+      const templates = await loadTemplates(o.templateFile);
+      const template = resolveTemplate(o.template, templates);
+      const asOf = resolveAsOf(o.asOf);
+      let wb;
+      try {
+        wb = await readWorkbookFile(file);
+      } catch (e) {
+        if (!(e instanceof WorkbookReadError)) throw e;
+        io.err(`sverka: ${e.message}\n`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
+      const indicators: IndicatorValue[] = [computePlanDone(check.plans, asOf)];
+      if (o.json) io.out(JSON.stringify({ file, template: check.template.id, indicators }, null, 2) + "\n");
+      else io.out(`Файл: ${file}\nШаблон: ${check.template.id}\nОтчётная дата: ${asOf}\n\n${formatIndicators(indicators)}\n`);
+      exitCode = EXIT_OK;
+    },
+  );
+
+  program
+    .command("templates")
+    .description("встроенные шаблоны проектов")
+    .option("--json", "в формате JSON")
+    .action((o: { json?: boolean }) => {
+      const list = BUILTIN_TEMPLATES.map((t) => ({ id: t.id, title: t.title, municipality: t.municipality, period: t.period }));
+      if (o.json) io.out(JSON.stringify({ templates: list }, null, 2) + "\n");
+      else
+        for (const t of list)
+          io.out(`${t.id.padEnd(26)} ${t.period.start} – ${t.period.end}${t.period.schoolYear ? " (учебный год)" : ""}  ${t.title}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.err(`sverka: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

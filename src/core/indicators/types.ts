@@ -1,0 +1,44 @@
+/** Indicator values: the `indicators` part of the JSON contract. */
+
+export interface IndicatorValue {
+  id: string;
+  title: string;
+  /** Period the value belongs to: a calendar year «2022», a school year «2022/2023», or a report date «2021-06-30». */
+  period: string;
+  /** `"municipality"` or a school's registered name. */
+  scope: string;
+  /** Unrounded value; null when there are no data. Boolean for statuses (e.g. `shnor_status`). */
+  value: number | boolean | null;
+  /** Value for display: rounded half-up to one decimal with the unit, or «нет данных». */
+  display: string;
+  unit: string;
+  /** Target as text («≥ 75 %»), null when the template gives none. */
+  target: string | null;
+  /** Whether the target is met; null when there is no target or no value. */
+  met: boolean | null;
+  /** Rows left out because their values were invalid. */
+  excluded_rows: number;
+  /** Numerator and denominator where the value is a ratio. */
+  numerator?: number;
+  denominator?: number;
+}
+
+/** Round half-up to `digits` decimals (2.45 → 2.5), robust to binary floating error. */
+export function roundHalfUp(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  const scaled = value * f;
+  const r = Math.round(Math.abs(scaled) + 1e-9 * Math.max(1, Math.abs(scaled)));
+  return (Math.sign(scaled) * r) / f;
+}
+
+export function formatNumberRu(value: number, digits = 1): string {
+  const r = roundHalfUp(value, digits);
+  return r.toFixed(digits).replace(".", ",").replace(/,0+$/, (m) => (digits > 0 ? "," + "0".repeat(digits) : m));
+}
+
+export function displayValue(value: number | boolean | null, unit: string): string {
+  if (value === null) return "нет данных";
+  if (typeof value === "boolean") return value ? "да" : "нет";
+  const n = formatNumberRu(value, 1);
+  return unit === "%" ? `${n} %` : unit ? `${n} ${unit}` : n;
+}

@@ -1,0 +1,107 @@
+/** Activity numbers of a plan-graph: «1», «1.», «1.2», «1.2.3.» and their hierarchy. */
+
+export interface NumberLabel {
+  /** As written, trimmed. */
+  text: string;
+  /** Canonical form without the trailing dot: «1.2.3». */
+  key: string;
+  segments: number[];
+}
+
+const LABEL = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+
+/** Parse a number cell. Returns null for blank, `"invalid"` for text that is not a valid label. */
+export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" | null {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || raw <= 0) return "invalid";
+    // A number cell: 3 → «3»; 1.1 → «1.1». (1.10 cannot be told from 1.1 in a number cell.)
+    raw = String(raw);
+  }
+  const text = raw.replace(/[\s\u00A0]+/g, "").trim();
+  if (!text) return null;
+  if (!LABEL.test(text)) return "invalid";
+  const key = text.replace(/\.$/, "");
+  const segments = key.split(".").map((s) => Number.parseInt(s, 10));
+  if (segments.some((s) => s === 0)) return "invalid";
+  return { text: raw.trim(), key, segments };
+}
+
+/**
+ * A number at the start of a section title: «1. Трек 1. Адресная …» → «1»,
+ * «1.1. Организационные мероприятия» → «1.1». Null when the text does not start with one.
+ */
+export function leadingNumber(text: string): NumberLabel | null {
+  const m = /^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?=\S)/u.exec(text);
+  if (!m) return null;
+  const parsed = parseNumberLabel(m[1]);
+  return parsed && parsed !== "invalid" ? parsed : null;
+}
+
+export function isPrefix(parent: readonly number[], child: readonly number[]): boolean {
+  return parent.length < child.length && parent.every((s, i) => child[i] === s);
+}
+
+export type NumberingFinding =
+  | { kind: "duplicate"; label: NumberLabel; firstRow: number }
+  | { kind: "gap"; label: NumberLabel; missing: string[]; previous: string | null }
+  | { kind: "order"; label: NumberLabel; previous: string }
+  | { kind: "parent"; label: NumberLabel; context: string | null };
+
+/**
+ * Checks a sheet's numbers in order. `rootDepth` is the smallest depth used in the sheet:
+ * numbers at that depth need no parent (a plan may number its groups 1.1, 2.1 … only).
+ */
+export class NumberingChecker {
+  private readonly seen = new Map<string, number>();
+  /** Most recent label at each depth (index = depth - 1). */
+  private readonly path: (number[] | undefined)[] = [];
+  /** Last child segment seen under each parent key. */
+  private readonly lastChild = new Map<string, number>();
+
+  constructor(private readonly rootDepth: number) {}
+
+  check(label: NumberLabel, row: number): NumberingFinding[] {
+    const out: NumberingFinding[] = [];
+    const first = this.seen.get(label.key);
+    if (first !== undefined) {
+      out.push({ kind: "duplicate", label, firstRow: first });
+      return out;
+    }
+    this.seen.set(label.key, row);
+    const segs = label.segments;
+    const depth = segs.length;
+
+    if (depth > this.rootDepth) {
+      // Deepest ancestor that exists.
+      let anc: number[] | null = null;
+      for (let d = depth - 1; d >= this.rootDepth; d--) {
+        const p = segs.slice(0, d);
+        if (this.seen.has(p.join("."))) {
+          anc = p;
+          break;
+        }
+      }
+      const ctx = this.path[this.rootDepth - 1];
+      const ctxKey = ctx ? ctx.join(".") : null;
+      const underOtherSection = ctx !== undefined && !segs.slice(0, this.rootDepth).every((s, i) => ctx[i] === s);
+      if (!anc || underOtherSection) out.push({ kind: "parent", label, context: underOtherSection ? ctxKey : null });
+    }
+
+    const parentKey = segs.slice(0, -1).join(".");
+    const own = segs[depth - 1];
+    const prev = this.lastChild.get(parentKey);
+    const expected = prev === undefined ? 1 : prev + 1;
+    if (own > expected) {
+      const missing: string[] = [];
+      for (let n = expected; n < own && missing.length < 50; n++) missing.push([...segs.slice(0, -1), n].join("."));
+      out.push({ kind: "gap", label, missing, previous: prev === undefined ? null : [...segs.slice(0, -1), prev].join(".") });
+    } else if (prev !== undefined && own < prev) {
+      out.push({ kind: "order", label, previous: [...segs.slice(0, -1), prev].join(".") });
+    }
+    if (prev === undefined || own > prev) this.lastChild.set(parentKey, own);
+
+    this.path[depth - 1] = segs;
+    this.path.length = depth;
+    return out;
+  }
+}

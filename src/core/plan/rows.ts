@@ -1,0 +1,141 @@
+/**
+ * Row classification of a plan-graph table: activities, sections (stage, track, direction and
+ * group rows) and continuation fragments.
+ */
+import { cellText, isBlank, verticalMergeFiller, type CellValue, type SheetData } from "../model/sheet";
+import type { HeaderMatch } from "../sheets/header";
+import type { PlanSheetSpec } from "../template/schema";
+import { headerKey } from "../text/normalize";
+import { leadingNumber, parseNumberLabel, isPrefix, type NumberLabel } from "./numbering";
+
+export type PlanRowKind = "activity" | "section";
+
+export interface PlanRow {
+  kind: PlanRowKind;
+  /** Worksheet row. */
+  row: number;
+  /** Parsed number, if any. `invalid` holds the raw text of a malformed one. */
+  label: NumberLabel | null;
+  invalidLabel: string | null;
+  /** Raw values and trimmed texts of the matched columns, by column id. */
+  values: Record<string, CellValue>;
+  texts: Record<string, string>;
+  /** Section title (for sections). */
+  title: string;
+  /** Index of the enclosing section (0 = before any section). */
+  section: number;
+  /** Rows of continuation fragments joined into this activity. */
+  continuedBy: number[];
+}
+
+const DETAIL_IDS = ["due", "owner", "result", "status", "done_date", "fact", "participants", "evidence"];
+
+interface RawRow {
+  row: number;
+  values: Record<string, CellValue>;
+  texts: Record<string, string>;
+  label: NumberLabel | "invalid" | null;
+}
+
+function isHeaderRepeat(texts: Record<string, string>, header: HeaderMatch): boolean {
+  let same = 0;
+  for (const [id, h] of Object.entries(header.headers)) if (texts[id] && headerKey(texts[id]) === headerKey(h)) same++;
+  return same >= Math.max(2, Math.ceil(header.matched / 2));
+}
+
+function isNumberingRepeat(texts: Record<string, string>, header: HeaderMatch): boolean {
+  const cols = Object.entries(header.columns).sort((a, b) => a[1] - b[1]);
+  const nums = cols.map(([id]) => texts[id]).filter((t) => t);
+  return nums.length >= 3 && nums.every((t, i) => t.replace(/\.$/, "") === String(i + 1));
+}
+
+/** Classify the data rows of a plan table. */
+export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: PlanSheetSpec): PlanRow[] {
+  const ids = Object.keys(header.columns);
+  const raw: RawRow[] = [];
+  const valueAt = verticalMergeFiller(sheet);
+  for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
+    const values: Record<string, CellValue> = {};
+    const texts: Record<string, string> = {};
+    let any = false;
+    for (const id of ids) {
+      const v = valueAt(r, header.columns[id]);
+      values[id] = v;
+      const t = cellText(v);
+      texts[id] = t;
+      if (t) any = true;
+    }
+    if (!any) continue;
+    if (isHeaderRepeat(texts, header) || isNumberingRepeat(texts, header)) continue;
+    const noValue = values.no ?? null;
+    const label = isBlank(noValue) ? null : parseNumberLabel(typeof noValue === "number" ? noValue : texts.no ?? "");
+    raw.push({ row: r, values, texts, label });
+  }
+
+  const out: PlanRow[] = [];
+  let section = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const t = r.texts;
+    const nonEmpty = ids.filter((id) => t[id]);
+    const distinct = new Set(nonEmpty.map((id) => t[id]));
+    const hasDetails = DETAIL_IDS.some((id) => t[id]);
+    const next = raw[i + 1];
+    const base = { row: r.row, values: r.values, texts: r.texts, continuedBy: [] as number[] };
+
+    const pushSection = (label: NumberLabel | null, title: string): void => {
+      section++;
+      out.push({ ...base, kind: "section", label, invalidLabel: null, title, section });
+    };
+
+    // A single text across the row (one cell or one merged area): a section title.
+    if (!hasDetails && distinct.size === 1 && (r.label === "invalid" || r.label === null)) {
+      const title = [...distinct][0];
+      pushSection(leadingNumber(title), title);
+      continue;
+    }
+    if (r.label === "invalid") {
+      // «1. Трек 1. …» written in the number column with nothing else but maybe the same text.
+      const lead = leadingNumber(t.no ?? "");
+      if (lead && !hasDetails && !t.task) {
+        pushSection(lead, t.no ?? "");
+        continue;
+      }
+      out.push({ ...base, kind: "activity", label: null, invalidLabel: t.no ?? "", title: "", section });
+      continue;
+    }
+    if (r.label) {
+      const nextLabel = next && next.label && next.label !== "invalid" ? next.label : null;
+      const nextIsChild = nextLabel !== null && isPrefix(r.label.segments, nextLabel.segments);
+      const nextIsUnnumberedActivity = !!next && next.label === null && DETAIL_IDS.some((id) => next.texts[id]);
+      const isGroup =
+        (nextIsChild && !t.due) ||
+        (!hasDetails && (/:\s*$/.test(t.task ?? "") || !t.task)) ||
+        (spec.numbering === "groups" && !t.due && !t.owner && nextIsUnnumberedActivity);
+      if (isGroup) {
+        pushSection(r.label, t.task || t.no || "");
+        continue;
+      }
+      out.push({ ...base, kind: "activity", label: r.label, invalidLabel: null, title: "", section });
+      continue;
+    }
+    // No number. Fragments of a previous activity (text only in owner/result/fact columns).
+    const prev = out[out.length - 1];
+    const onlyTrailing = !t.task && !t.due && nonEmpty.every((id) => ["owner", "result", "fact", "participants", "evidence"].includes(id));
+    if (onlyTrailing && prev && prev.kind === "activity") {
+      for (const id of nonEmpty) {
+        prev.texts[id] = prev.texts[id] ? `${prev.texts[id]} ${t[id]}` : t[id];
+        if (isBlank(prev.values[id])) prev.values[id] = t[id];
+      }
+      prev.continuedBy.push(r.row);
+      continue;
+    }
+    if (!hasDetails) {
+      const title = t.task || [...distinct].join(" ");
+      pushSection(leadingNumber(title), title);
+      continue;
+    }
+    out.push({ ...base, kind: "activity", label: null, invalidLabel: null, title: "", section });
+  }
+  return out;
+}

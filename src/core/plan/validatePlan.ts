@@ -1,0 +1,281 @@
+/** The plan-graph ФЛК: every check of DOMAIN.md «Plan checks» over one plan sheet. */
+import { isBlank, isMeaningless, type CellValue, type SheetData } from "../model/sheet";
+import { toIsoDate, type IsoDate } from "../model/dates";
+import { lastDate, parseDeadline, type Deadline, type DeadlinePeriod } from "../parse/deadline";
+import { makeIssue, quote, type Issue } from "../report/issue";
+import type { HeaderMatch } from "../sheets/header";
+import type { PlanSheetSpec, Template } from "../template/schema";
+import { wordsKey } from "../text/normalize";
+import { isMeasurable } from "./measurable";
+import { NumberingChecker, type NumberLabel } from "./numbering";
+import { OwnerMatcher } from "./owners";
+import { classifyPlanRows, type PlanRow } from "./rows";
+import { ALLOWED_STATUS_LIST, isDone, parseStatus, type PlanStatus } from "./status";
+
+export interface PlanActivity {
+  sheet: string;
+  row: number;
+  label: string | null;
+  task: string;
+  deadline: Deadline | null;
+  /** End of the last dated deadline, null when only recurring/open or unparsed. */
+  lastDue: IsoDate | null;
+  status: PlanStatus | null;
+  statusText: string;
+  doneDate: IsoDate | null;
+  section: number;
+}
+
+export interface PlanSheetResult {
+  sheet: string;
+  spec: PlanSheetSpec;
+  header: HeaderMatch;
+  hasStatus: boolean;
+  activities: PlanActivity[];
+  sections: number;
+  issues: Issue[];
+}
+
+export interface PlanCheckOptions {
+  /** Report date for `OVERDUE` (default: today). */
+  asOf: IsoDate;
+}
+
+function periodText(p: DeadlinePeriod): string {
+  const f = (s: IsoDate) => s.split("-").reverse().join(".");
+  return `${f(p.start)}–${f(p.end)}`;
+}
+
+function isoText(s: IsoDate): string {
+  return s.split("-").reverse().join(".");
+}
+
+function labelText(r: PlanRow): string {
+  return r.label ? `№ ${r.label.key}` : `в строке ${r.row}`;
+}
+
+/** A date in a «Дата выполнения» cell: a date value or dd.mm.yyyy text. */
+export function parseDateCell(v: CellValue): IsoDate | null | "invalid" {
+  if (isBlank(v)) return null;
+  if (v instanceof Date) return toIsoDate(v);
+  if (typeof v === "string") {
+    const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})\s*(?:г\.?)?\s*$/u.exec(v);
+    if (m) {
+      const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+      const d = new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[1])));
+      if (d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[1])) return toIsoDate(d);
+    }
+  }
+  return "invalid";
+}
+
+function firstStart(d: Deadline): IsoDate | null {
+  return d.intervals.length ? d.intervals[0].start : null;
+}
+
+export function validatePlanSheet(
+  sheet: SheetData,
+  spec: PlanSheetSpec,
+  header: HeaderMatch,
+  template: Template,
+  options: PlanCheckOptions,
+): PlanSheetResult {
+  const issues: Issue[] = [];
+  const name = sheet.name;
+  const col = (id: string): number | null => header.columns[id] ?? null;
+  const titleOf = (id: string): string => spec.columns.find((c) => c.id === id)?.title ?? id;
+  const period: DeadlinePeriod = template.period;
+
+  for (const m of header.missing) {
+    if (!m.required) continue;
+    const aliases = [m.title, ...m.aliases].slice(0, 4).map((a) => `«${a}»`).join(", ");
+    issues.push(
+      makeIssue(
+        "MISSING_COLUMN",
+        { sheet: name, row: header.headerRow, col: 1, field: m.id },
+        `Строка заголовков ${header.headerRow}: не найден обязательный столбец «${m.title}» (ожидался заголовок ${aliases}); найдены: ${Object.values(header.headers).map((h) => quote(h, 30)).join(", ")}.`,
+      ),
+    );
+  }
+
+  const rows = classifyPlanRows(sheet, header, spec);
+  const labels = rows.map((r) => r.label).filter((l): l is NumberLabel => l !== null);
+  const rootDepth = labels.length ? Math.min(...labels.map((l) => l.segments.length)) : 1;
+  const numbering = new NumberingChecker(rootDepth);
+  const owners = new OwnerMatcher(template.organisations);
+  const hasStatus = col("status") !== null;
+  const required = spec.columns.filter((c) => c.required && c.id !== "no" && col(c.id) !== null);
+  const activities: PlanActivity[] = [];
+  const seenTasks = new Map<string, number>();
+  let prevDated: { start: IsoDate; row: PlanRow; due: string; section: number } | null = null;
+  let sections = 0;
+
+  for (const r of rows) {
+    const at = (id: string) => ({ sheet: name, row: r.row, col: col(id), field: id });
+    if (r.label) {
+      for (const f of numbering.check(r.label, r.row)) {
+        if (f.kind === "duplicate")
+          issues.push(makeIssue("NUMBER_DUPLICATE", at("no"), `${r.label.text}: номер ${r.label.key} уже встречался в строке ${f.firstRow}; ожидался новый номер.`));
+        else if (f.kind === "gap")
+          issues.push(
+            makeIssue(
+              "NUMBER_GAP",
+              at("no"),
+              `Пропущен${f.missing.length > 1 ? "ы номера" : " номер"} ${f.missing.join(", ")}: ${f.previous ? `после ${f.previous}` : "в начале раздела"} идёт ${f.label.key}.`,
+            ),
+          );
+        else if (f.kind === "order")
+          issues.push(makeIssue("NUMBER_GAP", at("no"), `Нарушен порядок нумерации: после ${f.previous} идёт ${f.label.key}.`));
+        else
+          issues.push(
+            makeIssue(
+              "NUMBER_PARENT",
+              at("no"),
+              f.context
+                ? `Номер ${f.label.key} стоит в разделе ${f.context}; ожидался номер, начинающийся с «${f.context}.».`
+                : `Номер ${f.label.key} без вышестоящего пункта: перед ним нет ни одного из номеров ${f.label.segments
+                    .slice(0, -1)
+                    .map((_, i) => f.label.segments.slice(0, i + 1).join("."))
+                    .reverse()
+                    .slice(0, f.label.segments.length - rootDepth)
+                    .join(", ")}.`,
+            ),
+          );
+      }
+    }
+    if (r.kind === "section") {
+      sections++;
+      prevDated = null;
+      continue;
+    }
+
+    const t = r.texts;
+    const filled = (id: string): boolean => !!t[id] && !isMeaningless(t[id]);
+    if (r.invalidLabel !== null)
+      issues.push(makeIssue("NUMBER_FORMAT", at("no"), `Номер ${quote(r.invalidLabel)} не соответствует формату: ожидалось «1», «1.», «1.2» или «1.2.3.».`));
+    else if (!r.label && spec.numbering === "all" && col("no") !== null)
+      issues.push(makeIssue("NUMBER_MISSING", at("no"), `У мероприятия ${t.task ? quote(t.task, 40) : `в строке ${r.row}`} нет номера: ожидался номер вида «1.2», ячейка пуста.`));
+
+    for (const c of required)
+      if (!filled(c.id))
+        issues.push(
+          makeIssue(
+            "EMPTY_REQUIRED",
+            at(c.id),
+            `Не заполнено поле «${c.title}» мероприятия ${labelText(r)}: ожидалось значение, ${t[c.id] ? `найдено ${quote(t[c.id])}` : "ячейка пуста"}.`,
+          ),
+        );
+
+    // Deadline.
+    let deadline: Deadline | null = null;
+    let lastDue: IsoDate | null = null;
+    if (col("due") !== null && filled("due")) {
+      deadline = parseDeadline(r.values.due ?? null, period);
+      lastDue = lastDate(deadline);
+      if (deadline.kind === "unparsed")
+        issues.push(
+          makeIssue(
+            "DUE_UNPARSED",
+            at("due"),
+            `Срок ${quote(t.due)} не распознан: ожидалась дата («До 15 марта 2023 г.»), месяц и год («Март 2023 г.»), период («Март – апрель 2023 г.») или повторяющийся срок («Ежегодно»).`,
+          ),
+        );
+      else {
+        const byDate = deadline.byDate === true;
+        const outside = deadline.intervals.filter((iv) => iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start));
+        if (outside.length)
+          issues.push(
+            makeIssue(
+              "DUE_OUTSIDE_PERIOD",
+              at("due"),
+              `Срок ${quote(t.due)} (${outside.map((iv) => (iv.start === iv.end ? isoText(iv.end) : `${isoText(iv.start)}–${isoText(iv.end)}`)).join(", ")}) выходит за период проекта ${periodText(period)}.`,
+            ),
+          );
+        const start = deadline.byDate ? lastDue : firstStart(deadline);
+        if (start && deadline.intervals.length && !deadline.recurring) {
+          if (prevDated && prevDated.section === r.section && start < prevDated.start)
+            issues.push(
+              makeIssue(
+                "DUE_ORDER",
+                at("due"),
+                `Срок ${quote(t.due)} раньше срока предыдущего мероприятия ${labelText(prevDated.row)} (${quote(prevDated.due)}) того же раздела.`,
+              ),
+            );
+          prevDated = { start, row: r, due: t.due, section: r.section };
+        }
+      }
+    }
+
+    if (spec.measurableResults && filled("result") && !isMeasurable(t.result))
+      issues.push(
+        makeIssue(
+          "RESULT_NOT_MEASURABLE",
+          at("result"),
+          `Результат без количественной характеристики: ожидалось число или процент (например, «не менее 90 % ШНОР», «не реже двух раз в год»), найдено ${quote(t.result)}.`,
+        ),
+      );
+
+    if (filled("owner")) {
+      const unknown = owners.unknownParts(t.owner);
+      if (unknown.length)
+        issues.push(
+          makeIssue(
+            "OWNER_UNKNOWN",
+            at("owner"),
+            `Ответственный ${unknown.map((u) => quote(u, 50)).join(", ")} не найден в перечне организаций и сокращений проекта.`,
+          ),
+        );
+    }
+
+    if (t.task) {
+      const key = `${r.section}|${wordsKey(t.task)}`;
+      const first = seenTasks.get(key);
+      if (first !== undefined)
+        issues.push(makeIssue("DUPLICATE_ROW", at("task"), `Мероприятие ${quote(t.task, 50)} повторяет строку ${first} того же раздела.`));
+      else seenTasks.set(key, r.row);
+    }
+
+    // Monitoring of execution.
+    let status: PlanStatus | null = null;
+    let doneDate: IsoDate | null = null;
+    if (hasStatus) {
+      status = t.status ? parseStatus(t.status) : null;
+      if (t.status && !status)
+        issues.push(makeIssue("STATUS_INVALID", at("status"), `Статус ${quote(t.status)} недопустим: ожидалось одно из ${ALLOWED_STATUS_LIST}.`));
+      if (col("done_date") !== null) {
+        const dd = parseDateCell(r.values.done_date ?? null);
+        if (dd === "invalid")
+          issues.push(makeIssue("DUE_UNPARSED", at("done_date"), `Дата выполнения ${quote(t.done_date ?? "")} не распознана: ожидалась дата вида 15.03.2023.`));
+        else doneDate = dd;
+      }
+      if (!isDone(status) && lastDue && lastDue < options.asOf)
+        issues.push(
+          makeIssue(
+            "OVERDUE",
+            at(t.status ? "status" : "due"),
+            `Мероприятие ${labelText(r)} не выполнено (статус ${t.status ? quote(t.status) : "не указан"}), а срок ${quote(t.due ?? "")} истёк ${isoText(lastDue)} (отчётная дата ${isoText(options.asOf)}).`,
+          ),
+        );
+      if (doneDate && lastDue && doneDate > lastDue)
+        issues.push(
+          makeIssue("DONE_LATE", at("done_date"), `Мероприятие ${labelText(r)} выполнено ${isoText(doneDate)} — позже срока ${quote(t.due ?? "")} (${isoText(lastDue)}).`),
+        );
+    }
+
+    activities.push({
+      sheet: name,
+      row: r.row,
+      label: r.label?.key ?? null,
+      task: t.task ?? "",
+      deadline,
+      lastDue,
+      status,
+      statusText: t.status ?? "",
+      doneDate,
+      section: r.section,
+    });
+  }
+
+  return { sheet: name, spec, header, hasStatus, activities, sections, issues };
+}
+

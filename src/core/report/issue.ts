@@ -1,0 +1,118 @@
+/**
+ * The closed taxonomy of issues. Codes and severities are part of the JSON report contract
+ * (`sverka validate --json`): never rename a code.
+ */
+import { a1, columnLetter } from "../model/address";
+
+export type Severity = "error" | "warning" | "info";
+
+export const ISSUE_TYPES = {
+  // Plan-graph checks (DOMAIN.md «Plan checks»)
+  MISSING_COLUMN: { severity: "error", title: "Нет обязательного столбца" },
+  NUMBER_MISSING: { severity: "warning", title: "Нет номера мероприятия" },
+  NUMBER_FORMAT: { severity: "error", title: "Неверный формат номера" },
+  NUMBER_DUPLICATE: { severity: "error", title: "Повтор номера" },
+  NUMBER_GAP: { severity: "warning", title: "Пропуск в нумерации" },
+  NUMBER_PARENT: { severity: "error", title: "Номер вне своего раздела" },
+  EMPTY_REQUIRED: { severity: "error", title: "Не заполнена обязательная ячейка" },
+  DUE_UNPARSED: { severity: "warning", title: "Срок не распознан" },
+  DUE_OUTSIDE_PERIOD: { severity: "error", title: "Срок вне периода проекта" },
+  DUE_ORDER: { severity: "info", title: "Нарушен порядок сроков" },
+  RESULT_NOT_MEASURABLE: { severity: "warning", title: "Результат без количественной характеристики" },
+  OWNER_UNKNOWN: { severity: "warning", title: "Неизвестный ответственный" },
+  STATUS_INVALID: { severity: "error", title: "Недопустимый статус" },
+  OVERDUE: { severity: "warning", title: "Просрочено" },
+  DONE_LATE: { severity: "info", title: "Выполнено позже срока" },
+  DUPLICATE_ROW: { severity: "warning", title: "Повтор мероприятия" },
+  // Monitoring checks (DOMAIN.md «Monitoring sheets»)
+  NOT_A_NUMBER: { severity: "error", title: "Не число" },
+  NEGATIVE: { severity: "error", title: "Отрицательное значение" },
+  NOT_INTEGER: { severity: "error", title: "Не целое число" },
+  SUM_MISMATCH: { severity: "error", title: "Части больше целого" },
+  PERCENT_RANGE: { severity: "error", title: "Процент вне 0–100" },
+  UNKNOWN_SCHOOL: { severity: "warning", title: "Школа не найдена в реестре" },
+  DUPLICATE_SCHOOL: { severity: "error", title: "Школа указана дважды" },
+  FORMULA_ERROR: { severity: "error", title: "Ошибка формулы" },
+  YES_NO_INVALID: { severity: "error", title: "Ожидалось «да» или «нет»" },
+  SHNOR_MISMATCH: { severity: "warning", title: "Статус ШНОР расходится с расчётом" },
+  // Workbook level
+  NO_KNOWN_SHEETS: { severity: "error", title: "Нет листов шаблона" },
+  TEMPLATE_AMBIGUOUS: { severity: "info", title: "Шаблон определён неоднозначно" },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type IssueCode = keyof typeof ISSUE_TYPES;
+
+/** One finding. The JSON report carries exactly these fields (plus `field`). */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the offending cell, or null when the issue concerns a whole sheet/workbook. */
+  cell: string | null;
+  /** Worksheet row number as Excel shows it. */
+  row: number | null;
+  /** Column letter as Excel shows it. */
+  column: string | null;
+  /** Template column id (`due`, `owner` …) when the issue concerns a column. */
+  field: string | null;
+  message: string;
+}
+
+export interface IssueLocation {
+  sheet: string;
+  row?: number | null;
+  col?: number | null;
+  field?: string | null;
+}
+
+export function makeIssue(code: IssueCode, at: IssueLocation, message: string, severity?: Severity): Issue {
+  const row = at.row ?? null;
+  const col = at.col ?? null;
+  return {
+    code,
+    severity: severity ?? ISSUE_TYPES[code].severity,
+    sheet: at.sheet,
+    cell: row !== null && col !== null ? a1(row, col) : null,
+    row,
+    column: col !== null ? columnLetter(col) : null,
+    field: at.field ?? null,
+    message,
+  };
+}
+
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(issues: readonly Issue[]): IssueSummary {
+  const s = { errors: 0, warnings: 0, infos: 0 };
+  for (const i of issues) {
+    if (i.severity === "error") s.errors++;
+    else if (i.severity === "warning") s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sort issues by sheet order (as given), then row, then column, then severity. */
+export function sortIssues(issues: Issue[], sheetOrder: readonly string[]): Issue[] {
+  const idx = new Map(sheetOrder.map((n, i) => [n, i]));
+  return issues.sort(
+    (a, b) =>
+      (idx.get(a.sheet) ?? -1) - (idx.get(b.sheet) ?? -1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? "").length - (b.column ?? "").length ||
+      (a.column ?? "").localeCompare(b.column ?? "") ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
+
+/** Quote a cell's text for a message, shortened: «Сентяберь 2023». */
+export function quote(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return `«${t.length > max ? t.slice(0, max - 1) + "…" : t}»`;
+}

@@ -1,0 +1,111 @@
+/** Checking a whole workbook against a template: the file report of the JSON contract. */
+import { detectTemplate, type TemplateDetection } from "./detect";
+import type { IsoDate } from "./model/dates";
+import { isBlank, type WorkbookData } from "./model/sheet";
+import { validatePlanSheet, type PlanSheetResult } from "./plan/validatePlan";
+import { makeIssue, sortIssues, summarize, type Issue, type IssueSummary } from "./report/issue";
+import { isSverkaSheet, matchPlanSheet } from "./sheets/planSheets";
+import type { Template } from "./template/schema";
+
+export type SheetKind = "plan" | "monitoring" | "sverka" | "other";
+
+export interface SheetReport {
+  name: string;
+  kind: SheetKind;
+  /** Worksheet row of the header, null when the sheet is not recognised. */
+  header_row: number | null;
+  /** Data rows below the header (activities and sections for plans), non-empty rows otherwise. */
+  rows: number;
+  /** Which of the template's sheet specs the sheet was read as (plan id). */
+  spec?: string;
+  /** For plan sheets: activity rows. */
+  activities?: number;
+}
+
+export interface FileReport {
+  file: string;
+  template: string;
+  template_reason: string;
+  sheets: SheetReport[];
+  issues: Issue[];
+  summary: IssueSummary;
+}
+
+export interface ValidateOptions {
+  /** The template to check against; detected from `templates` when absent. */
+  template?: Template;
+  templates: readonly Template[];
+  asOf: IsoDate;
+}
+
+export interface WorkbookCheck {
+  report: FileReport;
+  detection: TemplateDetection | null;
+  template: Template;
+  plans: PlanSheetResult[];
+}
+
+function nonEmptyRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  let n = 0;
+  for (const r of rows) if (r.some((v) => !isBlank(v as never))) n++;
+  return n;
+}
+
+export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): WorkbookCheck {
+  const detection = opts.template ? null : detectTemplate(wb, opts.templates);
+  const template = opts.template ?? detection!.template;
+  const issues: Issue[] = [];
+  const sheets: SheetReport[] = [];
+  const plans: PlanSheetResult[] = [];
+
+  for (const s of wb.sheets) {
+    if (isSverkaSheet(s.name)) {
+      sheets.push({ name: s.name, kind: "sverka", header_row: null, rows: 0 });
+      continue;
+    }
+    const m = matchPlanSheet(s, template);
+    if (!m) {
+      sheets.push({ name: s.name, kind: "other", header_row: null, rows: nonEmptyRows(s.rows) });
+      continue;
+    }
+    const res = validatePlanSheet(s, m.spec, m.header, template, { asOf: opts.asOf });
+    plans.push(res);
+    issues.push(...res.issues);
+    sheets.push({
+      name: s.name,
+      kind: "plan",
+      header_row: m.header.headerRow,
+      rows: res.activities.length + res.sections,
+      spec: m.spec.id,
+      activities: res.activities.length,
+    });
+  }
+
+  if (!sheets.some((s) => s.kind === "plan" || s.kind === "monitoring"))
+    issues.push(
+      makeIssue(
+        "NO_KNOWN_SHEETS",
+        { sheet: wb.sheets[0]?.name ?? "" },
+        `В книге не найден ни один лист шаблона ${template.id}: ожидалась таблица с заголовками «№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат»; просмотрены листы ${wb.sheets.map((s) => `«${s.name}»`).join(", ") || "(нет листов)"}.`,
+      ),
+    );
+  if (detection?.ambiguous) issues.push(makeIssue("TEMPLATE_AMBIGUOUS", { sheet: wb.sheets[0]?.name ?? "" }, detection.reason));
+
+  sortIssues(
+    issues,
+    wb.sheets.map((s) => s.name),
+  );
+  return {
+    report: {
+      file: wb.name,
+      template: template.id,
+      template_reason: detection ? detection.reason : `Шаблон ${template.id} указан явно.`,
+      sheets,
+      issues,
+      summary: summarize(issues),
+    },
+    detection,
+    template,
+    plans,
+  };
+}
