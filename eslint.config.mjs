@@ -57,6 +57,21 @@ export default [
     },
   },
   {
+    // Node-side CommonJS files (webpack.config.js, scripts/*.js); not part of `npm run lint`'s src/** glob.
+    files: ["*.js", "scripts/**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+      },
+    },
+  },
+  {
     files: ["src/core/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
   },

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Webpack config laid out like the `yo office` React task-pane template:
 // two entries (taskpane, commands), two HTML pages, assets + manifest copied
 // into dist/, and an https dev server on port 3000 using office-addin-dev-certs.

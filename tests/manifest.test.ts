@@ -649,7 +649,7 @@ describe("the offline checks catch broken manifests", () => {
     expect(checkChildOrder(parseXml(outOfOrder)).join("\n")).toMatch(/<ProviderName> comes after <DefaultSettings>/);
     const repeated = mutate(manifestXml, "  <Permissions>", "  <DefaultLocale>ru-RU</DefaultLocale>\n  <Permissions>");
     expect(checkChildOrder(parseXml(repeated)).join("\n")).toMatch(/<DefaultLocale> appears 2 times/);
-    const missing = mutate(manifestXml, /  <SupportUrl [^\n]*\n/, "");
+    const missing = mutate(manifestXml, / {2}<SupportUrl [^\n]*\n/, "");
     expect(checkChildOrder(parseXml(missing)).join("\n")).toMatch(/<SupportUrl> appears 0 times/);
     const unknown = mutate(manifestXml, "  <Permissions>", "  <Bogus/>\n  <Permissions>");
     expect(checkChildOrder(parseXml(unknown)).join("\n")).toMatch(/unexpected <Bogus>/);

@@ -36,7 +36,8 @@ export class XmlError extends Error {
 
 const NAME_START =
   "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
+// Combining marks (U+0300–U+036F) go first so no base character precedes them in the class.
+const NAME_CHAR = `\\u0300-\\u036F${NAME_START}\\-.0-9\\u00B7\\u203F-\\u2040`;
 const NAME_RE = new RegExp(`^[${NAME_START}:][${NAME_CHAR}:]*$`);
 const QNAME_RE = new RegExp(`^(?:[${NAME_START}][${NAME_CHAR}]*:)?[${NAME_START}][${NAME_CHAR}]*$`);
 const XML_NS = "http://www.w3.org/XML/1998/namespace";

@@ -83,7 +83,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  */
 export function looksLikeMisspeltMonth(word: string): boolean {
   const w = word.endsWith(".") ? word.slice(0, -1) : word;
-  if (w.length < 4 || matchMonth(w) !== null) return false;
+  if (w.length < 4 || w.length > 14 || !/^[а-я]+$/.test(w) || matchMonth(w) !== null) return false;
   if (w.length >= 5 && MONTH_PREFIXES.some((p) => w.startsWith(p))) return true;
   const limit = w.length >= 7 ? 2 : 1;
   if (w.length < 5) {

@@ -88,7 +88,7 @@ export function validatePlanSheet(
 
   for (const m of header.missing) {
     if (!m.required) continue;
-    const aliases = [m.title, ...m.aliases].slice(0, 4).map((a) => `«${a}»`).join(", ");
+    const aliases = [...new Set([m.title, ...m.aliases])].slice(0, 4).map((a) => `«${a}»`).join(", ");
     issues.push(
       makeIssue(
         "MISSING_COLUMN",

@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, TemplateInput } from "../template/schema";
 import { PLAN_COLUMNS, standardPlanColumns, type PlanColumnId } from "../template/planColumns";
+import { MONITORING_SHEETS } from "../monitoring/sheets";
 
 /** The plan-graph columns in the seed's order: № п/п · Сроки реализации · Задачи · Ответственный исполнитель · Прогнозируемый результат. */
 const SEED_ORDER: readonly PlanColumnId[] = ["no", "due", "task", "owner", "result", "status", "done_date", "fact", "evidence"];
@@ -203,4 +204,5 @@ export const template: TemplateInput = {
       measurableResults: true,
     },
   ],
+  monitoring: MONITORING_SHEETS,
 };

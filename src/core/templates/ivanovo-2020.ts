@@ -9,6 +9,7 @@
  */
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
+import { MONITORING_SHEETS } from "../monitoring/sheets";
 
 export const template: TemplateInput = {
   id: "ivanovo-2020",
@@ -106,4 +107,5 @@ export const template: TemplateInput = {
       measurableResults: false,
     },
   ],
+  monitoring: MONITORING_SHEETS,
 };

@@ -10,6 +10,7 @@
  */
 import type { ColumnSpec, TemplateInput } from "../template/schema";
 import { PLAN_COLUMNS, standardPlanColumns, type PlanColumnId } from "../template/planColumns";
+import { MONITORING_SHEETS } from "../monitoring/sheets";
 
 const MONITORING_COLUMNS: readonly PlanColumnId[] = ["status", "done_date", "fact", "evidence"];
 
@@ -141,4 +142,5 @@ export const template: TemplateInput = {
       measurableResults: false,
     },
   ],
+  monitoring: MONITORING_SHEETS,
 };

@@ -8,6 +8,7 @@
  */
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
+import { MONITORING_SHEETS } from "../monitoring/sheets";
 
 export const template: TemplateInput = {
   id: "uchitel-uchitelyu-2020",
@@ -93,4 +94,5 @@ export const template: TemplateInput = {
       measurableResults: false,
     },
   ],
+  monitoring: MONITORING_SHEETS,
 };

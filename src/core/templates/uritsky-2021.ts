@@ -13,6 +13,7 @@
  */
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
+import { MONITORING_SHEETS } from "../monitoring/sheets";
 
 export const template: TemplateInput = {
   id: "uritsky-2021",
@@ -104,4 +105,5 @@ export const template: TemplateInput = {
       measurableResults: false,
     },
   ],
+  monitoring: MONITORING_SHEETS,
 };

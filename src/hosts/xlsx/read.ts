@@ -233,6 +233,14 @@ function convertWorksheet(ws: Worksheet, ctx: ConvertContext): SheetData {
   };
 }
 
+/**
+ * Converts one worksheet ExcelJS has loaded. Formula results ExcelJS mangled (text or errors in
+ * date-formatted cells) stay null here; `readWorkbook` recovers them from the package.
+ */
+export function worksheetToSheetData(ws: Worksheet, date1904 = false): SheetData {
+  return convertWorksheet(ws, { date1904, repairs: [] });
+}
+
 /** What we read from the package ourselves. */
 interface PackageExtras {
   readonly workbook?: WorkbookPart;

@@ -1,0 +1,35 @@
+import { gridWorkbook } from "../../samples/toWorkbook";
+import { detectTemplate, TEMPLATE_PROPERTY } from "./detect";
+import { BUILTIN_TEMPLATES } from "./templates";
+import { validateWorkbook } from "./validate";
+
+describe("detectTemplate", () => {
+  it("takes the template id recorded in the workbook", () => {
+    const wb = { ...gridWorkbook("x.xlsx", [["№", "Мероприятие", "Сроки", "Ответственные", "Результат"]]), properties: { [TEMPLATE_PROPERTY]: "uritsky-2021" } };
+    const d = detectTemplate(wb, BUILTIN_TEMPLATES);
+    expect(d.template.id).toBe("uritsky-2021");
+    expect(d.ambiguous).toBe(false);
+    expect(d.reason).toContain("записан шаблон");
+  });
+
+  it("recognises a project by its title text and says why", () => {
+    const wb = gridWorkbook("x.xlsx", [
+      ["План мероприятий муниципального проекта «Учитель – учителю» на 2020-2022 годы"],
+      ["№ п/п", "Мероприятие", "Сроки", "Ответственные", "Результат"],
+    ]);
+    const d = detectTemplate(wb, BUILTIN_TEMPLATES);
+    expect(d.template.id).toBe("uchitel-uchitelyu-2020");
+    expect(d.ambiguous).toBe(false);
+    expect(d.reason).toMatch(/Учитель/);
+  });
+
+  it("reports the candidates when nothing tells the templates apart", () => {
+    const wb = gridWorkbook("x.xlsx", [["№ п/п", "Мероприятие", "Сроки", "Ответственные", "Результат"]]);
+    const d = detectTemplate(wb, BUILTIN_TEMPLATES);
+    expect(d.ambiguous).toBe(true);
+    expect(d.candidates.length).toBe(BUILTIN_TEMPLATES.length);
+    expect(d.reason).toContain("неоднозначно");
+    const r = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2022-01-01" });
+    expect(r.report.issues.map((i) => i.code)).toContain("TEMPLATE_AMBIGUOUS");
+  });
+});
