@@ -1,6 +1,10 @@
 /** Sample workbooks are written as plain grids in TypeScript and turned into .xlsx by scripts/build-samples.ts. */
 
-export type SampleCell = string | number | boolean | Date | null;
+/**
+ * A cell of a sample grid. `{ error }` is a formula cell whose cached result is an Excel error
+ * (e.g. `{ error: "#DIV/0!" }`), written as a formula so that the file looks as Excel saved it.
+ */
+export type SampleCell = string | number | boolean | Date | { error: string; formula?: string } | null;
 
 export interface SampleSheet {
   /** Worksheet name (≤ 31 characters, no []:*?/\). */
@@ -11,6 +15,8 @@ export interface SampleSheet {
   merges?: string[];
   /** Column widths in characters, by column index. */
   widths?: number[];
+  /** Visibility of the sheet tab; absent = visible. */
+  state?: "visible" | "hidden" | "veryHidden";
 }
 
 export interface SampleWorkbook {

@@ -1,6 +1,7 @@
 /**
- * Builds the sample workbooks: every module under samples/<folder>/*.ts that exports
- * `sample: SampleWorkbook` is written to samples/<sample.file> as .xlsx.
+ * Builds the sample workbooks: every module under samples/<folder>/*.ts (samples/plans/,
+ * samples/monitoring/ …) that exports `sample: SampleWorkbook` is written to
+ * samples/<sample.file> as .xlsx.
  *
  *   npx tsx scripts/build-samples.ts
  *

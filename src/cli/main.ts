@@ -1,5 +1,5 @@
 /** The `sverka` command line. Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad arguments. */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { computePlanDone } from "../core/indicators/planDone";
 import type { IndicatorValue } from "../core/indicators/types";
@@ -7,6 +7,7 @@ import { isValidIsoDate, todayIso } from "../core/model/dates";
 import { parseTemplate, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook, type FileReport } from "../core/validate";
+import { blankSheetNames, writeBlankTemplate } from "../hosts/xlsx/blankTemplate";
 import { WorkbookReadError } from "../hosts/xlsx/errors";
 import { readWorkbookFile } from "../hosts/xlsx/node";
 import { ansiPaint, formatIndicators, formatReport, noPaint } from "./format";
@@ -159,6 +160,29 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       else
         for (const t of list)
           io.out(`${t.id.padEnd(26)} ${t.period.start} – ${t.period.end}${t.period.schoolYear ? " (учебный год)" : ""}  ${t.title}\n`);
+    });
+
+  program
+    .command("template")
+    .description("создать пустой бланк книги по шаблону проекта (листы плана и мониторинга с проверкой ввода)")
+    .argument("<id>", "шаблон проекта (см. sverka templates)")
+    .requiredOption("-o, --out <file>", "куда записать бланк .xlsx")
+    .option("--template-file <file...>", "дополнительный шаблон в формате JSON")
+    .action(async (id: string, o: { out: string; templateFile?: string[] }) => {
+      const templates = await loadTemplates(o.templateFile);
+      const template = resolveTemplate(id, templates);
+      if (!template) throw new UsageError(`Не указан шаблон. Доступные шаблоны: ${templates.map((x) => x.id).join(", ")}.`);
+      const bytes = await writeBlankTemplate(template);
+      try {
+        await writeFile(o.out, bytes);
+      } catch (e) {
+        throw new UsageError(`Не удалось записать «${o.out}»: ${(e as Error).message}`);
+      }
+      const sheets = blankSheetNames(template)
+        .map((n) => `«${n}»`)
+        .join(", ");
+      io.out(`Создан бланк ${o.out} (шаблон ${template.id}): листы ${sheets}\n`);
+      exitCode = EXIT_OK;
     });
 
   try {

@@ -21,6 +21,14 @@ export interface IndicatorValue {
   /** Numerator and denominator where the value is a ratio. */
   numerator?: number;
   denominator?: number;
+  /** Value of the same indicator and scope in the previous period (unrounded); null when absent. */
+  previous?: number | boolean | null;
+  /** `value − previous` when both are numbers, else null. */
+  delta?: number | null;
+  /** The assessment procedure of a per-procedure value (`low_result`). */
+  procedure?: string;
+  /** A short explanation in Russian (e.g. why a school is ШНОР, over how many events a mean is taken). */
+  note?: string;
 }
 
 /** Round half-up to `digits` decimals (2.45 → 2.5), robust to binary floating error. */
@@ -33,7 +41,10 @@ export function roundHalfUp(value: number, digits = 1): number {
 
 export function formatNumberRu(value: number, digits = 1): string {
   const r = roundHalfUp(value, digits);
-  return r.toFixed(digits).replace(".", ",").replace(/,0+$/, (m) => (digits > 0 ? "," + "0".repeat(digits) : m));
+  return r
+    .toFixed(digits)
+    .replace(".", ",")
+    .replace(/,0+$/, (m) => (digits > 0 ? "," + "0".repeat(digits) : m));
 }
 
 export function displayValue(value: number | boolean | null, unit: string): string {

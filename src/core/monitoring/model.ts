@@ -25,9 +25,16 @@ export interface MonitoringRecord {
   values: Record<string, RecordValue>;
   /**
    * Column ids whose cells are invalid (not a number, negative, not an integer, a formula error,
-   * a bad yes/no). `"_sum"` marks a row whose parts exceed the whole (SUM_MISMATCH).
+   * a bad yes/no). `"_sum"` marks a row whose parts exceed the whole (SUM_MISMATCH), listed
+   * together with the fields involved; `"_duplicate"` marks the second and later rows of one
+   * school in one period (DUPLICATE_SCHOOL), which indicators leave out.
    */
   invalid: string[];
+  /**
+   * «Мероприятия»: the participating schools of the `schools` cell («;»-separated), each with its
+   * registered name when matched (else as written) and its key. Absent on other sheets.
+   */
+  schoolList?: { name: string; key: string; registered: boolean }[];
 }
 
 export interface SchoolEntry {

@@ -210,7 +210,7 @@ const PHRASES: readonly PhraseRule[] = [
   },
   { re: words("по (?:заявк|запрос|требовани|обращени)\\p{L}*"), term: "on_request" },
   { re: words("по мере (?:необходимост|поступлени|потребност|готовност)\\p{L}*"), term: "on_request" },
-  { re: words("(?:при|по) необходимости"), term: "on_request" },
+  { re: words("(?:при|по) необходимости|по согласованию"), term: "on_request" },
   { re: words("(?:по|согласно|в соответствии с) (?:\\p{L}+ )?график\\p{L}*"), term: "by_schedule" },
   { re: words("(?:по|согласно|в соответствии с) (?:\\p{L}+ )?план(?:у|ам|ами|ах|ом|а|ы)?"), term: "by_plan" },
   {
@@ -229,6 +229,7 @@ const PHRASES: readonly PhraseRule[] = [
     re: words("(?:в конце|по итогам|по окончании) (?:каждого |каждой )?(?:квартал(?:а|ов)|четверт(?:и|ей))"),
     term: "quarterly",
   },
+  { re: words("(?:до |к )?\\d{1,2} числа(?: (?:каждого )?месяца)?"), term: "monthly" },
   { re: words("ежемесячн\\p{L}*|помесячн\\p{L}*|каждый месяц|(?:в конце|по итогам) (?:каждого )?месяца"), term: "monthly" },
   {
     re: words(
@@ -475,7 +476,8 @@ class UnitScanner {
     if ((sepTok?.t === "dash" || sepTok?.t === "slash") && second?.t === "num") {
       let y2: number | null = null;
       if (isYearNum(second)) y2 = second.n;
-      else if (second.raw.length === 2) {
+      else if (second.raw.length === 2 && this.tok(k + 2)?.t !== "month") {
+        // «2020/21», «2020-21 гг.», but not «2020 – 21 мая 2021»
         const candidate = Math.floor(y1 / 100) * 100 + second.n;
         if (candidate > y1) y2 = candidate;
       }
@@ -587,11 +589,12 @@ class UnitScanner {
       this.i = after;
       return;
     }
-    // Day range in one month: «15-20 марта 2023»
+    // Day range in one month: «15-20 марта 2023», «с 1 по 15 сентября»
     const n2 = this.tok(i + 2);
     const n3 = this.tok(i + 3);
+    const rangeSep = next?.t === "dash" || (next?.t === "word" && next.w === "по");
     if (
-      t.n >= 1 && t.n <= 31 && t.raw.length <= 2 && next?.t === "dash" &&
+      t.n >= 1 && t.n <= 31 && t.raw.length <= 2 && rangeSep &&
       n2?.t === "num" && n2.n >= 1 && n2.n <= 31 && n2.raw.length <= 2 && n3?.t === "month"
     ) {
       const { years, next: after } = this.yearsAfter(i + 4, n3.m);
@@ -1074,7 +1077,9 @@ function parseText(text: string, period: DeadlinePeriod): Deadline {
   const folded = foldText(text)
     .replace(/["'«»„“”‟‘’‚‛`´]/g, " ")
     // «1-й», «2-ое», «3-го» → the number
-    .replace(/(\d)-(?:й|е|ое|ый|ой|го|ого|м|ом)(?![\p{L}])/gu, "$1");
+    .replace(/(\d)-(?:й|е|ое|ый|ой|го|ого|м|ом)(?![\p{L}])/gu, "$1")
+    // «до конца года» is the 31st of December of every year of the period
+    .replace(/(?<![\p{L}])(?:до|к) (?:конца|окончания) (?:текущего |календарного )?года(?![\p{L}])/gu, "до 31 декабря");
   const { rest, terms, bareDuring } = scanPhrases(folded);
   const { parts, problems } = new UnitScanner(tokenize(rest)).scan();
   const items = buildItems(parts);

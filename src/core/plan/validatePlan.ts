@@ -83,7 +83,6 @@ export function validatePlanSheet(
   const issues: Issue[] = [];
   const name = sheet.name;
   const col = (id: string): number | null => header.columns[id] ?? null;
-  const titleOf = (id: string): string => spec.columns.find((c) => c.id === id)?.title ?? id;
   const period: DeadlinePeriod = template.period;
 
   for (const m of header.missing) {

@@ -96,19 +96,153 @@ export const TargetSchema = z.object({
   op: z.enum([">=", "<=", "=", ">", "<", "growth"]),
   /** Threshold, or for `growth` the minimal increase (in the indicator's unit) vs the previous period. */
   value: z.number(),
+  /** Which values the target applies to; absent = municipality and per-school values alike. */
+  scope: z.enum(["municipality", "school"]).optional(),
 });
 export type Target = z.infer<typeof TargetSchema>;
 
-/** An indicator declaration (extended by the indicator engine). */
+/** Monitoring sheet ids (DOMAIN.md «Monitoring sheets»); «schools» is the registry. */
+export const MonitoringSheetIdSchema = z.enum(["schools", "grades", "procedures", "staff", "network", "gia", "events"]);
+
+/**
+ * Which schools an indicator (or one of its aggregates) covers: all schools, project participants,
+ * ШНОР (the status computed from «Процедуры» for the period's year where the data exist, else the
+ * declared flag), ШНОР or ШНСУ, leader schools.
+ */
+export const SchoolFilterSchema = z.enum(["all", "participants", "shnor", "shnor_shnsu", "leaders"]);
+export type SchoolFilter = z.infer<typeof SchoolFilterSchema>;
+
+const scalar = z.union([z.boolean(), z.number(), z.string()]);
+
+/**
+ * A condition on one column of a record. Exactly one comparison: `eq`/`ne` (text compares
+ * case-insensitively), `gte`/`gt`/`lte`/`lt` (numbers), `procedureKind` (the kind of an assessment
+ * procedure: «ВПР», «ОГЭ», «ЕГЭ», any spelling).
+ */
+export const ConditionSchema = z
+  .object({
+    column: z.string().min(1),
+    eq: scalar.optional(),
+    ne: scalar.optional(),
+    gte: z.number().optional(),
+    gt: z.number().optional(),
+    lte: z.number().optional(),
+    lt: z.number().optional(),
+    procedureKind: z.enum(["ВПР", "ОГЭ", "ЕГЭ"]).optional(),
+  })
+  .refine((c) => [c.eq, c.ne, c.gte, c.gt, c.lte, c.lt, c.procedureKind].filter((v) => v !== undefined).length === 1, {
+    message: "условие: нужно ровно одно сравнение (eq, ne, gte, gt, lte, lt или procedureKind)",
+  });
+export type Condition = z.infer<typeof ConditionSchema>;
+
+/**
+ * An aggregate over one monitoring sheet, for the records of the period and of the schools that
+ * pass the filter:
+ * - `sum`: Σ of `column` (or of several `columns`);
+ * - `diff`: Σ `column`/`columns` − Σ `minus` (e.g. аттестовано − неуспевающие);
+ * - `count`: number of records meeting `where`;
+ * - `count_schools`: number of distinct (registered) schools with a record meeting `where`.
+ * On «schools» (the registry) there are no periods: the registry counts for every period.
+ */
+export const AggregateSchema = z
+  .object({
+    sheet: MonitoringSheetIdSchema,
+    op: z.enum(["sum", "diff", "count", "count_schools"]),
+    column: z.string().min(1).optional(),
+    columns: z.array(z.string().min(1)).optional(),
+    minus: z.array(z.string().min(1)).optional(),
+    where: z.array(ConditionSchema).default([]),
+    /** Overrides the indicator's school filter for this aggregate. */
+    schools: SchoolFilterSchema.optional(),
+  })
+  .superRefine((a, ctx) => {
+    const hasColumns = a.column !== undefined || (a.columns !== undefined && a.columns.length > 0);
+    if ((a.op === "sum" || a.op === "diff") && !hasColumns)
+      ctx.addIssue({ code: "custom", message: `агрегат «${a.op}»: нужен column или columns` });
+    if (a.op === "diff" && !(a.minus && a.minus.length > 0))
+      ctx.addIssue({ code: "custom", message: "агрегат «diff»: нужен minus" });
+    if (a.op !== "diff" && a.minus !== undefined)
+      ctx.addIssue({ code: "custom", message: "minus допускается только в агрегате «diff»" });
+  });
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+/**
+ * How an indicator is computed:
+ * - `ratio`: numerator / denominator × scale; without a denominator, numerator × scale;
+ * - `period_delta`: numerator(period) − numerator(previous period) (e.g. рост числа отличников);
+ * - `shnor_status`: per school and year, the ШНОР status (true/false);
+ * - `low_result`: per school and procedure, the share of «2» of each procedure with a low result;
+ * - `school_threshold`: per school the numerator; municipality: share of the denominator's schools
+ *   whose numerator reaches `threshold` (e.g. КПК ≥ 32 ч: не менее 5 человек от каждой школы);
+ * - `event_share`: per event, the share of the filter's schools among the event's «Участвовавшие ОО»;
+ *   municipality: the mean over the period's events (the numerator's `where` picks the events);
+ * - `plan_done`: fulfilment of the plan-graph at the report date.
+ */
+export const IndicatorKindSchema = z.enum([
+  "ratio",
+  "period_delta",
+  "shnor_status",
+  "low_result",
+  "school_threshold",
+  "event_share",
+  "plan_done",
+]);
+export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
+
+/**
+ * Period of an indicator's values: `year` — calendar year of the sheet («2022»), `school_year` —
+ * «2021/2022» (sheet «Успеваемость»), `report_date` — the report date (plan, registry snapshot).
+ * `sheet` gives the sheet whose periods are listed (default: the numerator's sheet).
+ */
+export const IndicatorPeriodSchema = z.object({
+  kind: z.enum(["year", "school_year", "report_date"]),
+  sheet: MonitoringSheetIdSchema.optional(),
+});
+export type IndicatorPeriod = z.infer<typeof IndicatorPeriodSchema>;
+
+/** An indicator declaration. */
 export const IndicatorSpecSchema = z
   .object({
     id: z.string().min(1),
     title: z.string().min(1),
+    /** «%», «чел.», «ед.», «шт.», «п.п.» … */
     unit: z.string().default("%"),
+    kind: IndicatorKindSchema.default("ratio"),
+    numerator: AggregateSchema.optional(),
+    denominator: AggregateSchema.optional(),
+    /** Unit of per-school values when it differs from `unit` (e.g. «чел.» against a municipal «%»). */
+    schoolUnit: z.string().optional(),
+    /** Multiplier of the ratio: 100 for percentages. */
+    scale: z.number().positive().default(1),
+    schools: SchoolFilterSchema.default("all"),
+    period: IndicatorPeriodSchema,
+    /** Values to compute: for the municipality and/or for each school (scope = its registered name). */
+    scope: z
+      .array(z.enum(["municipality", "school"]))
+      .min(1)
+      .default(["municipality"]),
+    /** `school_threshold`: the per-school value to reach. */
+    threshold: z.number().optional(),
+    /** Also compute the indicator per ВПР grade (`<id>_g4`, `<id>_g5` …) for the grades present. */
+    byGrade: z.boolean().default(false),
+    /** Procedures that decide ШНОР status for this indicator; absent = the seed-003 list. */
+    procedures: z.array(z.string().min(1)).optional(),
     targets: z.array(TargetSchema).default([]),
   })
-  .loose();
+  .superRefine((s, ctx) => {
+    const needsNumerator: IndicatorKind[] = ["ratio", "period_delta", "school_threshold", "event_share"];
+    if (needsNumerator.includes(s.kind) && !s.numerator)
+      ctx.addIssue({ code: "custom", message: `показатель «${s.id}»: нужен numerator`, path: ["numerator"] });
+    if (s.kind === "school_threshold" && (s.threshold === undefined || !s.denominator))
+      ctx.addIssue({
+        code: "custom",
+        message: `показатель «${s.id}»: нужны threshold и denominator`,
+        path: ["threshold"],
+      });
+  });
 export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>;
+/** What a template author writes for an indicator (defaults may be omitted). */
+export type IndicatorSpecInput = z.input<typeof IndicatorSpecSchema>;
 
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "id: латинские строчные буквы, цифры и дефисы"),

@@ -6,6 +6,7 @@
 import type { ColumnSpec, TemplateInput } from "../template/schema";
 import { PLAN_COLUMNS, standardPlanColumns, type PlanColumnId } from "../template/planColumns";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
+import { indicatorCatalog } from "../indicators/catalog";
 
 /** The plan-graph columns in the seed's order: № п/п · Сроки реализации · Задачи · Ответственный исполнитель · Прогнозируемый результат. */
 const SEED_ORDER: readonly PlanColumnId[] = ["no", "due", "task", "owner", "result", "status", "done_date", "fact", "evidence"];
@@ -205,4 +206,28 @@ export const template: TemplateInput = {
     },
   ],
   monitoring: MONITORING_SHEETS,
+  // Targets of seed 003 («Ожидаемые индикаторы и показатели реализации Проекта», «Ожидаемые результаты» 6–7, plan results).
+  indicators: indicatorCatalog({
+    vpr_coped_pct: [{ op: ">=", value: 75 }],
+    shnor_share: [{ op: "<=", value: 20 }],
+    unobjective_share: [{ op: "=", value: 0 }],
+    kpk_shnor_pct: [{ op: ">=", value: 100 }],
+    quality_pct: [{ op: "growth", value: 1 }],
+    excellent_growth: [{ op: ">", value: 0 }],
+    measures_share: [
+      { period: "2022", op: ">=", value: 65 },
+      { period: "2023", op: ">=", value: 79 },
+      { period: "2024", op: ">=", value: 89 },
+    ],
+    programs_pct: [{ op: ">=", value: 100 }],
+    agreements_pct: [{ op: ">=", value: 100 }],
+    // «не менее 5 человек от ШНОР, ШНСУ в год»: every such school, so 100 % of them.
+    kpk_per_school: [
+      { op: ">=", value: 5, scope: "school" },
+      { op: ">=", value: 100, scope: "municipality" },
+    ],
+    events_count: [{ op: ">=", value: 4 }],
+    // Plan results ask for «не менее 70 … 90 % ШНОР» per activity; the weakest of them bounds the mean.
+    event_shnor_participation: [{ op: ">=", value: 70 }],
+  }),
 };

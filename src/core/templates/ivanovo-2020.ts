@@ -10,6 +10,7 @@
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
+import { indicatorCatalog } from "../indicators/catalog";
 
 export const template: TemplateInput = {
   id: "ivanovo-2020",
@@ -108,4 +109,8 @@ export const template: TemplateInput = {
     },
   ],
   monitoring: MONITORING_SHEETS,
+  // Seed 001 «Критерии и показатели оценки реализации»: «Охват педагогов, участвующих в проекте не менее 80%».
+  indicators: indicatorCatalog({
+    teacher_coverage_pct: [{ op: ">=", value: 80 }],
+  }),
 };

@@ -11,6 +11,7 @@
 import type { ColumnSpec, TemplateInput } from "../template/schema";
 import { PLAN_COLUMNS, standardPlanColumns, type PlanColumnId } from "../template/planColumns";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
+import { indicatorCatalog } from "../indicators/catalog";
 
 const MONITORING_COLUMNS: readonly PlanColumnId[] = ["status", "done_date", "fact", "evidence"];
 
@@ -143,4 +144,10 @@ export const template: TemplateInput = {
     },
   ],
   monitoring: MONITORING_SHEETS,
+  // Seed 004 «Показатели реализации Программы».
+  indicators: indicatorCatalog({
+    network_share: [{ op: ">=", value: 50 }],
+    network_share_target: [{ op: ">=", value: 100 }],
+    network_teachers_pct: [{ op: ">=", value: 100 }],
+  }),
 };

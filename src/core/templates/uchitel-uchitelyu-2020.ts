@@ -9,6 +9,7 @@
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
+import { indicatorCatalog } from "../indicators/catalog";
 
 export const template: TemplateInput = {
   id: "uchitel-uchitelyu-2020",
@@ -95,4 +96,8 @@ export const template: TemplateInput = {
     },
   ],
   monitoring: MONITORING_SHEETS,
+  // Seed 000: «ежегодно проведено не менее 50 районных методических событий».
+  indicators: indicatorCatalog({
+    events_count: [{ op: ">=", value: 50 }],
+  }),
 };

@@ -14,6 +14,7 @@
 import type { TemplateInput } from "../template/schema";
 import { standardPlanColumns } from "../template/planColumns";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
+import { indicatorCatalog } from "../indicators/catalog";
 
 export const template: TemplateInput = {
   id: "uritsky-2021",
@@ -106,4 +107,8 @@ export const template: TemplateInput = {
     },
   ],
   monitoring: MONITORING_SHEETS,
+  // Seed 002: «снижение доли школ с низкими результатами обучения до 7 %»; the ГИА and staffing indicators have no figures.
+  indicators: indicatorCatalog({
+    shnor_share: [{ op: "<=", value: 7 }],
+  }),
 };

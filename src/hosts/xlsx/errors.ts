@@ -5,13 +5,7 @@
  */
 
 export type WorkbookReadErrorCode =
-  | "NOT_FOUND"
-  | "NOT_XLSX"
-  | "LEGACY_XLS"
-  | "ENCRYPTED"
-  | "CORRUPT"
-  | "TOO_LARGE"
-  | "ZIP_BOMB";
+  "NOT_FOUND" | "NOT_XLSX" | "LEGACY_XLS" | "ENCRYPTED" | "CORRUPT" | "TOO_LARGE" | "ZIP_BOMB";
 
 export class WorkbookReadError extends Error {
   override readonly name = "WorkbookReadError";
@@ -98,7 +92,9 @@ export const readMessages = {
 
   notXlsx: (file: string, found: FoundKind, detail?: string): string => {
     const advice =
-      found === "csv" || found === "html" || found === "xml2003" || found === "ods" || found === "xlsb" ? ` ${RESAVE}` : "";
+      found === "csv" || found === "html" || found === "xml2003" || found === "ods" || found === "xlsb"
+        ? ` ${RESAVE}`
+        : "";
     const extra = detail ? ` (${detail})` : "";
     return `Файл «${file}» не является книгой Excel (.xlsx): ${FOUND_TEXT[found]}${extra}.${advice}`;
   },

@@ -7,22 +7,25 @@
 
 export function decodeXml(s: string): string {
   if (!s.includes("&")) return s;
-  return s.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (_m, hex: string, dec: string, named: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    switch (named) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      default:
-        return "'";
-    }
-  });
+  return s.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g,
+    (_m, hex: string, dec: string, named: string) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(parseInt(dec, 10));
+      switch (named) {
+        case "lt":
+          return "<";
+        case "gt":
+          return ">";
+        case "amp":
+          return "&";
+        case "quot":
+          return '"';
+        default:
+          return "'";
+      }
+    },
+  );
 }
 
 /** Attributes of one start tag's text (`name="v" r:id='x'`), names with their prefixes. */
@@ -102,6 +105,65 @@ export function parseCustomProperties(xml: string): Record<string, string> {
     const value = /<(?:\w+:)?\w+\b[^>]*>([\s\S]*?)<\/(?:\w+:)?\w+>/.exec(inner);
     out[name] = value ? decodeXml(value[1]) : "";
   }
+  return out;
+}
+
+/** Excel's built-in number formats (ECMA-376 Part 1 §18.8.30), which styles.xml does not list. */
+const BUILTIN_FORMATS = new Set([
+  "General",
+  "0",
+  "0.00",
+  "#,##0",
+  "#,##0.00",
+  "0%",
+  "0.00%",
+  "0.00E+00",
+  "# ?/?",
+  "# ??/??",
+  "mm-dd-yy",
+  "d-mmm-yy",
+  "d-mmm",
+  "mmm-yy",
+  "h:mm AM/PM",
+  "h:mm:ss AM/PM",
+  "h:mm",
+  "h:mm:ss",
+  "m/d/yy h:mm",
+  "#,##0 ;(#,##0)",
+  "#,##0 ;[Red](#,##0)",
+  "#,##0.00 ;(#,##0.00)",
+  "#,##0.00 ;[Red](#,##0.00)",
+  "mm:ss",
+  "[h]:mm:ss",
+  "mmss.0",
+  "##0.0E+0",
+  "@",
+]);
+
+/**
+ * Custom number format codes from `xl/styles.xml`, keyed by the form ExcelJS reports them in:
+ * ExcelJS drops backslash escapes (`0.0\h` → `0.0h`, `0.0\%` → `0.0%`), which changes their
+ * meaning. A key that could also be a code as written (another custom or a built-in format) is
+ * ambiguous and left out.
+ */
+export function escapedNumberFormats(stylesXml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const plain = new Set<string>(BUILTIN_FORMATS);
+  const ambiguous = new Set<string>();
+  const re = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
+  for (let m = re.exec(stylesXml); m; m = re.exec(stylesXml)) {
+    const code = parseAttributes(m[1]).formatCode;
+    if (code === undefined) continue;
+    if (!code.includes("\\")) {
+      plain.add(code);
+      continue;
+    }
+    const mangled = code.replace(/\\(.)/g, "$1");
+    const prev = out.get(mangled);
+    if (prev !== undefined && prev !== code) ambiguous.add(mangled);
+    out.set(mangled, code);
+  }
+  for (const k of out.keys()) if (ambiguous.has(k) || plain.has(k)) out.delete(k);
   return out;
 }
 

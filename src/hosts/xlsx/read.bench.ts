@@ -1,7 +1,9 @@
 /**
  * Load-and-convert benchmark for the xlsx reader on a generated 100,000 × 8 sheet.
  *
- *   npx tsx src/hosts/xlsx/read.bench.ts [rows]
+ *   npx tsx src/hosts/xlsx/read.bench.ts [rows] [compare|full]
+ *
+ * `full` times only `readWorkbook` (sniff + load + convert), in a process that holds nothing else.
  *
  * Compares the two ways of walking ExcelJS's cells (`eachRow`/`eachCell`, which `read.ts` uses,
  * and `getSheetValues()` plus the per-cell fix-ups it needs) and the cost of ExcelJS's own load
@@ -17,6 +19,7 @@ import { classifyFormat } from "./numberFormats";
 import { readWorkbook, worksheetToSheetData } from "./read";
 
 const ROWS = Number(process.argv[2] ?? 100_000);
+const MODE = process.argv[3] ?? "compare";
 
 async function generate(path: string): Promise<void> {
   const wb = new Workbook();
@@ -79,7 +82,11 @@ function convertViaSheetValues(ws: Worksheet, date1904: boolean): CellValue[][] 
       else if (typeof v === "object" && "formula" in v) {
         // `value` drops falsy results (0, "", false): read the cell's own result instead.
         const res: unknown = cell.result;
-        row.push(typeof res === "number" || typeof res === "string" || typeof res === "boolean" || res instanceof Date ? res : null);
+        row.push(
+          typeof res === "number" || typeof res === "string" || typeof res === "boolean" || res instanceof Date
+            ? res
+            : null,
+        );
       } else if (typeof v === "object" && "error" in v) row.push({ error: String(v.error) });
       else row.push(null);
     }
@@ -98,6 +105,19 @@ async function main(): Promise<void> {
   if (!existsSync(path)) await timeAsync(`generate ${path}`, () => generate(path));
   const bytes = new Uint8Array(readFileSync(path));
   console.log(`file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${ROWS} rows × 8 columns`);
+
+  if (MODE === "full") {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const data = await readWorkbook(bytes, "bench.xlsx", { maxBytes: 100 * 1024 * 1024 });
+      runs.push(performance.now() - t0);
+      if (data.sheets[0].rows.length !== ROWS + 1) throw new Error("wrong row count");
+    }
+    console.log(`readWorkbook: median ${median(runs).toFixed(0)} ms (${runs.map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`);
+    return;
+  }
 
   const load: number[] = [];
   const viaValues: number[] = [];

@@ -20,6 +20,7 @@ import { cellText, type CellValue, type MergedArea, type SheetData, type Workboo
 import { WorkbookReadError, readMessages } from "./errors";
 import { classifyFormat } from "./numberFormats";
 import {
+  escapedNumberFormats,
   findRawCells,
   parseCustomProperties,
   parseRelationships,
@@ -67,7 +68,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  // Not `instanceof Error`: errors from another realm (a stream, a worker) are plain objects here.
+  if (isRecord(e) && typeof e.message === "string") return e.message;
+  return String(e);
 }
 
 /** Plain text of ExcelJS rich text (`{ richText: [{ text }] }`), or `undefined` if `v` is not rich text. */
@@ -89,6 +92,15 @@ interface PendingRepair {
 interface ConvertContext {
   readonly date1904: boolean;
   readonly repairs: PendingRepair[];
+  /** Restores backslash escapes ExcelJS removed from format codes; empty for most workbooks. */
+  readonly escapedFormats?: ReadonlyMap<string, string>;
+}
+
+/** The cell's number format code as written in the file. */
+function formatOf(cell: Cell, ctx: ConvertContext): string | undefined {
+  const code: unknown = cell.numFmt;
+  if (typeof code !== "string") return undefined;
+  return ctx.escapedFormats && ctx.escapedFormats.size > 0 ? (ctx.escapedFormats.get(code) ?? code) : code;
 }
 
 /** A number shown through `format`: a Date for date formats, else the number. */
@@ -107,9 +119,12 @@ function resultAsShown(res: unknown, format: string | undefined, ctx: ConvertCon
   if (typeof res === "number") return numberAsShown(res, format, ctx.date1904);
   if (typeof res === "string" || typeof res === "boolean") return res;
   if (res instanceof Date) {
-    // ExcelJS converts any cached result of a date-formatted formula to a Date; text and error
-    // results become Invalid Date and are recovered from the sheet XML.
+    // ExcelJS converts any cached result of a date-formatted formula to a Date: text and error
+    // results become Invalid Date, FALSE and TRUE become serials 0 and 1. Such cells are
+    // re-read from the sheet XML.
     if (Number.isNaN(res.getTime())) return "repair";
+    const serial = dateToExcelSerial(res, ctx.date1904);
+    if (serial === 0 || serial === 1) return "repair";
     return dateAsShown(res, format, ctx.date1904);
   }
   if (isRecord(res) && typeof res.error === "string") return { error: res.error };
@@ -117,18 +132,19 @@ function resultAsShown(res: unknown, format: string | undefined, ctx: ConvertCon
   return rich ?? null;
 }
 
-function convertCell(cell: Cell, ctx: ConvertContext): CellValue | "repair" {
+/** `format` is the cell's number format; only looked up for numbers, dates and formulas. */
+function convertCell(cell: Cell, format: string | undefined, ctx: ConvertContext): CellValue | "repair" {
   switch (cell.type) {
     case ValueType.Null:
     case ValueType.Merge:
       return null;
     case ValueType.Number: {
       const v: unknown = cell.value;
-      return typeof v === "number" ? numberAsShown(v, cell.numFmt, ctx.date1904) : null;
+      return typeof v === "number" ? numberAsShown(v, format, ctx.date1904) : null;
     }
     case ValueType.Date: {
       const v: unknown = cell.value;
-      return v instanceof Date ? dateAsShown(v, cell.numFmt, ctx.date1904) : null;
+      return v instanceof Date ? dateAsShown(v, format, ctx.date1904) : null;
     }
     case ValueType.String:
     case ValueType.SharedString: {
@@ -145,7 +161,7 @@ function convertCell(cell: Cell, ctx: ConvertContext): CellValue | "repair" {
       return isRecord(v) && typeof v.error === "string" ? { error: v.error } : { error: "#VALUE!" };
     }
     case ValueType.Formula:
-      return resultAsShown(cell.result, cell.numFmt, ctx);
+      return resultAsShown(cell.result, format, ctx);
     case ValueType.Hyperlink: {
       const v: unknown = cell.value;
       if (!isRecord(v)) return null;
@@ -199,8 +215,9 @@ function convertWorksheet(ws: Worksheet, ctx: ConvertContext): SheetData {
     row.eachCell((cell, c) => {
       const t = cell.type;
       if (t === ValueType.Merge || t === ValueType.Null) return;
-      const converted = convertCell(cell, ctx);
-      const fmt = t === ValueType.Number || t === ValueType.Date || t === ValueType.Formula ? cell.numFmt : undefined;
+      const fmt =
+        t === ValueType.Number || t === ValueType.Date || t === ValueType.Formula ? formatOf(cell, ctx) : undefined;
+      const converted = convertCell(cell, fmt, ctx);
       if (fmt !== undefined && classifyFormat(fmt) !== "other") {
         formats ??= [];
         (formats[r - 1] ??= [])[c - 1] = fmt;
@@ -247,6 +264,8 @@ interface PackageExtras {
   /** Sheet name → worksheet part name, e.g. "xl/worksheets/sheet1.xml". */
   readonly sheetParts: ReadonlyMap<string, string>;
   readonly customProperties?: Record<string, string>;
+  /** Number format codes as written, by the unescaped form ExcelJS reports (see `escapedNumberFormats`). */
+  readonly escapedFormats?: ReadonlyMap<string, string>;
 }
 
 async function readPackageExtras(bytes: Uint8Array, dir: ZipDirectory): Promise<PackageExtras> {
@@ -266,11 +285,21 @@ async function readPackageExtras(bytes: Uint8Array, dir: ZipDirectory): Promise<
 
   let customProperties: Record<string, string> | undefined;
   const rootRels = await extractText(bytes, dir, "_rels/.rels");
-  const customRel = rootRels === undefined ? undefined : parseRelationships(rootRels).find((r) => r.type.endsWith("/custom-properties"));
-  const customXml = await extractText(bytes, dir, customRel ? resolvePartName("", customRel.target) : "docProps/custom.xml");
+  const customRel =
+    rootRels === undefined
+      ? undefined
+      : parseRelationships(rootRels).find((r) => r.type.endsWith("/custom-properties"));
+  const customXml = await extractText(
+    bytes,
+    dir,
+    customRel ? resolvePartName("", customRel.target) : "docProps/custom.xml",
+  );
   if (customXml !== undefined) customProperties = parseCustomProperties(customXml);
 
-  return { workbook, sheetParts, customProperties };
+  const stylesXml = await extractText(bytes, dir, "xl/styles.xml");
+  const escapedFormats = stylesXml === undefined ? undefined : escapedNumberFormats(stylesXml);
+
+  return { workbook, sheetParts, customProperties, escapedFormats };
 }
 
 function rawCellValue(raw: RawCell, format: string | undefined, date1904: boolean): CellValue {
@@ -336,8 +365,12 @@ function skipExcelJsDefinedNames(wb: Workbook): void {
   if (!isRecord(internal)) return;
   Object.defineProperty(internal, "model", {
     configurable: true,
-    get: () => [],
-    set: () => undefined,
+    get(): unknown[] {
+      return [];
+    },
+    set(_value: unknown): void {
+      // ignored: see above
+    },
   });
 }
 
@@ -390,7 +423,7 @@ export async function readWorkbook(
 
   const props: unknown = wb.properties;
   const date1904 = isRecord(props) && props.date1904 === true;
-  const ctx: ConvertContext = { date1904, repairs: [] };
+  const ctx: ConvertContext = { date1904, repairs: [], escapedFormats: extras.escapedFormats };
   const sheets: SheetData[] = [];
   const repairsBySheet = new Map<string, PendingRepair[]>();
   for (const ws of wb.worksheets) {

@@ -4,7 +4,14 @@
  * refuse archives that would unpack to something huge. Browser-safe.
  */
 import { WorkbookReadError, readMessages, type FoundKind } from "./errors";
-import { MAX_ZIP_ENTRIES, ZipFormatError, findEntry, readZipDirectory, storedEntryBytes, type ZipDirectory } from "./zip";
+import {
+  MAX_ZIP_ENTRIES,
+  ZipFormatError,
+  findEntry,
+  readZipDirectory,
+  storedEntryBytes,
+  type ZipDirectory,
+} from "./zip";
 
 export interface ReadLimits {
   /** Largest accepted file, bytes. Default 25 MB. */
@@ -82,7 +89,10 @@ export function classifyText(bytes: Uint8Array): FoundKind | undefined {
   if (start.startsWith("<?xml") && start.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml2003";
   if (start.includes("urn:schemas-microsoft-com:office:spreadsheet") && start.includes("<workbook")) return "xml2003";
   if (/^<(!doctype html|html|head|body|table|meta)\b/.test(start) || /<html[\s>]/.test(start)) return "html";
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 20);
   if (lines.length > 0) {
     for (const sep of [";", ",", "\t"]) {
       const counts = lines.map((l) => l.split(sep).length - 1);
@@ -116,15 +126,24 @@ function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): ZipDirec
     dir = readZipDirectory(bytes);
   } catch (e) {
     if (e instanceof ZipFormatError) {
-      throw new WorkbookReadError("CORRUPT", file, readMessages.corrupt(file, "архив обрезан или его оглавление испорчено"), {
-        cause: e,
-      });
+      throw new WorkbookReadError(
+        "CORRUPT",
+        file,
+        readMessages.corrupt(file, "архив обрезан или его оглавление испорчено"),
+        {
+          cause: e,
+        },
+      );
     }
     throw e;
   }
 
   if (dir.declaredCount > MAX_ZIP_ENTRIES) {
-    throw new WorkbookReadError("ZIP_BOMB", file, readMessages.zipBombEntries(file, dir.declaredCount, MAX_ZIP_ENTRIES));
+    throw new WorkbookReadError(
+      "ZIP_BOMB",
+      file,
+      readMessages.zipBombEntries(file, dir.declaredCount, MAX_ZIP_ENTRIES),
+    );
   }
   const maxTotal = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
   if (dir.totalUncompressed > maxTotal) {

@@ -3,7 +3,7 @@
  * real dates shown dd.mm.yyyy, merges, column widths, wrapped top-aligned text. The output is
  * byte-for-byte deterministic, so rebuilt samples do not churn in version control.
  */
-import { Workbook, type Alignment, type Worksheet } from "exceljs";
+import { Workbook, type Alignment, type CellErrorValue, type Worksheet } from "exceljs";
 import type { SampleCell, SampleSheet, SampleWorkbook } from "../../../samples/types";
 import { parseA1 } from "../../core/model/address";
 import { readZipDirectory } from "./zip";
@@ -16,9 +16,31 @@ export const MAX_AUTO_WIDTH = 50;
 
 const CELL_ALIGNMENT: Partial<Alignment> = { wrapText: true, vertical: "top" };
 
+type ExcelError = CellErrorValue["error"];
+
+/** Formula written for an error cell without its own formula, by error value. */
+const ERROR_FORMULAS: Readonly<Record<ExcelError, string>> = {
+  "#DIV/0!": "1/0",
+  "#N/A": "NA()",
+  "#REF!": "#REF!",
+  "#NAME?": "NOSUCHFUNCTION()",
+  "#NUM!": "SQRT(-1)",
+  "#VALUE!": '"a"+1',
+  "#NULL!": "A1 B1",
+};
+
+function isExcelError(e: string): e is ExcelError {
+  return Object.prototype.hasOwnProperty.call(ERROR_FORMULAS, e);
+}
+
+function isErrorCell(v: SampleCell): v is { error: string; formula?: string } {
+  return typeof v === "object" && v !== null && !(v instanceof Date);
+}
+
 function cellLength(v: SampleCell): number {
   if (v === null) return 0;
   if (v instanceof Date) return DATE_FORMAT.length;
+  if (isErrorCell(v)) return v.error.length;
   if (typeof v === "string") {
     let longest = 0;
     for (const line of v.split("\n")) if (line.length > longest) longest = line.length;
@@ -58,6 +80,14 @@ function writeSheet(ws: Worksheet, sheet: SampleSheet): void {
     row.forEach((v, c) => {
       if (v === null) return;
       const cell = xlRow.getCell(c + 1);
+      if (isErrorCell(v)) {
+        // A formula with a cached error result, as Excel saves it.
+        const error = v.error;
+        if (!isExcelError(error)) throw new Error(`${sheet.name}: unknown Excel error value ${error}`);
+        cell.value = { formula: v.formula ?? ERROR_FORMULAS[error], result: { error } };
+        cell.alignment = CELL_ALIGNMENT;
+        return;
+      }
       // Strings stay strings even when they start with "=": ExcelJS writes formulas only from
       // `{ formula }` objects.
       cell.value = v;
@@ -75,7 +105,7 @@ function writeSheet(ws: Worksheet, sheet: SampleSheet): void {
  * Sets the DOS date/time of every local and central ZIP header to `FIXED_TIMESTAMP` (JSZip stamps
  * entries with the current time). These fields are not covered by the CRC.
  */
-function fixZipTimestamps(bytes: Uint8Array): void {
+export function fixZipTimestamps(bytes: Uint8Array): void {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const d = FIXED_TIMESTAMP;
   const dosTime = 0;
@@ -95,7 +125,7 @@ export async function gridToXlsx(sample: SampleWorkbook): Promise<Uint8Array> {
   wb.created = FIXED_TIMESTAMP;
   wb.modified = FIXED_TIMESTAMP;
   for (const sheet of sample.sheets) {
-    writeSheet(wb.addWorksheet(sheet.name), sheet);
+    writeSheet(wb.addWorksheet(sheet.name, sheet.state ? { state: sheet.state } : undefined), sheet);
   }
   const out: unknown = await wb.xlsx.writeBuffer();
   const bytes =

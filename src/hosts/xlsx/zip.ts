@@ -130,8 +130,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
         if (id === 0x0001) {
           let r = q + 4;
           const rEnd = Math.min(q + 4 + size, extraEnd);
-          if (uncompressedSize === 0xffffffff && r + 8 <= rEnd) (uncompressedSize = u64(dv, r)), (r += 8);
-          if (compressedSize === 0xffffffff && r + 8 <= rEnd) (compressedSize = u64(dv, r)), (r += 8);
+          if (uncompressedSize === 0xffffffff && r + 8 <= rEnd) ((uncompressedSize = u64(dv, r)), (r += 8));
+          if (compressedSize === 0xffffffff && r + 8 <= rEnd) ((compressedSize = u64(dv, r)), (r += 8));
           if (localHeaderOffset === 0xffffffff && r + 8 <= rEnd) localHeaderOffset = u64(dv, r);
           break;
         }
@@ -164,7 +164,11 @@ export function canInflate(): boolean {
  * The uncompressed bytes of one entry. Refuses to produce more than the declared size (a lying
  * directory cannot make us allocate more than it admitted) and more than `maxBytes`.
  */
-export async function extractEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = 64 * 1024 * 1024): Promise<Uint8Array> {
+export async function extractEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes = 64 * 1024 * 1024,
+): Promise<Uint8Array> {
   const dv = view(bytes);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== SIG_LOCAL) {

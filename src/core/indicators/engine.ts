@@ -1,0 +1,890 @@
+/**
+ * The indicator engine: computes every indicator a template declares over parsed monitoring data
+ * (and the plan-graph, for `plan_done_pct`), for every period present in the data, for the
+ * municipality and, where the declaration says so, for each school.
+ *
+ * Rules (DOMAIN.md «Indicators»): values are unrounded, `display` is rounded half-up to one
+ * decimal; a record whose value the indicator needs is invalid is left out and counted in
+ * `excluded_rows`, never read as zero; a missing sheet or column gives «нет данных»; a zero
+ * denominator gives «нет данных»; targets are compared on the unrounded value.
+ */
+import type { IsoDate } from "../model/dates";
+import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "../monitoring/model";
+import type { MonitoringSheetId } from "../monitoring/sheets";
+import { parseProcedure } from "../monitoring/procedure";
+import { lowResults, shnorStatus, shnorStatuses, type ShnorStatus } from "../monitoring/shnor";
+import { schoolKey as toSchoolKey } from "../parse/school";
+import type { PlanSheetResult } from "../plan/validatePlan";
+import type {
+  Aggregate,
+  Condition,
+  IndicatorPeriod,
+  IndicatorSpec,
+  SchoolFilter,
+  Target,
+  Template,
+} from "../template/schema";
+import { foldText } from "../text/normalize";
+import { computePlanDone } from "./planDone";
+import { displayValue, formatNumberRu, type IndicatorValue } from "./types";
+
+export interface IndicatorOptions {
+  /** Validated plan sheets; `plan_done_pct` is computed when some of them are monitored (have a status column). */
+  plans?: readonly PlanSheetResult[];
+  /** Report date: the period of report-date indicators, and the fallback period when a sheet has no data. */
+  asOf: IsoDate;
+}
+
+type PeriodKind = IndicatorPeriod["kind"];
+type ScopeKind = "municipality" | "school";
+const MUNICIPALITY = "municipality";
+/** Tolerance of target comparisons against binary floating error (values are percentages or counts). */
+const EPS = 1e-9;
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+
+const YEAR_RE = /^\d{4}$/;
+const SCHOOL_YEAR_RE = /^\d{4}\/\d{4}$/;
+
+/** Calendar year of a record: the «Год» value, its period, or (events) the year of its date. */
+function recordYear(r: MonitoringRecord): string | null {
+  const y = r.values.year;
+  if (typeof y === "number" && Number.isInteger(y)) return String(y);
+  if (r.period && YEAR_RE.test(r.period)) return r.period;
+  const d = r.values.date;
+  if (d instanceof Date && !Number.isNaN(d.getTime())) return String(d.getUTCFullYear());
+  return null;
+}
+
+function recordPeriod(r: MonitoringRecord, kind: PeriodKind): string | null {
+  if (kind === "school_year") return r.period && SCHOOL_YEAR_RE.test(r.period) ? r.period : null;
+  if (kind === "year") return recordYear(r);
+  return null;
+}
+
+export function previousPeriod(period: string, kind: PeriodKind): string | null {
+  if (kind === "year" && YEAR_RE.test(period)) return String(Number(period) - 1);
+  if (kind === "school_year" && SCHOOL_YEAR_RE.test(period)) {
+    const start = Number(period.slice(0, 4));
+    return `${start - 1}/${start}`;
+  }
+  return null;
+}
+
+/**
+ * The calendar year whose ШНОР status applies to a period: the year itself; for a school year
+ * «2021/2022» its closing year 2022; for a report date its year.
+ */
+function statusYear(period: string, kind: PeriodKind): number {
+  if (kind === "school_year") return Number(period.slice(5, 9));
+  return Number(period.slice(0, 4));
+}
+
+/** The period an indicator reports «нет данных» for when its sheet has no data: the one containing the report date (within the project period). */
+function fallbackPeriod(kind: PeriodKind, template: Template, asOf: IsoDate): string {
+  if (kind === "report_date") return asOf;
+  let d = asOf;
+  if (d > template.period.end) d = template.period.end;
+  if (d < template.period.start) d = template.period.start;
+  const y = Number(d.slice(0, 4));
+  if (kind === "year") return String(y);
+  return Number(d.slice(5, 7)) >= 9 ? `${y}/${y + 1}` : `${y - 1}/${y}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context: registry, ШНОР statuses (cached per year), records
+
+class Context {
+  readonly registry = new Map<string, SchoolEntry>();
+  readonly registryRecords: MonitoringRecord[];
+  private readonly statusCache = new Map<string, Map<string, ShnorStatus>>();
+
+  constructor(
+    readonly template: Template,
+    readonly data: MonitoringData,
+    readonly options: IndicatorOptions,
+  ) {
+    for (const s of data.schools) if (!this.registry.has(s.key)) this.registry.set(s.key, s);
+    const byRow = new Map<number, MonitoringRecord>();
+    for (const r of data.records.schools ?? []) byRow.set(r.row, r);
+    this.registryRecords = data.schools.map((s) => {
+      const rec = byRow.get(s.row);
+      return {
+        sheetName: rec?.sheetName ?? data.present.schools?.sheetName ?? "Школы",
+        row: s.row,
+        school: s.name,
+        schoolKey: s.key,
+        period: null,
+        values: {
+          ...(rec?.values ?? {}),
+          shnor: s.shnor,
+          shnsu: s.shnsu,
+          leader: s.leader,
+          participant: s.participant,
+          unobjective: s.unobjective,
+          level: s.level,
+        },
+        invalid: rec?.invalid ?? [],
+      };
+    });
+  }
+
+  records(sheet: MonitoringSheetId): readonly MonitoringRecord[] {
+    return sheet === "schools" ? this.registryRecords : (this.data.records[sheet] ?? []);
+  }
+
+  private readonly bySchool = new Map<MonitoringSheetId, Map<string, MonitoringRecord[]>>();
+
+  /** Records of one school on a sheet (indexed once per sheet, so per-school values stay linear in the data). */
+  recordsOf(sheet: MonitoringSheetId, key: string): readonly MonitoringRecord[] {
+    let index = this.bySchool.get(sheet);
+    if (!index) {
+      index = new Map();
+      for (const r of this.records(sheet)) {
+        if (r.schoolKey === null) continue;
+        const list = index.get(r.schoolKey);
+        if (list) list.push(r);
+        else index.set(r.schoolKey, [r]);
+      }
+      this.bySchool.set(sheet, index);
+    }
+    return index.get(key) ?? [];
+  }
+
+  /** Whether the sheet and all the given columns are present in the workbook. */
+  hasColumns(sheet: MonitoringSheetId, columns: readonly string[]): boolean {
+    const present = this.data.present[sheet];
+    if (!present) return false;
+    return columns.every((c) => present.columns.includes(c));
+  }
+
+  status(key: string, year: number, procedures: readonly string[] | undefined): ShnorStatus {
+    const cacheKey = `${year}|${procedures ? procedures.join("\u0001") : ""}`;
+    let byKey = this.statusCache.get(cacheKey);
+    if (!byKey) {
+      byKey = new Map();
+      for (const s of shnorStatuses(this.data, year, procedures)) byKey.set(s.schoolKey, s);
+      this.statusCache.set(cacheKey, byKey);
+    }
+    let s = byKey.get(key);
+    if (!s) {
+      s = shnorStatus(this.data, key, year, procedures);
+      byKey.set(key, s);
+    }
+    return s;
+  }
+
+  passes(filter: SchoolFilter, key: string | null, year: number, procedures: readonly string[] | undefined): boolean {
+    if (filter === "all") return true;
+    if (key === null) return false;
+    const entry = this.registry.get(key);
+    switch (filter) {
+      case "participants":
+        return entry?.participant === true;
+      case "leaders":
+        return entry?.leader === true;
+      case "shnor":
+        return this.status(key, year, procedures).status === true;
+      case "shnor_shnsu":
+        return entry?.shnsu === true || this.status(key, year, procedures).status === true;
+    }
+  }
+
+  schoolName(key: string, fallback: string | null): string {
+    return this.registry.get(key)?.name ?? fallback ?? key;
+  }
+
+  /** Keys in registry order first, then the others in order of appearance. */
+  orderKeys(keys: Iterable<string>): string[] {
+    const set = new Set(keys);
+    const out: string[] = [];
+    for (const s of this.data.schools) if (set.delete(s.key)) out.push(s.key);
+    out.push(...set);
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates
+
+function valueColumns(a: Aggregate): string[] {
+  const cols = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
+  return a.op === "diff" ? [...cols, ...(a.minus ?? [])] : a.op === "sum" ? cols : [];
+}
+
+function whereColumns(a: Aggregate): string[] {
+  return a.where.map((c) => c.column);
+}
+
+const procedureCache = new Map<string, { kind: string; grade: number | null }>();
+
+/** Kind and grade of a procedure text (memoised: the same few texts recur on every row). */
+function procedureInfo(text: string): { kind: string; grade: number | null } {
+  let info = procedureCache.get(text);
+  if (!info) {
+    const p = parseProcedure(text);
+    info = { kind: p.kind, grade: p.kind === "ВПР" ? p.grade : null };
+    if (procedureCache.size > 10000) procedureCache.clear();
+    procedureCache.set(text, info);
+  }
+  return info;
+}
+
+function equals(v: RecordValue, expected: boolean | number | string): boolean {
+  if (typeof expected === "string") return typeof v === "string" && foldText(v) === foldText(expected);
+  return v === expected;
+}
+
+function testCondition(c: Condition, v: RecordValue): boolean {
+  if (c.eq !== undefined) return equals(v, c.eq);
+  if (c.ne !== undefined) return v !== null && !equals(v, c.ne);
+  if (c.procedureKind !== undefined) return typeof v === "string" && procedureInfo(v).kind === c.procedureKind;
+  if (typeof v !== "number") return false;
+  if (c.gte !== undefined) return v >= c.gte;
+  if (c.gt !== undefined) return v > c.gt;
+  if (c.lte !== undefined) return v <= c.lte;
+  if (c.lt !== undefined) return v < c.lt;
+  return false;
+}
+
+type WhereResult = "yes" | "no" | "invalid";
+
+function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
+  for (const c of a.where) if (r.invalid.includes(c.column)) return "invalid";
+  return a.where.every((c) => testCondition(c, r.values[c.column] ?? null)) ? "yes" : "no";
+}
+
+interface Selection {
+  period: string;
+  kind: PeriodKind;
+  /** Restrict to one school (per-school values). */
+  school: string | null;
+  /** Extra record filter (e.g. one ВПР grade). */
+  extra?: (r: MonitoringRecord) => boolean;
+}
+
+interface Evaluation {
+  /** One value per aggregate; null for all when a sheet or column is missing. */
+  values: (number | null)[];
+  missing: boolean;
+  /** Excluded records as `sheet:row`. */
+  excluded: Set<string>;
+}
+
+/**
+ * Evaluates aggregates of one indicator over one period (and school). Records are excluded
+ * consistently: a record that any aggregate of its sheet would use, and that has an invalid value
+ * in a column any aggregate of that sheet needs (or parts exceeding the whole, `_sum`), is left out
+ * of every aggregate; a school left out on a data sheet is left out of the registry counts too.
+ * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
+ * empty is incomplete and left out (counted).
+ */
+function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggregate[], sel: Selection): Evaluation {
+  const excluded = new Set<string>();
+  for (const a of aggregates) {
+    if (!ctx.hasColumns(a.sheet, [...valueColumns(a), ...whereColumns(a)])) {
+      return { values: aggregates.map(() => null), missing: true, excluded };
+    }
+  }
+  const year = statusYear(sel.period, sel.kind);
+  const sums = aggregates.map(() => 0);
+  const schoolSets = aggregates.map(() => new Set<string>());
+  const excludedSchools = new Set<string>();
+  const registryNonEmpty = ctx.data.schools.length > 0;
+  const sheets = [...new Set(aggregates.map((a) => a.sheet))].sort(
+    (a, b) => Number(a === "schools") - Number(b === "schools"),
+  );
+
+  for (const sheet of sheets) {
+    const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
+    const needed = new Set<string>();
+    for (const i of idx)
+      for (const c of [...valueColumns(aggregates[i]), ...whereColumns(aggregates[i])]) needed.add(c);
+    const isRegistry = sheet === "schools";
+    const isSchoolSheet = sheet !== "events";
+
+    for (const r of sel.school !== null ? ctx.recordsOf(sheet, sel.school) : ctx.records(sheet)) {
+      if (!isRegistry && sel.kind !== "report_date" && recordPeriod(r, sel.kind) !== sel.period) continue;
+      if (sel.school !== null && r.schoolKey !== sel.school) continue;
+      if (sel.extra && !sel.extra(r)) continue;
+      if (isRegistry && r.schoolKey !== null && excludedSchools.has(r.schoolKey)) continue;
+      const using: number[] = [];
+      let relevantInvalid = false;
+      for (const i of idx) {
+        const a = aggregates[i];
+        const filter = a.schools ?? spec.schools;
+        if (isSchoolSheet && r.schoolKey === null) {
+          // A row without a school cannot be filtered; it would count for «all schools»: left out (counted).
+          if (filter === "all" && testWhere(a, r) !== "no") relevantInvalid = true;
+          continue;
+        }
+        if (!ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
+        if (
+          a.op === "count_schools" &&
+          !isRegistry &&
+          registryNonEmpty &&
+          (r.schoolKey === null || !ctx.registry.has(r.schoolKey))
+        )
+          continue;
+        const w = testWhere(a, r);
+        if (w === "invalid") relevantInvalid = true;
+        else if (w === "yes") using.push(i);
+      }
+      if (!relevantInvalid && using.length === 0) continue;
+      const numbers = new Set<string>();
+      for (const i of using) for (const c of valueColumns(aggregates[i])) numbers.add(c);
+      const filled = [...numbers].filter((c) => r.values[c] !== null && r.values[c] !== undefined);
+      const invalid =
+        relevantInvalid ||
+        r.invalid.includes("_sum") ||
+        r.invalid.some((c) => needed.has(c)) ||
+        filled.some((c) => typeof r.values[c] !== "number");
+      if (!invalid && numbers.size > 0 && filled.length === 0) continue; // no data in this row
+      if (invalid || filled.length < numbers.size) {
+        excluded.add(`${sheet}:${r.row}`);
+        if (r.schoolKey !== null) excludedSchools.add(r.schoolKey);
+        continue;
+      }
+      for (const i of using) {
+        const a = aggregates[i];
+        const num = (c: string): number => r.values[c] as number;
+        if (a.op === "sum") sums[i] += valueColumns(a).reduce((s, c) => s + num(c), 0);
+        else if (a.op === "diff") {
+          const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
+          sums[i] += plus.reduce((s, c) => s + num(c), 0) - (a.minus ?? []).reduce((s, c) => s + num(c), 0);
+        } else if (a.op === "count") sums[i] += 1;
+        else if (r.schoolKey !== null) schoolSets[i].add(r.schoolKey);
+      }
+    }
+  }
+  const values = aggregates.map((a, i) => (a.op === "count_schools" ? schoolSets[i].size : sums[i]));
+  return { values, missing: false, excluded };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values, display, targets
+
+/** A computed value before targets and the previous period are attached. */
+interface Raw {
+  id: string;
+  title: string;
+  unit: string;
+  period: string;
+  scope: string;
+  scopeKind: ScopeKind;
+  value: number | boolean | null;
+  excluded: number;
+  numerator?: number;
+  denominator?: number;
+  procedure?: string;
+  note?: string;
+  /** Overrides `display` (e.g. plan_done «нет мероприятий со сроком»). */
+  display?: string;
+}
+
+function plainNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : formatNumberRu(n, 1);
+}
+
+/** «34,5 %»; counts as whole numbers («12 ед.»); statuses «да»/«нет»; «нет данных». */
+export function formatValue(value: number | boolean | null, unit: string): string {
+  if (typeof value === "number" && unit !== "%" && Number.isInteger(value))
+    return unit ? `${value} ${unit}` : String(value);
+  return displayValue(value, unit);
+}
+
+/** «≥ 75 %», «≤ 20 %», «100 %» (for = 100 and ≥ 100), «> 0 чел.», «рост ≥ 1 п.п.». */
+export function targetText(t: Target, unit: string): string {
+  const withUnit = (n: number) => `${plainNumber(n)}${unit ? ` ${unit}` : ""}`;
+  switch (t.op) {
+    case ">=":
+      // Nothing exceeds 100 %: «не менее 100 %» reads «100 %».
+      return unit === "%" && t.value === 100 ? withUnit(t.value) : `≥ ${withUnit(t.value)}`;
+    case "<=":
+      return `≤ ${withUnit(t.value)}`;
+    case ">":
+      return `> ${withUnit(t.value)}`;
+    case "<":
+      return `< ${withUnit(t.value)}`;
+    case "=":
+      return withUnit(t.value);
+    case "growth":
+      return `рост ≥ ${plainNumber(t.value)}${unit === "%" ? " п.п." : unit ? ` ${unit}` : ""}`;
+  }
+}
+
+/** Whether a target is met, on the unrounded value; null without a value (or, for growth, without the previous one). */
+export function targetMet(
+  t: Target,
+  value: number | boolean | null,
+  previous: number | boolean | null,
+): boolean | null {
+  if (typeof value !== "number") return null;
+  switch (t.op) {
+    case ">=":
+      return value >= t.value - EPS;
+    case "<=":
+      return value <= t.value + EPS;
+    case ">":
+      return value > t.value + EPS;
+    case "<":
+      return value < t.value - EPS;
+    case "=":
+      return Math.abs(value - t.value) <= EPS;
+    case "growth":
+      return typeof previous === "number" ? value - previous >= t.value - EPS : null;
+  }
+}
+
+/** The targets for a period and scope: those naming the period, else those for every period. */
+function targetsFor(spec: IndicatorSpec, period: string, scopeKind: ScopeKind): Target[] {
+  const scoped = spec.targets.filter((t) => t.scope === undefined || t.scope === scopeKind);
+  const matches = (t: Target) =>
+    t.period !== undefined &&
+    (t.period === period || (spec.period.kind === "report_date" && period.startsWith(`${t.period}-`)));
+  const specific = scoped.filter(matches);
+  return specific.length ? specific : scoped.filter((t) => t.period === undefined);
+}
+
+function rawKey(r: { id: string; scope: string; period: string; procedure?: string }): string {
+  return `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}\u0001${r.period}`;
+}
+
+function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
+  const byKey = new Map<string, Raw>();
+  for (const r of raws) byKey.set(rawKey(r), r);
+  return raws.map((r) => {
+    const prevPeriod = previousPeriod(r.period, spec.period.kind);
+    const prev = prevPeriod ? byKey.get(rawKey({ ...r, period: prevPeriod })) : undefined;
+    const previous = prev ? prev.value : null;
+    const delta = typeof r.value === "number" && typeof previous === "number" ? r.value - previous : null;
+    const targets = r.procedure !== undefined ? [] : targetsFor(spec, r.period, r.scopeKind);
+    const results = targets.map((t) => targetMet(t, r.value, previous));
+    const met = targets.length === 0 || results.some((m) => m === null) ? null : results.every((m) => m === true);
+    const v: IndicatorValue = {
+      id: r.id,
+      title: r.title,
+      period: r.period,
+      scope: r.scope,
+      value: r.value,
+      display: r.display ?? formatValue(r.value, r.unit),
+      unit: r.unit,
+      target: targets.length ? targets.map((t) => targetText(t, r.unit)).join("; ") : null,
+      met,
+      excluded_rows: r.excluded,
+      previous,
+      delta,
+    };
+    if (r.numerator !== undefined) v.numerator = r.numerator;
+    if (r.denominator !== undefined) v.denominator = r.denominator;
+    if (r.procedure !== undefined) v.procedure = r.procedure;
+    if (r.note !== undefined) v.note = r.note;
+    return v;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator kinds
+
+/** The sheet whose periods an indicator lists. */
+function periodSheet(spec: IndicatorSpec): MonitoringSheetId | null {
+  return spec.period.sheet ?? spec.numerator?.sheet ?? null;
+}
+
+/** Sorted periods present on the sheet (records passing `extra`), or the fallback period when there are none. */
+function periodsOf(
+  ctx: Context,
+  spec: IndicatorSpec,
+  extra?: (r: MonitoringRecord) => boolean,
+): { periods: string[]; fallback: boolean } {
+  const kind = spec.period.kind;
+  if (kind === "report_date") return { periods: [ctx.options.asOf], fallback: false };
+  const sheet = periodSheet(spec);
+  const set = new Set<string>();
+  if (sheet && sheet !== "schools") {
+    for (const r of ctx.records(sheet)) {
+      if (extra && !extra(r)) continue;
+      const p = recordPeriod(r, kind);
+      if (p) set.add(p);
+    }
+  }
+  if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
+  return { periods: [...set].sort(), fallback: false };
+}
+
+/** Keys of the schools with records on the sheet in the period that pass the indicator's filter. */
+function schoolsInPeriod(
+  ctx: Context,
+  spec: IndicatorSpec,
+  sheet: MonitoringSheetId,
+  period: string,
+  extra?: (r: MonitoringRecord) => boolean,
+): { key: string; name: string }[] {
+  const kind = spec.period.kind;
+  const year = statusYear(period, kind);
+  const names = new Map<string, string | null>();
+  for (const r of ctx.records(sheet)) {
+    if (r.schoolKey === null || names.has(r.schoolKey)) continue;
+    if (sheet !== "schools" && kind !== "report_date" && recordPeriod(r, kind) !== period) continue;
+    if (extra && !extra(r)) continue;
+    if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
+    names.set(r.schoolKey, r.school);
+  }
+  return ctx.orderKeys(names.keys()).map((key) => ({ key, name: ctx.schoolName(key, names.get(key) ?? null) }));
+}
+
+function ratioValue(
+  spec: IndicatorSpec,
+  ev: Evaluation,
+): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> {
+  const excluded = ev.excluded.size;
+  if (ev.missing) return { value: null, excluded };
+  const num = ev.values[0] ?? 0;
+  if (!spec.denominator) return { value: num * spec.scale, numerator: num, excluded };
+  const den = ev.values[1] ?? 0;
+  return { value: den === 0 ? null : (num * spec.scale) / den, numerator: num, denominator: den, excluded };
+}
+
+function ratioRaws(
+  ctx: Context,
+  spec: IndicatorSpec,
+  id: string,
+  title: string,
+  scopes: readonly ScopeKind[],
+  extra?: (r: MonitoringRecord) => boolean,
+): Raw[] {
+  const aggregates = [spec.numerator, spec.denominator].filter((a): a is Aggregate => a !== undefined);
+  const { periods, fallback } = periodsOf(ctx, spec, extra);
+  const kind = spec.period.kind;
+  const sheet = periodSheet(spec);
+  const base = { id, title, unit: spec.unit };
+  const out: Raw[] = [];
+  const valueAt = (
+    period: string,
+    school: string | null,
+  ): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> => {
+    const sel: Selection = { period, kind, school, extra };
+    if (spec.kind !== "period_delta") return ratioValue(spec, evaluate(ctx, spec, aggregates, sel));
+    const cur = evaluate(ctx, spec, aggregates.slice(0, 1), sel);
+    const prevPeriod = previousPeriod(period, kind);
+    const prev =
+      prevPeriod && periods.includes(prevPeriod)
+        ? evaluate(ctx, spec, aggregates.slice(0, 1), { ...sel, period: prevPeriod })
+        : null;
+    const excluded = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
+    if (cur.missing || !prev || prev.missing) return { value: null, excluded };
+    const a = cur.values[0] ?? 0;
+    const b = prev.values[0] ?? 0;
+    return { value: (a - b) * spec.scale, excluded };
+  };
+  if (scopes.includes(MUNICIPALITY)) {
+    for (const period of periods)
+      out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueAt(period, null) });
+  }
+  if (scopes.includes("school") && !fallback && sheet) {
+    for (const period of periods) {
+      for (const s of schoolsInPeriod(ctx, spec, sheet, period, extra)) {
+        out.push({
+          ...base,
+          unit: spec.schoolUnit ?? spec.unit,
+          period,
+          scope: s.name,
+          scopeKind: "school",
+          ...valueAt(period, s.key),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function gradeOf(r: MonitoringRecord): number | null {
+  const p = r.values.procedure;
+  return typeof p === "string" ? procedureInfo(p).grade : null;
+}
+
+/** `ratio` / `period_delta`, and per ВПР grade (municipality only) when `byGrade`. */
+function computeRatio(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const out = finish(spec, ratioRaws(ctx, spec, spec.id, spec.title, spec.scope));
+  if (spec.byGrade && spec.numerator) {
+    const grades = new Set<number>();
+    for (const r of ctx.records(spec.numerator.sheet)) {
+      const g = gradeOf(r);
+      if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
+    }
+    for (const g of [...grades].sort((a, b) => a - b)) {
+      const extra = (r: MonitoringRecord) => gradeOf(r) === g;
+      out.push(
+        ...finish(spec, ratioRaws(ctx, spec, `${spec.id}_g${g}`, `${spec.title}, ${g} кл.`, [MUNICIPALITY], extra)),
+      );
+    }
+  }
+  return out;
+}
+
+/** `shnor_status`: per school and year, true/false (null when neither computable nor declared). */
+function computeShnorStatus(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const { periods } = periodsOf(ctx, spec);
+  const raws: Raw[] = [];
+  for (const period of periods) {
+    const year = Number(period);
+    for (const s of shnorStatuses(ctx.data, year, spec.procedures)) {
+      if (!ctx.passes(spec.schools, s.schoolKey, year, spec.procedures)) continue;
+      raws.push({
+        id: spec.id,
+        title: spec.title,
+        unit: spec.unit,
+        period,
+        scope: ctx.schoolName(s.schoolKey, s.school),
+        scopeKind: "school",
+        value: s.status,
+        excluded: 0,
+        note: s.reason,
+      });
+    }
+  }
+  return finish(spec, raws);
+}
+
+/** `low_result`: per school and deciding procedure with a share of «2» of at least 30 %. */
+function computeLowResults(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const raws: Raw[] = [];
+  const { periods, fallback } = periodsOf(ctx, spec);
+  if (fallback) return [];
+  for (const period of periods) {
+    const year = Number(period);
+    const names = new Map<string, string | null>();
+    for (const s of ctx.data.schools) names.set(s.key, s.name);
+    for (const r of ctx.records("procedures"))
+      if (r.schoolKey !== null && !names.has(r.schoolKey) && recordYear(r) === period) names.set(r.schoolKey, r.school);
+    for (const key of ctx.orderKeys(names.keys())) {
+      if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
+      for (const low of lowResults(ctx.data, key, year, spec.procedures)) {
+        raws.push({
+          id: spec.id,
+          title: `${spec.title}: ${low.procedure}`,
+          unit: spec.unit,
+          period,
+          scope: ctx.schoolName(key, names.get(key) ?? null),
+          scopeKind: "school",
+          value: (low.low * 100) / low.participants,
+          numerator: low.low,
+          denominator: low.participants,
+          excluded: 0,
+          procedure: low.procedure,
+        });
+      }
+    }
+  }
+  return finish(spec, raws);
+}
+
+/**
+ * `school_threshold`: per school the numerator (e.g. КПК ≥ 32 ч, человек); municipality: the share
+ * of the denominator's schools (registry, filtered) whose numerator reaches the threshold. A school
+ * without a record counts as not reaching it; a school whose record is invalid is left out.
+ */
+function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const numerator = spec.numerator;
+  const denominator = spec.denominator;
+  const threshold = spec.threshold;
+  if (!numerator || !denominator || threshold === undefined) return [];
+  const kind = spec.period.kind;
+  const { periods, fallback } = periodsOf(ctx, spec);
+  const raws: Raw[] = [];
+  const base = { id: spec.id, title: spec.title };
+  const present =
+    ctx.hasColumns(numerator.sheet, [...valueColumns(numerator), ...whereColumns(numerator)]) &&
+    ctx.hasColumns(denominator.sheet, [...valueColumns(denominator), ...whereColumns(denominator)]);
+  if (spec.scope.includes(MUNICIPALITY)) {
+    for (const period of periods) {
+      if (!present) {
+        raws.push({
+          ...base,
+          unit: spec.unit,
+          period,
+          scope: MUNICIPALITY,
+          scopeKind: MUNICIPALITY,
+          value: null,
+          excluded: 0,
+        });
+        continue;
+      }
+      const year = statusYear(period, kind);
+      const filter = denominator.schools ?? spec.schools;
+      let reached = 0;
+      let counted = 0;
+      let excluded = 0;
+      for (const r of ctx.registryRecords) {
+        if (r.schoolKey === null || !ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
+        if (denominator.where.length && testWhere(denominator, r) !== "yes") continue;
+        const ev = evaluate(ctx, { ...spec, schools: "all" }, [numerator], { period, kind, school: r.schoolKey });
+        if (ev.excluded.size) {
+          excluded += ev.excluded.size;
+          continue;
+        }
+        counted++;
+        if ((ev.values[0] ?? 0) >= threshold - EPS) reached++;
+      }
+      raws.push({
+        ...base,
+        unit: spec.unit,
+        period,
+        scope: MUNICIPALITY,
+        scopeKind: MUNICIPALITY,
+        value: counted === 0 ? null : (reached * spec.scale) / counted,
+        numerator: reached,
+        denominator: counted,
+        excluded,
+      });
+    }
+  }
+  if (spec.scope.includes("school") && !fallback && present) {
+    for (const period of periods) {
+      for (const s of schoolsInPeriod(ctx, spec, numerator.sheet, period)) {
+        const ev = evaluate(ctx, { ...spec, schools: "all" }, [numerator], { period, kind, school: s.key });
+        const value = ev.excluded.size ? null : (ev.values[0] ?? null);
+        raws.push({
+          ...base,
+          unit: spec.schoolUnit ?? spec.unit,
+          period,
+          scope: s.name,
+          scopeKind: "school",
+          value,
+          excluded: ev.excluded.size,
+        });
+      }
+    }
+  }
+  return finish(spec, raws);
+}
+
+/** Names in an «Участвовавшие ОО» cell, separated by «;» or line breaks. */
+function participantKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const part of text.split(/[;\n\r]+/)) {
+    const t = part.trim();
+    if (t) keys.add(toSchoolKey(t));
+  }
+  return keys;
+}
+
+/**
+ * `event_share`: per event, the filter's schools (ШНОР of the event's year) among its participants /
+ * all such schools × 100; municipality: the mean over the period's events (the numerator's `where`
+ * picks them). An event with an empty or invalid participants cell is left out (counted).
+ */
+function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const events = spec.numerator;
+  if (!events) return [];
+  const kind = spec.period.kind;
+  const { periods } = periodsOf(ctx, spec);
+  const raws: Raw[] = [];
+  const present =
+    ctx.hasColumns(events.sheet, ["schools", ...whereColumns(events)]) && ctx.data.present.schools !== undefined;
+  for (const period of periods) {
+    const base = {
+      id: spec.id,
+      title: spec.title,
+      unit: spec.unit,
+      period,
+      scope: MUNICIPALITY,
+      scopeKind: MUNICIPALITY,
+    } as const;
+    if (!present) {
+      raws.push({ ...base, value: null, excluded: 0 });
+      continue;
+    }
+    const year = statusYear(period, kind);
+    const target = new Set<string>();
+    for (const s of ctx.data.schools) if (ctx.passes(spec.schools, s.key, year, spec.procedures)) target.add(s.key);
+    const shares: number[] = [];
+    let excluded = 0;
+    for (const r of ctx.records(events.sheet)) {
+      if (recordPeriod(r, kind) !== period) continue;
+      const w = testWhere(events, r);
+      if (w === "no") continue;
+      const list = r.values.schools;
+      if (w === "invalid" || r.invalid.includes("schools") || typeof list !== "string" || !list.trim()) {
+        excluded++;
+        continue;
+      }
+      if (target.size === 0) continue;
+      const keys = participantKeys(list);
+      let hit = 0;
+      for (const k of target) if (keys.has(k)) hit++;
+      shares.push((hit * spec.scale) / target.size);
+    }
+    const value = shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
+    raws.push({
+      ...base,
+      value,
+      excluded,
+      note: shares.length ? `среднее по ${shares.length} мероприятиям; ШНОР: ${target.size}` : undefined,
+    });
+  }
+  return finish(spec, raws);
+}
+
+/** `plan_done`: computed from monitored plan sheets; absent when no plan has a status column. */
+function computePlan(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  const plans = ctx.options.plans ?? [];
+  if (!plans.some((p) => p.hasStatus)) return [];
+  const v = computePlanDone(plans, ctx.options.asOf);
+  const raw: Raw = {
+    id: spec.id,
+    title: spec.title,
+    unit: spec.unit,
+    period: v.period,
+    scope: MUNICIPALITY,
+    scopeKind: MUNICIPALITY,
+    value: v.value,
+    excluded: v.excluded_rows,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    display: v.display,
+  };
+  return finish(spec, [raw]);
+}
+
+/** Values of one declared indicator. */
+export function computeIndicator(
+  template: Template,
+  spec: IndicatorSpec,
+  data: MonitoringData,
+  options: IndicatorOptions,
+): IndicatorValue[] {
+  return computeWith(new Context(template, data, options), spec);
+}
+
+function computeWith(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
+  switch (spec.kind) {
+    case "ratio":
+    case "period_delta":
+      return computeRatio(ctx, spec);
+    case "shnor_status":
+      return computeShnorStatus(ctx, spec);
+    case "low_result":
+      return computeLowResults(ctx, spec);
+    case "school_threshold":
+      return computeSchoolThreshold(ctx, spec);
+    case "event_share":
+      return computeEventShare(ctx, spec);
+    case "plan_done":
+      return computePlan(ctx, spec);
+  }
+}
+
+/**
+ * Every indicator the template declares, in declaration order: municipal values by period, then
+ * per-grade values, then per-school values (scope = the school's registered name).
+ */
+export function computeIndicators(
+  template: Template,
+  data: MonitoringData,
+  options: IndicatorOptions,
+): IndicatorValue[] {
+  const ctx = new Context(template, data, options);
+  return template.indicators.flatMap((spec) => computeWith(ctx, spec));
+}

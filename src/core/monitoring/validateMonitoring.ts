@@ -1,0 +1,421 @@
+/**
+ * The monitoring ФЛК: finds the monitoring sheets of a workbook, parses their rows into
+ * `MonitoringData` and runs every check of DOMAIN.md «Monitoring sheets».
+ */
+import { a1 } from "../model/address";
+import { cellAt, formatAt, isBlank, verticalMergeFiller, type SheetData, type WorkbookData } from "../model/sheet";
+import { nearestByKey, schoolKey, type KeyedName } from "../parse/school";
+import { yesNoText } from "../parse/yesno";
+import { makeIssue, quote, type Issue } from "../report/issue";
+import { findHeader, type HeaderMatch } from "../sheets/header";
+import { isSverkaSheet } from "../sheets/planSheets";
+import { standardPlanColumns } from "../template/planColumns";
+import type { ColumnSpec, DataSheetSpec } from "../template/schema";
+import { foldText } from "../text/normalize";
+import { columnName, parseCell } from "./cells";
+import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "./model";
+import { procedureKey } from "./procedure";
+import { procedureYears, shnorStatus } from "./shnor";
+import { SHNOR_PROCEDURES, type MonitoringSheetId } from "./sheets";
+import { checkSums } from "./sums";
+
+export interface MonitoringSheetInfo {
+  name: string;
+  /** Spec id (`schools`, `grades` …). */
+  id: string;
+  headerRow: number;
+  /** Records read from the sheet. */
+  rows: number;
+}
+
+export interface MonitoringCheck {
+  data: MonitoringData;
+  issues: Issue[];
+  sheets: MonitoringSheetInfo[];
+}
+
+export interface MonitoringOptions {
+  /** Procedures that decide ШНОР status (default: SHNOR_PROCEDURES). */
+  shnorProcedures?: readonly string[];
+}
+
+const SHEET_IDS: readonly MonitoringSheetId[] = [
+  "schools",
+  "grades",
+  "procedures",
+  "staff",
+  "network",
+  "gia",
+  "events",
+];
+
+function isSheetId(id: string): id is MonitoringSheetId {
+  return (SHEET_IDS as readonly string[]).includes(id);
+}
+
+interface Located {
+  sheet: SheetData;
+  spec: DataSheetSpec;
+  header: HeaderMatch | null;
+}
+
+const PLAN_CORE = ["no", "task", "due", "owner", "result"];
+const planSpecs = standardPlanColumns();
+
+/** A sheet whose header is a plan-graph's («№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат»). */
+function looksLikePlan(sheet: SheetData): boolean {
+  const h = findHeader(sheet, planSpecs, { minMatched: 3 });
+  return !!h && PLAN_CORE.filter((id) => id in h.columns).length >= 3;
+}
+
+function hasContent(sheet: SheetData): boolean {
+  return sheet.rows.some((r) => r.some((v) => !isBlank(v)));
+}
+
+/** Sheets by name (spec name or `sheetNames`, case- and «ё»-insensitive), then by headers. */
+export function locateMonitoringSheets(wb: WorkbookData, specs: readonly DataSheetSpec[]): Located[] {
+  const out: Located[] = [];
+  const taken = new Set<SheetData>();
+  const done = new Set<DataSheetSpec>();
+  const candidates = wb.sheets.filter((s) => !isSverkaSheet(s.name));
+  for (const spec of specs) {
+    const names = new Set([spec.name, ...spec.sheetNames].map(foldText));
+    const sheet = candidates.find((s) => !taken.has(s) && names.has(foldText(s.name)));
+    if (!sheet || !hasContent(sheet)) continue;
+    taken.add(sheet);
+    done.add(spec);
+    out.push({ sheet, spec, header: findHeader(sheet, spec.columns, { minMatched: 1 }) });
+  }
+  const rest = candidates.filter((s) => !taken.has(s) && hasContent(s) && !looksLikePlan(s));
+  const pairs: { sheet: SheetData; spec: DataSheetSpec; header: HeaderMatch; score: number }[] = [];
+  for (const sheet of rest)
+    for (const spec of specs) {
+      if (done.has(spec)) continue;
+      const header = findHeader(sheet, spec.columns, { minMatched: 3 });
+      if (!header || header.matched < 3 || header.missing.some((m) => m.required)) continue;
+      pairs.push({ sheet, spec, header, score: header.matched * 10 + header.exact - header.missing.length });
+    }
+  pairs.sort((a, b) => b.score - a.score);
+  for (const p of pairs) {
+    if (taken.has(p.sheet) || done.has(p.spec)) continue;
+    taken.add(p.sheet);
+    done.add(p.spec);
+    out.push({ sheet: p.sheet, spec: p.spec, header: p.header });
+  }
+  return out;
+}
+
+/** A totals row («Итого», «Всего») is no record. */
+const TOTAL_ROW = /^(?:итого|всего|итог|в целом)(?:[\s:.,]|$)/u;
+
+function typeColumn(spec: DataSheetSpec, type: ColumnSpec["type"]): ColumnSpec | undefined {
+  return spec.columns.find((c) => c.type === type);
+}
+
+function periodOf(spec: DataSheetSpec, values: Record<string, RecordValue>): string | null {
+  const sy = typeColumn(spec, "school_year");
+  if (sy) return typeof values[sy.id] === "string" ? (values[sy.id] as string) : null;
+  const y = typeColumn(spec, "year");
+  if (y) return typeof values[y.id] === "number" ? String(values[y.id]) : null;
+  const d = typeColumn(spec, "date");
+  if (d) {
+    const v = values[d.id];
+    return v instanceof Date ? String(v.getUTCFullYear()) : null;
+  }
+  return null;
+}
+
+function emptyData(): MonitoringData {
+  return {
+    records: { schools: [], grades: [], procedures: [], staff: [], network: [], gia: [], events: [] },
+    present: {},
+    schools: [],
+  };
+}
+
+interface SchoolRegistry {
+  byKey: Map<string, string>;
+  keyed: KeyedName[];
+  suggestions: Map<string, string | null>;
+}
+
+function suggest(reg: SchoolRegistry, key: string): string | null {
+  let s = reg.suggestions.get(key);
+  if (s === undefined) {
+    s = nearestByKey(key, reg.keyed);
+    reg.suggestions.set(key, s);
+  }
+  return s;
+}
+
+export function validateMonitoring(
+  wb: WorkbookData,
+  specs: readonly DataSheetSpec[],
+  options: MonitoringOptions = {},
+): MonitoringCheck {
+  const procedures = options.shnorProcedures ?? SHNOR_PROCEDURES;
+  const data = emptyData();
+  const issues: Issue[] = [];
+  const sheets: MonitoringSheetInfo[] = [];
+  // The registry first: every other sheet matches its schools against it.
+  const located = locateMonitoringSheets(wb, specs).sort(
+    (a, b) => Number(b.spec.id === "schools") - Number(a.spec.id === "schools"),
+  );
+  let registry: SchoolRegistry | null = null;
+  let shnorCol: number | null = null;
+  let schoolsSheet: string | null = null;
+
+  for (const { sheet, spec, header } of located) {
+    const name = sheet.name;
+    if (!header) {
+      for (const c of spec.columns.filter((c) => c.required))
+        issues.push(
+          makeIssue(
+            "MISSING_COLUMN",
+            { sheet: name, field: c.id },
+            `Лист «${name}»: не найдена строка заголовков, нет обязательного столбца ${columnName(c.title)} (ожидался заголовок ${[
+              c.title,
+              ...c.aliases,
+            ]
+              .slice(0, 3)
+              .map(columnName)
+              .join(", ")}).`,
+          ),
+        );
+      continue;
+    }
+    const col = (id: string): number | null => header.columns[id] ?? null;
+    const found = Object.values(header.headers)
+      .map((h) => quote(h, 30))
+      .join(", ");
+    for (const m of header.missing) {
+      const aliases = [m.title, ...m.aliases].slice(0, 3).map(columnName).join(", ");
+      const at = { sheet: name, row: header.headerRow, col: 1, field: m.id };
+      if (m.required)
+        issues.push(
+          makeIssue(
+            "MISSING_COLUMN",
+            at,
+            `Строка заголовков ${header.headerRow}: не найден обязательный столбец ${columnName(m.title)} (ожидался заголовок ${aliases}); найдены: ${found}.`,
+          ),
+        );
+      else
+        issues.push(
+          makeIssue(
+            "MISSING_COLUMN",
+            at,
+            `Строка заголовков ${header.headerRow}: нет столбца ${columnName(m.title)} (ожидался заголовок ${aliases}); показатели, которым он нужен, будут «нет данных».`,
+            "warning",
+          ),
+        );
+    }
+    const id = spec.id;
+    if (isSheetId(id))
+      data.present[id] = { sheetName: name, headerRow: header.headerRow, columns: Object.keys(header.columns) };
+
+    const fill = verticalMergeFiller(sheet);
+    const present = spec.columns.filter((c) => col(c.id) !== null);
+    const titleOf = (c: ColumnSpec): string => columnName(c.title);
+    const records: MonitoringRecord[] = [];
+    const seen = new Map<string, { row: number; text: string }>();
+    const schoolSpec = spec.columns.find((c) => c.type === "school");
+    const isSchools = id === "schools";
+    // «Итого» in the school column; on sheets without one, in the title of a row without a date.
+    const dateSpec = present.find((c) => c.type === "date");
+    const totalSpec = schoolSpec && col(schoolSpec.id) !== null ? schoolSpec : present.find((c) => c.id === "title");
+    const isTotalRow = (r: number): boolean => {
+      if (!totalSpec) return false;
+      const t = fill(r, col(totalSpec.id)!);
+      if (typeof t !== "string" || !TOTAL_ROW.test(foldText(t))) return false;
+      return totalSpec === schoolSpec || !dateSpec || isBlank(fill(r, col(dateSpec.id)!));
+    };
+
+    for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
+      if (present.every((c) => isBlank(cellAt(sheet, r, col(c.id)!)))) continue;
+      if (isTotalRow(r)) continue;
+      const values: Record<string, RecordValue> = {};
+      for (const c of spec.columns) values[c.id] = null;
+      const invalid: string[] = [];
+      const texts: Record<string, string> = {};
+      for (const c of present) {
+        const cn = col(c.id)!;
+        const raw = fill(r, cn);
+        const p = parseCell(c, raw, formatAt(sheet, r, cn));
+        const at = { sheet: name, row: r, col: cn, field: c.id };
+        if (p.problem) {
+          invalid.push(c.id);
+          issues.push(makeIssue(p.problem.code, at, `Ячейка ${a1(r, cn)} (${titleOf(c)}): ${p.problem.detail}.`));
+        } else if (p.empty && c.required)
+          issues.push(
+            makeIssue(
+              "EMPTY_REQUIRED",
+              at,
+              `Ячейка ${a1(r, cn)} (${titleOf(c)}): не заполнено обязательное поле; ожидалось значение, ячейка пуста.`,
+            ),
+          );
+        values[c.id] = p.value;
+        if (typeof p.value === "string") texts[c.id] = p.value;
+      }
+
+      // School.
+      let school: string | null = null;
+      let key: string | null = null;
+      if (schoolSpec && typeof values[schoolSpec.id] === "string") {
+        const written = values[schoolSpec.id] as string;
+        key = schoolKey(written) || null;
+        school = written;
+        if (key && !isSchools && registry) {
+          const registered = registry.byKey.get(key);
+          if (registered) school = registered;
+          else {
+            const near = suggest(registry, key);
+            const cn = col(schoolSpec.id)!;
+            issues.push(
+              makeIssue(
+                "UNKNOWN_SCHOOL",
+                { sheet: name, row: r, col: cn, field: schoolSpec.id },
+                `Ячейка ${a1(r, cn)} (${titleOf(schoolSpec)}): школа ${quote(written)} не найдена в реестре на листе «${schoolsSheet}»${near ? `; возможно, имелась в виду «${near}»` : ""}.`,
+              ),
+            );
+          }
+        }
+      }
+
+      const record: MonitoringRecord = {
+        sheetName: name,
+        row: r,
+        school,
+        schoolKey: key,
+        period: periodOf(spec, values),
+        values,
+        invalid,
+      };
+
+      // «Мероприятия»: the «;»-separated list of participating schools.
+      const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
+      if (listSpec && typeof values[listSpec.id] === "string") {
+        const cn = col(listSpec.id)!;
+        record.schoolList = [];
+        for (const part of (values[listSpec.id] as string).split(/[;\n]+/u)) {
+          const written = part.trim();
+          const k = schoolKey(written);
+          if (!written || !k) continue;
+          const registered = registry?.byKey.get(k);
+          record.schoolList.push({ name: registered ?? written, key: k, registered: !!registered });
+          if (registry && !registered) {
+            const near = suggest(registry, k);
+            issues.push(
+              makeIssue(
+                "UNKNOWN_SCHOOL",
+                { sheet: name, row: r, col: cn, field: listSpec.id },
+                `Ячейка ${a1(r, cn)} (${titleOf(listSpec)}): школа ${quote(written)} не найдена в реестре на листе «${schoolsSheet}»${near ? `; возможно, имелась в виду «${near}»` : ""}.`,
+              ),
+            );
+          }
+        }
+      }
+
+      // Duplicates: one row per school (and period, and procedure).
+      if (spec.key.length && key) {
+        const parts: string[] = [];
+        let complete = true;
+        for (const k of spec.key) {
+          const v = values[k];
+          if (v === null || v === undefined) {
+            complete = false;
+            break;
+          }
+          const c = spec.columns.find((x) => x.id === k);
+          if (c?.type === "school") parts.push(key);
+          else if (k === "procedure" && typeof v === "string") parts.push(procedureKey(v));
+          else parts.push(v instanceof Date ? v.toISOString() : String(v));
+        }
+        if (complete) {
+          const dk = parts.join("\u0001");
+          const first = seen.get(dk);
+          const cn = col(schoolSpec?.id ?? "school");
+          if (first) {
+            invalid.push("_duplicate");
+            const what = spec.key
+              .filter((k) => k !== schoolSpec?.id)
+              .map((k) => (k === "procedure" ? `процедура ${quote(String(values[k]))}` : String(values[k])))
+              .join(", ");
+            issues.push(
+              makeIssue(
+                "DUPLICATE_SCHOOL",
+                { sheet: name, row: r, col: cn, field: schoolSpec?.id ?? null },
+                `Школа ${quote(texts[schoolSpec?.id ?? "school"] ?? school ?? "")}${what ? ` (${what})` : ""} уже указана в строке ${first.row}${first.text !== texts[schoolSpec?.id ?? "school"] ? ` как ${quote(first.text)}` : ""}; ожидалась одна строка на школу${what ? " за период" : ""}.`,
+              ),
+            );
+          } else seen.set(dk, { row: r, text: texts[schoolSpec?.id ?? "school"] ?? "" });
+        }
+      }
+
+      for (const s of checkSums(
+        id,
+        record,
+        (field) => col(field),
+        (field) => spec.columns.find((c) => c.id === field)?.title ?? field,
+      )) {
+        issues.push(makeIssue("SUM_MISMATCH", { sheet: name, row: r, col: s.col, field: s.field }, s.message));
+        for (const f of ["_sum", ...s.fields]) if (!invalid.includes(f)) invalid.push(f);
+      }
+      records.push(record);
+    }
+
+    if (isSheetId(id)) data.records[id] = records;
+    sheets.push({ name, id, headerRow: header.headerRow, rows: records.length });
+
+    if (isSchools) {
+      schoolsSheet = name;
+      shnorCol = col("shnor");
+      const byKey = new Map<string, string>();
+      for (const rec of records) {
+        if (!rec.schoolKey || !rec.school || rec.invalid.includes("_duplicate")) continue;
+        if (byKey.has(rec.schoolKey)) continue;
+        byKey.set(rec.schoolKey, rec.school);
+        const flag = (f: string): boolean | null =>
+          typeof rec.values[f] === "boolean" ? (rec.values[f] as boolean) : null;
+        const entry: SchoolEntry = {
+          row: rec.row,
+          name: rec.school,
+          key: rec.schoolKey,
+          shnor: flag("shnor"),
+          shnsu: flag("shnsu"),
+          leader: flag("leader"),
+          participant: flag("participant"),
+          unobjective: flag("unobjective"),
+          level: typeof rec.values.level === "string" ? rec.values.level : null,
+        };
+        data.schools.push(entry);
+      }
+      // An empty registry checks nothing: every school would be «unknown».
+      if (byKey.size)
+        registry = { byKey, keyed: [...byKey].map(([k, n]) => ({ name: n, key: k })), suggestions: new Map() };
+    }
+  }
+
+  // SHNOR_MISMATCH: the declared flag vs the status computed for the latest year with data for Y and Y−1.
+  const shnorTitle = specs.find((s) => s.id === "schools")?.columns.find((c) => c.id === "shnor")?.title ?? "ШНОР";
+  if (schoolsSheet !== null && shnorCol !== null && data.present.procedures) {
+    for (const s of data.schools) {
+      if (s.shnor === null) continue;
+      const years = procedureYears(data, s.key, procedures);
+      const y = [...years].reverse().find((yy) => years.includes(yy - 1));
+      if (y === undefined) continue;
+      const st = shnorStatus(data, s.key, y, procedures);
+      if (!st.computed || st.status === null || st.status === s.shnor) continue;
+      issues.push(
+        makeIssue(
+          "SHNOR_MISMATCH",
+          { sheet: schoolsSheet, row: s.row, col: shnorCol, field: "shnor" },
+          `Ячейка ${a1(s.row, shnorCol)} (${columnName(shnorTitle)}): у школы ${quote(s.name)} указано «${yesNoText(s.shnor)}», а по результатам процедур за ${y - 1}–${y} гг. ожидалось «${yesNoText(st.status)}». ${st.reason}`,
+        ),
+      );
+    }
+  }
+
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  sheets.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  return { data, issues, sheets };
+}

@@ -1,0 +1,105 @@
+/**
+ * Test helper (Node only): writes small ZIP archives by hand, so tests can build packages that are
+ * not workbooks, damaged ones and ones whose directory lies about sizes — no binary fixtures.
+ */
+import { deflateRawSync } from "node:zlib";
+import { extractEntry, readZipDirectory } from "./zip";
+
+export interface TestZipEntry {
+  readonly name: string;
+  readonly data: Uint8Array | string;
+  /** 0 = stored (default), 8 = deflate. */
+  readonly method?: 0 | 8;
+  /** Lie in the central directory about the uncompressed size. */
+  readonly declaredUncompressedSize?: number;
+  /** Replace the compressed bytes (e.g. with garbage), keeping the declared sizes. */
+  readonly corruptData?: boolean;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export function buildZip(entries: ReadonlyArray<TestZipEntry>): Uint8Array {
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const raw = typeof e.data === "string" ? enc.encode(e.data) : e.data;
+    const method = e.method ?? 0;
+    let body = method === 8 ? new Uint8Array(deflateRawSync(raw)) : raw;
+    if (e.corruptData) body = body.map((_b, i) => (i * 37 + 11) & 0xff);
+    const crc = crc32(raw);
+    const usize = e.declaredUncompressedSize ?? raw.length;
+
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 0x0800, true); // UTF-8 names
+    lv.setUint16(8, method, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, body.length, true);
+    lv.setUint32(22, Math.min(usize, 0xffffffff), true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, method, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, body.length, true);
+    cv.setUint32(24, Math.min(usize, 0xffffffff), true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+
+    locals.push(local, body);
+    centrals.push(central);
+    offset += local.length + body.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+
+  const out = new Uint8Array(offset + cdSize + 22);
+  let p = 0;
+  for (const part of [...locals, ...centrals, eocd]) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+/** All entries of an archive, uncompressed (to rebuild a package with parts added or replaced). */
+export async function unzipAll(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const e of readZipDirectory(bytes).entries) {
+    if (e.name.endsWith("/")) continue;
+    out.set(e.name, new Uint8Array(await extractEntry(bytes, e)));
+  }
+  return out;
+}
