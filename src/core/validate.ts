@@ -70,7 +70,7 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
     }
     const res = validatePlanSheet(s, m.spec, m.header, template, { asOf: opts.asOf });
     plans.push(res);
-    issues.push(...res.issues);
+    for (const i of res.issues) issues.push(i);
     sheets.push({
       name: s.name,
       kind: "plan",

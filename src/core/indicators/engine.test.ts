@@ -208,6 +208,24 @@ describe("quality_pct and success_pct («Успеваемость»)", () => {
     expect(pick(values, "success_pct", "2022/2023")).toMatchObject({ value: 95, excluded_rows: 1 });
   });
 
+  it("a second row of one school in one period (DUPLICATE_SCHOOL) is left out and counted", () => {
+    const f = fixture()
+      .schools(schoolNames(1).map((name) => ({ name })))
+      .add("grades", {
+        school: "МБОУ СОШ № 1",
+        period: "2022/2023",
+        values: { assessed: 100, excellent: 10, good: 30, failing: 5 },
+      })
+      .add("grades", {
+        school: "МБОУ СОШ № 1",
+        period: "2022/2023",
+        values: { assessed: 100, excellent: 50, good: 50, failing: 0 },
+        invalid: ["_duplicate"],
+      });
+    const values = computeIndicators(effektivnaya, f.build(), { asOf });
+    expect(pick(values, "quality_pct", "2022/2023")).toMatchObject({ value: 40, excluded_rows: 1 });
+  });
+
   it("growth target: +1 p.p. met exactly, +0.9 p.p. not, the first year has no previous", () => {
     const f = fixture().schools([{ name: "МБОУ СОШ № 1" }]);
     const row = (period: string, good: number) =>
@@ -413,6 +431,23 @@ describe("events", () => {
     expect(v.excluded_rows).toBe(1);
     expect(v.met).toBe(false); // ≥ 70 %
     expect(pick(values, "event_shnor_participation", "2024").value).toBe(25);
+  });
+
+  it("uses the participants the monitoring check matched («schoolList») when present", () => {
+    const g = fixture().schools([
+      { name: "МБОУ СОШ № 1", shnor: true },
+      { name: "МБОУ СОШ № 2", shnor: true },
+    ]);
+    g.add("events", {
+      values: { date: new Date("2023-03-01T00:00:00Z"), level: "муниципальный", schools: "Школа Первая; МБОУ СОШ № 2" },
+    });
+    const data = g.build();
+    const key = (n: string) => data.schools.find((s) => s.name === n)!.key;
+    data.records.events[0].schoolList = [
+      { name: "МБОУ СОШ № 1", key: key("МБОУ СОШ № 1"), registered: true },
+      { name: "МБОУ СОШ № 2", key: key("МБОУ СОШ № 2"), registered: true },
+    ];
+    expect(pick(computeIndicators(effektivnaya, data, { asOf }), "event_shnor_participation", "2023").value).toBe(100);
   });
 
   it("events_count: municipal events of the year only (level in any case)", () => {

@@ -275,7 +275,8 @@ interface Evaluation {
 /**
  * Evaluates aggregates of one indicator over one period (and school). Records are excluded
  * consistently: a record that any aggregate of its sheet would use, and that has an invalid value
- * in a column any aggregate of that sheet needs (or parts exceeding the whole, `_sum`), is left out
+ * in a column any aggregate of that sheet needs (or parts exceeding the whole, `_sum`, or is a second
+ * row of one school in one period, `_duplicate`), is left out
  * of every aggregate; a school left out on a data sheet is left out of the registry counts too.
  * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
  * empty is incomplete and left out (counted).
@@ -338,6 +339,7 @@ function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggreg
       const invalid =
         relevantInvalid ||
         r.invalid.includes("_sum") ||
+        r.invalid.includes("_duplicate") ||
         r.invalid.some((c) => needed.has(c)) ||
         filled.some((c) => typeof r.values[c] !== "number");
       if (!invalid && numbers.size > 0 && filled.length === 0) continue; // no data in this row
@@ -811,7 +813,7 @@ function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
         continue;
       }
       if (target.size === 0) continue;
-      const keys = participantKeys(list);
+      const keys = r.schoolList ? new Set(r.schoolList.map((x) => x.key)) : participantKeys(list);
       let hit = 0;
       for (const k of target) if (keys.has(k)) hit++;
       shares.push((hit * spec.scale) / target.size);

@@ -66,8 +66,15 @@ export class OwnerMatcher {
     return this.keys.some((key) => containsWords(k, key));
   }
 
-  /** The parts of an owner cell that match no organisation or role. */
+  private readonly cache = new Map<string, string[]>();
+
+  /** The parts of an owner cell that match no organisation or role (cached: owners repeat). */
   unknownParts(text: string): string[] {
-    return splitOwners(text).filter((p) => !this.isKnownPart(p));
+    let r = this.cache.get(text);
+    if (!r) {
+      r = splitOwners(text).filter((p) => !this.isKnownPart(p));
+      this.cache.set(text, r);
+    }
+    return r;
   }
 }

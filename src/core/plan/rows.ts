@@ -38,20 +38,23 @@ interface RawRow {
 }
 
 function isHeaderRepeat(texts: Record<string, string>, header: HeaderMatch): boolean {
+  // Fast path: a row whose number cell holds a number is data, not a repeated header.
+  if (texts.no && /^\d/.test(texts.no)) return false;
   let same = 0;
   for (const [id, h] of Object.entries(header.headers)) if (texts[id] && headerKey(texts[id]) === headerKey(h)) same++;
   return same >= Math.max(2, Math.ceil(header.matched / 2));
 }
 
-function isNumberingRepeat(texts: Record<string, string>, header: HeaderMatch): boolean {
-  const cols = Object.entries(header.columns).sort((a, b) => a[1] - b[1]);
-  const nums = cols.map(([id]) => texts[id]).filter((t) => t);
+function isNumberingRepeat(texts: Record<string, string>, idsInOrder: readonly string[]): boolean {
+  if (texts.no && texts.no !== "1" && texts.no !== "1.") return false;
+  const nums = idsInOrder.map((id) => texts[id]).filter((t) => t);
   return nums.length >= 3 && nums.every((t, i) => t.replace(/\.$/, "") === String(i + 1));
 }
 
 /** Classify the data rows of a plan table. */
 export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: PlanSheetSpec): PlanRow[] {
   const ids = Object.keys(header.columns);
+  const idsInOrder = [...ids].sort((a, b) => header.columns[a] - header.columns[b]);
   const raw: RawRow[] = [];
   const valueAt = verticalMergeFiller(sheet);
   for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
@@ -66,7 +69,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
       if (t) any = true;
     }
     if (!any) continue;
-    if (isHeaderRepeat(texts, header) || isNumberingRepeat(texts, header)) continue;
+    if (isHeaderRepeat(texts, header) || isNumberingRepeat(texts, idsInOrder)) continue;
     const noValue = values.no ?? null;
     const label = isBlank(noValue) ? null : parseNumberLabel(typeof noValue === "number" ? noValue : texts.no ?? "");
     raw.push({ row: r, values, texts, label });

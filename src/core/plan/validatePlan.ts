@@ -5,7 +5,6 @@ import { lastDate, parseDeadline, type Deadline, type DeadlinePeriod } from "../
 import { makeIssue, quote, type Issue } from "../report/issue";
 import type { HeaderMatch } from "../sheets/header";
 import type { PlanSheetSpec, Template } from "../template/schema";
-import { wordsKey } from "../text/normalize";
 import { isMeasurable } from "./measurable";
 import { NumberingChecker, type NumberLabel } from "./numbering";
 import { OwnerMatcher } from "./owners";
@@ -69,6 +68,11 @@ export function parseDateCell(v: CellValue): IsoDate | null | "invalid" {
   return "invalid";
 }
 
+/** Key for DUPLICATE_ROW: case, «ё», punctuation and spacing do not make a task different. */
+function taskKey(task: string): string {
+  return task.toLowerCase().replace(/ё/g, "е").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
 function firstStart(d: Deadline): IsoDate | null {
   return d.intervals.length ? d.intervals[0].start : null;
 }
@@ -99,13 +103,15 @@ export function validatePlanSheet(
 
   const rows = classifyPlanRows(sheet, header, spec);
   const labels = rows.map((r) => r.label).filter((l): l is NumberLabel => l !== null);
-  const rootDepth = labels.length ? Math.min(...labels.map((l) => l.segments.length)) : 1;
+  const rootDepth = labels.reduce((m, l) => Math.min(m, l.segments.length), labels.length ? Infinity : 1);
   const numbering = new NumberingChecker(rootDepth);
   const owners = new OwnerMatcher(template.organisations);
   const hasStatus = col("status") !== null;
   const required = spec.columns.filter((c) => c.required && c.id !== "no" && col(c.id) !== null);
   const activities: PlanActivity[] = [];
   const seenTasks = new Map<string, number>();
+  // Plans repeat their deadline texts («Ежегодно», «2020-2022 г.г.»): parse each distinct one once.
+  const deadlineCache = new Map<string, Deadline>();
   let prevDated: { start: IsoDate; row: PlanRow; due: string; section: number } | null = null;
   let sections = 0;
 
@@ -169,7 +175,10 @@ export function validatePlanSheet(
     let deadline: Deadline | null = null;
     let lastDue: IsoDate | null = null;
     if (col("due") !== null && filled("due")) {
-      deadline = parseDeadline(r.values.due ?? null, period);
+      const dueValue = r.values.due ?? null;
+      const cacheKey = dueValue instanceof Date ? `d:${dueValue.getTime()}` : `${typeof dueValue}:${String(dueValue)}`;
+      deadline = deadlineCache.get(cacheKey) ?? parseDeadline(dueValue, period);
+      deadlineCache.set(cacheKey, deadline);
       lastDue = lastDate(deadline);
       if (deadline.kind === "unparsed")
         issues.push(
@@ -227,7 +236,7 @@ export function validatePlanSheet(
     }
 
     if (t.task) {
-      const key = `${r.section}|${wordsKey(t.task)}`;
+      const key = `${r.section}|${taskKey(t.task)}`;
       const first = seenTasks.get(key);
       if (first !== undefined)
         issues.push(makeIssue("DUPLICATE_ROW", at("task"), `Мероприятие ${quote(t.task, 50)} повторяет строку ${first} того же раздела.`));

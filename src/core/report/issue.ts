@@ -96,6 +96,10 @@ export function summarize(issues: readonly Issue[]): IssueSummary {
   return s;
 }
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Sort issues by sheet order (as given), then row, then column, then severity. */
@@ -106,7 +110,7 @@ export function sortIssues(issues: Issue[], sheetOrder: readonly string[]): Issu
       (idx.get(a.sheet) ?? -1) - (idx.get(b.sheet) ?? -1) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.column ?? "").length - (b.column ?? "").length ||
-      (a.column ?? "").localeCompare(b.column ?? "") ||
+      cmp(a.column ?? "", b.column ?? "") ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
 }
