@@ -5,7 +5,12 @@ import type { FileReport } from "../core/validate";
 
 const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ошибка", warning: "предупр.", info: "замечание" };
 
-const KIND_LABEL: Record<string, string> = { plan: "план-график", monitoring: "мониторинг", sverka: "лист Сверки", other: "не распознан" };
+const KIND_LABEL: Record<string, string> = {
+  plan: "план-график",
+  monitoring: "мониторинг",
+  sverka: "лист Сверки",
+  other: "не распознан",
+};
 
 export interface Paint {
   red(s: string): string;
@@ -69,7 +74,8 @@ export function formatReport(r: FileReport, paint: Paint = noPaint): string {
 
 function formatIssue(i: Issue, paint: Paint): string {
   const sev = SEVERITY_LABEL[i.severity].padEnd(9);
-  const colored = i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
+  const colored =
+    i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
   return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message}`;
 }
 
@@ -85,6 +91,10 @@ export function formatIndicators(values: readonly IndicatorValue[]): string {
   ]);
   const head = ["Показатель", "Период", "Охват", "Цель", "Факт", "Статус", "Исключено строк"];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((x, c) => x.padEnd(widths[c])).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((x, c) => x.padEnd(widths[c]))
+      .join("  ")
+      .trimEnd();
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -31,14 +31,34 @@ describe("sverka validate", () => {
   });
 
   it("writes only the JSON contract to stdout with --json", async () => {
-    const r = await run("validate", sample("effektivnaya-shkola-2023.plan.xlsx"), sample("kovrov-network-2021.plan.xlsx"), "--json");
+    const r = await run(
+      "validate",
+      sample("effektivnaya-shkola-2023.plan.xlsx"),
+      sample("kovrov-network-2021.plan.xlsx"),
+      "--json",
+    );
     const doc = JSON.parse(r.out) as { files: Record<string, unknown>[] };
     expect(doc.files).toHaveLength(2);
-    const f = doc.files[0] as { file: string; template: string; sheets: Record<string, unknown>[]; issues: Record<string, unknown>[]; summary: Record<string, number> };
+    const f = doc.files[0] as {
+      file: string;
+      template: string;
+      sheets: Record<string, unknown>[];
+      issues: Record<string, unknown>[];
+      summary: Record<string, number>;
+    };
     expect(Object.keys(f)).toEqual(expect.arrayContaining(["file", "template", "sheets", "issues", "summary"]));
     expect(f.template).toBe("effektivnaya-shkola-2023");
     expect(Object.keys(f.sheets[0])).toEqual(expect.arrayContaining(["name", "kind", "header_row", "rows"]));
-    expect(Object.keys(f.issues[0]).sort()).toEqual(["cell", "code", "column", "field", "message", "row", "severity", "sheet"]);
+    expect(Object.keys(f.issues[0]).sort()).toEqual([
+      "cell",
+      "code",
+      "column",
+      "field",
+      "message",
+      "row",
+      "severity",
+      "sheet",
+    ]);
     expect(Object.keys(f.summary).sort()).toEqual(["errors", "infos", "warnings"]);
     const gap = f.issues.find((i) => i.code === "NUMBER_GAP")!;
     expect(gap).toMatchObject({ severity: "warning", column: "A" });
@@ -89,7 +109,13 @@ describe("sverka indicators and templates", () => {
   it("lists the five built-in templates", async () => {
     const r = await run("templates", "--json");
     const ids = (JSON.parse(r.out) as { templates: { id: string }[] }).templates.map((t) => t.id);
-    expect(ids).toEqual(["uchitel-uchitelyu-2020", "ivanovo-2020", "uritsky-2021", "effektivnaya-shkola-2023", "kovrov-network-2021"]);
+    expect(ids).toEqual([
+      "uchitel-uchitelyu-2020",
+      "ivanovo-2020",
+      "uritsky-2021",
+      "effektivnaya-shkola-2023",
+      "kovrov-network-2021",
+    ]);
   });
 
   it("runs as the package bin", () => {

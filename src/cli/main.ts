@@ -128,38 +128,48 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     },
   );
 
-  common(program.command("indicators").description("рассчитать показатели проекта").argument("<file>", "файл .xlsx")).action(
-    async (file: string, o: CommonOptions) => {
-      const templates = await loadTemplates(o.templateFile);
-      const template = resolveTemplate(o.template, templates);
-      const asOf = resolveAsOf(o.asOf);
-      let wb;
-      try {
-        wb = await readWorkbookFile(file);
-      } catch (e) {
-        if (!(e instanceof WorkbookReadError)) throw e;
-        io.err(`sverka: ${e.message}\n`);
-        exitCode = EXIT_USAGE;
-        return;
-      }
-      const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
-      const indicators: IndicatorValue[] = [computePlanDone(check.plans, asOf)];
-      if (o.json) io.out(JSON.stringify({ file, template: check.template.id, indicators }, null, 2) + "\n");
-      else io.out(`Файл: ${file}\nШаблон: ${check.template.id}\nОтчётная дата: ${asOf}\n\n${formatIndicators(indicators)}\n`);
-      exitCode = EXIT_OK;
-    },
-  );
+  common(
+    program.command("indicators").description("рассчитать показатели проекта").argument("<file>", "файл .xlsx"),
+  ).action(async (file: string, o: CommonOptions) => {
+    const templates = await loadTemplates(o.templateFile);
+    const template = resolveTemplate(o.template, templates);
+    const asOf = resolveAsOf(o.asOf);
+    let wb;
+    try {
+      wb = await readWorkbookFile(file);
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      io.err(`sverka: ${e.message}\n`);
+      exitCode = EXIT_USAGE;
+      return;
+    }
+    const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
+    const indicators: IndicatorValue[] = [computePlanDone(check.plans, asOf)];
+    if (o.json) io.out(JSON.stringify({ file, template: check.template.id, indicators }, null, 2) + "\n");
+    else
+      io.out(
+        `Файл: ${file}\nШаблон: ${check.template.id}\nОтчётная дата: ${asOf}\n\n${formatIndicators(indicators)}\n`,
+      );
+    exitCode = EXIT_OK;
+  });
 
   program
     .command("templates")
     .description("встроенные шаблоны проектов")
     .option("--json", "в формате JSON")
     .action((o: { json?: boolean }) => {
-      const list = BUILTIN_TEMPLATES.map((t) => ({ id: t.id, title: t.title, municipality: t.municipality, period: t.period }));
+      const list = BUILTIN_TEMPLATES.map((t) => ({
+        id: t.id,
+        title: t.title,
+        municipality: t.municipality,
+        period: t.period,
+      }));
       if (o.json) io.out(JSON.stringify({ templates: list }, null, 2) + "\n");
       else
         for (const t of list)
-          io.out(`${t.id.padEnd(26)} ${t.period.start} – ${t.period.end}${t.period.schoolYear ? " (учебный год)" : ""}  ${t.title}\n`);
+          io.out(
+            `${t.id.padEnd(26)} ${t.period.start} – ${t.period.end}${t.period.schoolYear ? " (учебный год)" : ""}  ${t.title}\n`,
+          );
     });
 
   program
@@ -171,7 +181,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .action(async (id: string, o: { out: string; templateFile?: string[] }) => {
       const templates = await loadTemplates(o.templateFile);
       const template = resolveTemplate(id, templates);
-      if (!template) throw new UsageError(`Не указан шаблон. Доступные шаблоны: ${templates.map((x) => x.id).join(", ")}.`);
+      if (!template)
+        throw new UsageError(`Не указан шаблон. Доступные шаблоны: ${templates.map((x) => x.id).join(", ")}.`);
       const bytes = await writeBlankTemplate(template);
       try {
         await writeFile(o.out, bytes);
@@ -190,7 +201,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT_OK;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+        return EXIT_OK;
       return EXIT_USAGE;
     }
     if (e instanceof UsageError) {

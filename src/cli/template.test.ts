@@ -21,7 +21,9 @@ describe("sverka template", () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.err).toBe("");
     expect(r.out).toContain(`Создан бланк ${file}`);
-    expect(r.out).toContain("листы «План-график», «Школы», «Успеваемость», «Процедуры», «Кадры», «Сеть», «ГИА», «Мероприятия»");
+    expect(r.out).toContain(
+      "листы «План-график», «Школы», «Успеваемость», «Процедуры», «Кадры», «Сеть», «ГИА», «Мероприятия»",
+    );
     const wb = await readWorkbook(readFileSync(file), "blank.xlsx");
     expect(wb.properties?.[TEMPLATE_PROPERTY]).toBe("effektivnaya-shkola-2023");
     expect(wb.sheets.map((s) => s.name)).toContain("Процедуры");

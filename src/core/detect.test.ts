@@ -5,7 +5,10 @@ import { validateWorkbook } from "./validate";
 
 describe("detectTemplate", () => {
   it("takes the template id recorded in the workbook", () => {
-    const wb = { ...gridWorkbook("x.xlsx", [["№", "Мероприятие", "Сроки", "Ответственные", "Результат"]]), properties: { [TEMPLATE_PROPERTY]: "uritsky-2021" } };
+    const wb = {
+      ...gridWorkbook("x.xlsx", [["№", "Мероприятие", "Сроки", "Ответственные", "Результат"]]),
+      properties: { [TEMPLATE_PROPERTY]: "uritsky-2021" },
+    };
     const d = detectTemplate(wb, BUILTIN_TEMPLATES);
     expect(d.template.id).toBe("uritsky-2021");
     expect(d.ambiguous).toBe(false);

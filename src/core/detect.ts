@@ -46,7 +46,11 @@ function workbookText(wb: WorkbookData): string {
   return wordsKey(parts.join(" \n "));
 }
 
-export function scoreTemplate(wb: WorkbookData, template: Template, text: string = workbookText(wb)): TemplateCandidate {
+export function scoreTemplate(
+  wb: WorkbookData,
+  template: Template,
+  text: string = workbookText(wb),
+): TemplateCandidate {
   const reasons: string[] = [];
   let score = 0;
   const recorded = wb.properties?.[TEMPLATE_PROPERTY];

@@ -89,7 +89,8 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
         `В книге не найден ни один лист шаблона ${template.id}: ожидалась таблица с заголовками «№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат»; просмотрены листы ${wb.sheets.map((s) => `«${s.name}»`).join(", ") || "(нет листов)"}.`,
       ),
     );
-  if (detection?.ambiguous) issues.push(makeIssue("TEMPLATE_AMBIGUOUS", { sheet: wb.sheets[0]?.name ?? "" }, detection.reason));
+  if (detection?.ambiguous)
+    issues.push(makeIssue("TEMPLATE_AMBIGUOUS", { sheet: wb.sheets[0]?.name ?? "" }, detection.reason));
 
   sortIssues(
     issues,

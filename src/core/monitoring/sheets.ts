@@ -4,13 +4,29 @@
  */
 import type { ColumnSpec, DataSheetSpec } from "../template/schema";
 
-type Col = Omit<ColumnSpec, "aliases" | "required" | "type"> & Partial<Pick<ColumnSpec, "aliases" | "required" | "type">>;
+type Col = Omit<ColumnSpec, "aliases" | "required" | "type"> &
+  Partial<Pick<ColumnSpec, "aliases" | "required" | "type">>;
 const col = (c: Col): ColumnSpec => ({ aliases: [], required: false, type: "text", ...c });
 
-const school = col({ id: "school", title: "ОО", aliases: ["Школа", "Общеобразовательная организация", "Наименование ОО", "Образовательная организация", "Наименование школы"], required: true, type: "school", width: 40 });
+const school = col({
+  id: "school",
+  title: "ОО",
+  aliases: [
+    "Школа",
+    "Общеобразовательная организация",
+    "Наименование ОО",
+    "Образовательная организация",
+    "Наименование школы",
+  ],
+  required: true,
+  type: "school",
+  width: 40,
+});
 const year = col({ id: "year", title: "Год", aliases: ["Календарный год"], required: true, type: "year", width: 8 });
-const yesno = (id: string, title: string, aliases: string[] = []): ColumnSpec => col({ id, title, aliases, type: "yesno", width: 14 });
-const count = (id: string, title: string, aliases: string[] = [], required = false): ColumnSpec => col({ id, title, aliases, type: "count", required, width: 14 });
+const yesno = (id: string, title: string, aliases: string[] = []): ColumnSpec =>
+  col({ id, title, aliases, type: "yesno", width: 14 });
+const count = (id: string, title: string, aliases: string[] = [], required = false): ColumnSpec =>
+  col({ id, title, aliases, type: "count", required, width: 14 });
 
 export const SCHOOL_LEVELS = ["Сильно неуспевающие", "Умеренно неуспевающие", "Базово неуспевающие"];
 
@@ -27,8 +43,18 @@ export const MONITORING_SHEETS: DataSheetSpec[] = [
       yesno("shnsu", "ШНСУ (да/нет)", ["ШНСУ"]),
       yesno("leader", "Школа-лидер (да/нет)", ["Школа-лидер", "ШЛ"]),
       yesno("participant", "Участник проекта (да/нет)", ["Участник проекта", "Участник"]),
-      yesno("unobjective", "В перечне с необъективными результатами (да/нет)", ["В перечне с необъективными результатами", "Необъективные результаты"]),
-      col({ id: "level", title: "Уровень результатов", aliases: ["Группа ШНОР"], type: "level", values: SCHOOL_LEVELS, width: 24 }),
+      yesno("unobjective", "В перечне с необъективными результатами (да/нет)", [
+        "В перечне с необъективными результатами",
+        "Необъективные результаты",
+      ]),
+      col({
+        id: "level",
+        title: "Уровень результатов",
+        aliases: ["Группа ШНОР"],
+        type: "level",
+        values: SCHOOL_LEVELS,
+        width: 24,
+      }),
     ],
   },
   {
@@ -38,7 +64,14 @@ export const MONITORING_SHEETS: DataSheetSpec[] = [
     key: ["school", "school_year"],
     columns: [
       school,
-      col({ id: "school_year", title: "Учебный год", aliases: ["Уч. год"], required: true, type: "school_year", width: 12 }),
+      col({
+        id: "school_year",
+        title: "Учебный год",
+        aliases: ["Уч. год"],
+        required: true,
+        type: "school_year",
+        width: 12,
+      }),
       count("students", "Обучающихся", ["Количество обучающихся", "Всего обучающихся"]),
       count("assessed", "Аттестовано", ["Аттестовано обучающихся"], true),
       count("excellent", "Отличников", ["На «5»", "Отличники"]),
@@ -54,7 +87,13 @@ export const MONITORING_SHEETS: DataSheetSpec[] = [
     columns: [
       school,
       year,
-      col({ id: "procedure", title: "Процедура", aliases: ["Оценочная процедура", "Предмет"], required: true, width: 30 }),
+      col({
+        id: "procedure",
+        title: "Процедура",
+        aliases: ["Оценочная процедура", "Предмет"],
+        required: true,
+        width: 30,
+      }),
       count("participants", "Участников", ["Количество участников", "Писали"], true),
       count("m2", "«2» / не преодолели порог", ["«2»", "2", "Не преодолели порог", "Отметка 2"], true),
       count("m3", "«3»", ["3", "Отметка 3"]),
@@ -88,7 +127,10 @@ export const MONITORING_SHEETS: DataSheetSpec[] = [
     columns: [
       school,
       year,
-      yesno("network", "Сетевое взаимодействие со ШЛ (да/нет)", ["Сетевое взаимодействие со ШЛ", "Сетевое взаимодействие"]),
+      yesno("network", "Сетевое взаимодействие со ШЛ (да/нет)", [
+        "Сетевое взаимодействие со ШЛ",
+        "Сетевое взаимодействие",
+      ]),
       yesno("agreement", "Договор с куратором (да/нет)", ["Договор с куратором", "Договор со школой-куратором"]),
       yesno("program", "Программа повышения качества (да/нет)", ["Программа повышения качества", "Программа"]),
       yesno("program_online", "Программа на сайте (да/нет)", ["Программа на сайте", "Размещена на сайте"]),
@@ -117,8 +159,21 @@ export const MONITORING_SHEETS: DataSheetSpec[] = [
     key: [],
     columns: [
       col({ id: "date", title: "Дата", aliases: ["Дата проведения"], required: true, type: "date", width: 12 }),
-      col({ id: "title", title: "Мероприятие", aliases: ["Название", "Наименование мероприятия"], required: true, width: 50 }),
-      col({ id: "level", title: "Уровень", aliases: [], type: "level", values: ["муниципальный", "региональный", "школьный"], width: 16 }),
+      col({
+        id: "title",
+        title: "Мероприятие",
+        aliases: ["Название", "Наименование мероприятия"],
+        required: true,
+        width: 50,
+      }),
+      col({
+        id: "level",
+        title: "Уровень",
+        aliases: [],
+        type: "level",
+        values: ["муниципальный", "региональный", "школьный"],
+        width: 16,
+      }),
       col({ id: "venue", title: "Площадка", aliases: ["Место проведения"], width: 30 }),
       col({ id: "schools", title: "Участвовавшие ОО", aliases: ["Участники", "ОО-участники"], width: 50 }),
     ],

@@ -38,7 +38,12 @@ const DOMAIN_EXAMPLES: Expectation[] = [
     intervals: [iv("2023-03-01", "2023-04-30"), iv("2024-03-01", "2024-04-30")],
   },
   { text: "Март – апрель", period: IVANOVO, kind: "dated", intervals: [iv("2021-03-01", "2021-04-30")] },
-  { text: "Март 2023 г. – апрель 2024 г.", period: LAZO_2023, kind: "dated", intervals: [iv("2023-03-01", "2024-04-30")] },
+  {
+    text: "Март 2023 г. – апрель 2024 г.",
+    period: LAZO_2023,
+    kind: "dated",
+    intervals: [iv("2023-03-01", "2024-04-30")],
+  },
   { text: "Октябрь – ноябрь 2023 г.", period: LAZO_2023, kind: "dated", intervals: [iv("2023-10-01", "2023-11-30")] },
   {
     text: "Март, август, ноябрь 2023, 2024 гг.",
@@ -505,7 +510,12 @@ describe("parseDeadline: other date forms", () => {
     { text: "2020/2021 уч. год", period: IVANOVO, kind: "dated", intervals: [iv("2020-09-01", "2021-08-31")] },
     { text: "сент. 2023", period: LAZO_2023, kind: "dated", intervals: [iv("2023-09-01", "2023-09-30")] },
     { text: "в январе 2024 года", period: LAZO_2023, kind: "dated", intervals: [iv("2024-01-01", "2024-01-31")] },
-    { text: "Сентябрь 2020 – август 2021", period: IVANOVO, kind: "dated", intervals: [iv("2020-09-01", "2021-08-31")] },
+    {
+      text: "Сентябрь 2020 – август 2021",
+      period: IVANOVO,
+      kind: "dated",
+      intervals: [iv("2020-09-01", "2021-08-31")],
+    },
     { text: "2021 – 2024 гг.", period: URITSKY, kind: "dated", intervals: [iv("2021-01-01", "2024-12-31")] },
     { text: "2 года (2023 – 2024 гг.)", period: LAZO_2023, kind: "dated", intervals: [iv("2023-01-01", "2024-12-31")] },
     { text: "ноябрь-февраль", period: IVANOVO, kind: "dated", intervals: [iv("2020-11-01", "2021-02-28")] },
@@ -615,16 +625,13 @@ describe("parseDeadline: unparsed deadlines", () => {
     "Октябр 2023",
     "г.",
     "в течение",
-  ])(
-    "%s is unparsed and the problem quotes it",
-    (text) => {
-      const d = parseDeadline(text, LAZO_2023);
-      expect(d.kind).toBe("unparsed");
-      expect(d.intervals).toEqual([]);
-      expect(d.problem).toContain(`"${text}"`);
-      expect(d.text).toBe(text);
-    },
-  );
+  ])("%s is unparsed and the problem quotes it", (text) => {
+    const d = parseDeadline(text, LAZO_2023);
+    expect(d.kind).toBe("unparsed");
+    expect(d.intervals).toEqual([]);
+    expect(d.problem).toContain(`"${text}"`);
+    expect(d.text).toBe(text);
+  });
 
   it("names the broken token", () => {
     expect(parseDeadline("32.13.2023", LAZO_2023).problem).toContain("несуществующая дата «32.13.2023»");
@@ -672,7 +679,10 @@ describe("parseDeadline: dates and numbers", () => {
   });
 
   it("a year number is the whole year", () => {
-    expect(parseDeadline(2023, LAZO_2023)).toMatchObject({ kind: "dated", intervals: [iv("2023-01-01", "2023-12-31")] });
+    expect(parseDeadline(2023, LAZO_2023)).toMatchObject({
+      kind: "dated",
+      intervals: [iv("2023-01-01", "2023-12-31")],
+    });
   });
 
   it("an Excel serial number is a date", () => {
@@ -728,10 +738,58 @@ function checkWellFormed(d: Deadline): void {
 
 /** Deadline-like words, so random texts often parse into intervals. */
 const VOCABULARY = [
-  "январь", "февраля", "марте", "апр.", "май", "июня", "июль", "августа", "сент.", "октябрь", "ноября", "декабрь",
-  "2020", "2021", "2023", "2024", "2099", "1", "15", "31", "29", "05.04.2023", "31.12.2024", "29.02.2023",
-  "г.", "гг.", "года", "г.г.", "-", "–", "—", ",", ";", ":", "(", ")", "до", "с", "по", "в течение", "ежегодно",
-  "I", "II", "квартал", "полугодие", "учебный год", "далее", "корректировка", "раза в год", "2", "3", "\n",
+  "январь",
+  "февраля",
+  "марте",
+  "апр.",
+  "май",
+  "июня",
+  "июль",
+  "августа",
+  "сент.",
+  "октябрь",
+  "ноября",
+  "декабрь",
+  "2020",
+  "2021",
+  "2023",
+  "2024",
+  "2099",
+  "1",
+  "15",
+  "31",
+  "29",
+  "05.04.2023",
+  "31.12.2024",
+  "29.02.2023",
+  "г.",
+  "гг.",
+  "года",
+  "г.г.",
+  "-",
+  "–",
+  "—",
+  ",",
+  ";",
+  ":",
+  "(",
+  ")",
+  "до",
+  "с",
+  "по",
+  "в течение",
+  "ежегодно",
+  "I",
+  "II",
+  "квартал",
+  "полугодие",
+  "учебный год",
+  "далее",
+  "корректировка",
+  "раза в год",
+  "2",
+  "3",
+  "\n",
 ];
 
 const periodArb = fc.oneof(
@@ -750,7 +808,11 @@ describe("parseDeadline: properties", () => {
     ["UTF-16 strings", fc.string(), 1000],
     ["full Unicode strings", fc.string({ unit: "binary" }), 400],
     ["grapheme strings", fc.string({ unit: "grapheme" }), 400],
-    ["deadline-like word salad", fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }).map((ws) => ws.join(" ")), 1000],
+    [
+      "deadline-like word salad",
+      fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }).map((ws) => ws.join(" ")),
+      1000,
+    ],
   ])("never throws on %s", (_name, texts, numRuns) => {
     fc.assert(
       fc.property(texts, periodArb, (s, period) => {

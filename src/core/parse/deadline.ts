@@ -199,7 +199,9 @@ const PHRASES: readonly PhraseRule[] = [
     term: "after_event",
   },
   {
-    re: words(`(?:после|по итогам|по факту|по окончании|по завершении) (?:проведения|мероприяти\\p{L}*|события|событий)`),
+    re: words(
+      `(?:после|по итогам|по факту|по окончании|по завершении) (?:проведения|мероприяти\\p{L}*|события|событий)`,
+    ),
     term: "after_event",
   },
   {
@@ -230,7 +232,10 @@ const PHRASES: readonly PhraseRule[] = [
     term: "quarterly",
   },
   { re: words("(?:до |к )?\\d{1,2} числа(?: (?:каждого )?месяца)?"), term: "monthly" },
-  { re: words("ежемесячн\\p{L}*|помесячн\\p{L}*|каждый месяц|(?:в конце|по итогам) (?:каждого )?месяца"), term: "monthly" },
+  {
+    re: words("ежемесячн\\p{L}*|помесячн\\p{L}*|каждый месяц|(?:в конце|по итогам) (?:каждого )?месяца"),
+    term: "monthly",
+  },
   {
     re: words(
       `(?:(?:${TECH}|на протяжении|в ходе|на) )?(?:всего|весь) (?:период\\p{L}*|срок\\p{L}*)(?: (?:реализации|действия))?(?: (?:проекта|программы|плана))?`,
@@ -255,7 +260,9 @@ const PHRASES: readonly PhraseRule[] = [
     term: "annually",
   },
   {
-    re: words("постоянн\\p{L}*|систематическ\\p{L}*|регулярн\\p{L}*|еженедельн\\p{L}*|ежедневн\\p{L}*|непрерывн\\p{L}*"),
+    re: words(
+      "постоянн\\p{L}*|систематическ\\p{L}*|регулярн\\p{L}*|еженедельн\\p{L}*|ежедневн\\p{L}*|непрерывн\\p{L}*",
+    ),
     term: "permanent",
   },
 ];
@@ -374,9 +381,7 @@ type FloatingUnit =
   | { readonly k: "quarter"; readonly q: number; years: number[] | null }
   | { readonly k: "half"; readonly h: number; years: number[] | null };
 
-type FixedUnit =
-  | { readonly k: "date"; readonly iso: IsoDate }
-  | { readonly k: "years"; readonly group: YearGroup };
+type FixedUnit = { readonly k: "date"; readonly iso: IsoDate } | { readonly k: "years"; readonly group: YearGroup };
 
 type Unit = FloatingUnit | FixedUnit;
 
@@ -394,13 +399,37 @@ const YEAR_WORDS = new Set(["г", "г.", "гг", "гг.", "год", "года", 
 const SCHOOL_WORDS = /^(?:учебн\p{L}*\.?|уч\.?)$/u;
 /** Words that carry no meaning for the dates and keep units adjacent. */
 const SILENT_WORDS = new Set([
-  "в", "во", "на", "течение", "течении", "включительно", "конца", "окончания", "срок", "сроки", "месяц", "месяца",
-  "мес", "мес.", "года.", "календарного", "календарный", "текущего", "следующего",
+  "в",
+  "во",
+  "на",
+  "течение",
+  "течении",
+  "включительно",
+  "конца",
+  "окончания",
+  "срок",
+  "сроки",
+  "месяц",
+  "месяца",
+  "мес",
+  "мес.",
+  "года.",
+  "календарного",
+  "календарный",
+  "текущего",
+  "следующего",
 ]);
 const SOFT_WORDS = new Set(["и", "или", "а", "также", "либо"]);
 const HARD_WORDS = new Set(["далее", "затем", "потом", "после"]);
 const ROMAN: ReadonlyMap<string, number> = new Map([
-  ["i", 1], ["і", 1], ["ii", 2], ["іі", 2], ["iii", 3], ["ііі", 3], ["iv", 4], ["іv", 4],
+  ["i", 1],
+  ["і", 1],
+  ["ii", 2],
+  ["іі", 2],
+  ["iii", 3],
+  ["ііі", 3],
+  ["iv", 4],
+  ["іv", 4],
 ]);
 const ORDINALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^перв\p{L}*$/u, 1],
@@ -594,8 +623,15 @@ class UnitScanner {
     const n3 = this.tok(i + 3);
     const rangeSep = next?.t === "dash" || (next?.t === "word" && next.w === "по");
     if (
-      t.n >= 1 && t.n <= 31 && t.raw.length <= 2 && rangeSep &&
-      n2?.t === "num" && n2.n >= 1 && n2.n <= 31 && n2.raw.length <= 2 && n3?.t === "month"
+      t.n >= 1 &&
+      t.n <= 31 &&
+      t.raw.length <= 2 &&
+      rangeSep &&
+      n2?.t === "num" &&
+      n2.n >= 1 &&
+      n2.n <= 31 &&
+      n2.raw.length <= 2 &&
+      n3?.t === "month"
     ) {
       const { years, next: after } = this.yearsAfter(i + 4, n3.m);
       this.emit({ k: "day", d: t.n, m: n3.m, years: years ? [...years] : null });
@@ -674,7 +710,13 @@ class UnitScanner {
       this.parts.push({ p: "hard" });
       return;
     }
-    if (YEAR_WORDS.has(w) || YEAR_WORDS.has(bare) || SCHOOL_WORDS.test(w) || SILENT_WORDS.has(w) || SILENT_WORDS.has(bare)) {
+    if (
+      YEAR_WORDS.has(w) ||
+      YEAR_WORDS.has(bare) ||
+      SCHOOL_WORDS.test(w) ||
+      SILENT_WORDS.has(w) ||
+      SILENT_WORDS.has(bare)
+    ) {
       return;
     }
     if (looksLikeMisspeltMonth(bare)) this.problems.push(`непонятное слово «${bare}»`);
@@ -795,8 +837,14 @@ function buildItems(parts: readonly Part[]): Item[] {
           break;
         }
         if (
-          adjacent && last && last.b === null && !last.byDate && last.a.k === "month" && last.a.years === null &&
-          !last.attached && u.k === "month"
+          adjacent &&
+          last &&
+          last.b === null &&
+          !last.byDate &&
+          last.a.k === "month" &&
+          last.a.years === null &&
+          !last.attached &&
+          u.k === "month"
         ) {
           // «Декабрь январь»: two bare months side by side form a range.
           last.b = u;
@@ -832,7 +880,12 @@ function buildItems(parts: readonly Part[]): Item[] {
 type Span = readonly [IsoDate, IsoDate];
 
 interface Ctx {
-  readonly period: { readonly start: IsoDate; readonly end: IsoDate; readonly startY: number; readonly endY: number } | null;
+  readonly period: {
+    readonly start: IsoDate;
+    readonly end: IsoDate;
+    readonly startY: number;
+    readonly endY: number;
+  } | null;
   readonly schoolYear: boolean;
   readonly problems: string[];
 }
@@ -893,7 +946,9 @@ function yearOf(iso: IsoDate): number {
 }
 
 function dayNumber(iso: IsoDate): number {
-  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000);
+  return Math.round(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000,
+  );
 }
 
 function badDay(u: FloatingUnit, ctx: Ctx): void {
@@ -925,9 +980,10 @@ function occurrences(a: FloatingUnit, b: FloatingUnit | null, byDate: boolean, c
   }
   // One school year: the half-years are the school's (September–December, January–May).
   if (ctx.schoolYear && !b && a.k === "half") {
-    const s: Span = a.h === 1
-      ? [isoDate(p.startY, 9, 1), isoDate(p.startY, 12, 31)]
-      : [isoDate(p.endY, 1, 1), isoDate(p.endY, 5, 31)];
+    const s: Span =
+      a.h === 1
+        ? [isoDate(p.startY, 9, 1), isoDate(p.startY, 12, 31)]
+        : [isoDate(p.endY, 1, 1), isoDate(p.endY, 5, 31)];
     return [byDate ? [s[1], s[1]] : s];
   }
   const cross = b !== null && crossesYear(a, b);
@@ -1058,11 +1114,17 @@ function resolveItemSpans(it: Item, ctx: Ctx): Span[] {
 
 function periodContext(period: DeadlinePeriod, problems: string[]): Ctx {
   const ok =
-    period !== null && typeof period === "object" &&
-    typeof period.start === "string" && typeof period.end === "string" &&
-    isValidIsoDate(period.start) && isValidIsoDate(period.end) && period.start <= period.end;
+    period !== null &&
+    typeof period === "object" &&
+    typeof period.start === "string" &&
+    typeof period.end === "string" &&
+    isValidIsoDate(period.start) &&
+    isValidIsoDate(period.end) &&
+    period.start <= period.end;
   return {
-    period: ok ? { start: period.start, end: period.end, startY: yearOf(period.start), endY: yearOf(period.end) } : null,
+    period: ok
+      ? { start: period.start, end: period.end, startY: yearOf(period.start), endY: yearOf(period.end) }
+      : null,
     schoolYear: ok ? period.schoolYear === true : false,
     problems,
   };
@@ -1107,7 +1169,9 @@ function parseText(text: string, period: DeadlinePeriod): Deadline {
 }
 
 function normalizeSpans(spans: readonly Span[]): DateInterval[] {
-  const sorted = [...spans].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+  const sorted = [...spans].sort((x, y) =>
+    x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0,
+  );
   const out: DateInterval[] = [];
   for (const [start, end] of sorted) {
     const prev = out[out.length - 1];

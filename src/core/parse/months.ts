@@ -9,18 +9,42 @@ const MONTH_FORMS: ReadonlyMap<string, number> = buildMonthForms();
 
 /** Full month names (nominative, genitive, prepositional) used for misspelling detection. */
 const FULL_FORMS: readonly string[] = [
-  "январь", "января", "январе",
-  "февраль", "февраля", "феврале",
-  "март", "марта", "марте",
-  "апрель", "апреля", "апреле",
-  "май", "мая", "мае",
-  "июнь", "июня", "июне",
-  "июль", "июля", "июле",
-  "август", "августа", "августе",
-  "сентябрь", "сентября", "сентябре",
-  "октябрь", "октября", "октябре",
-  "ноябрь", "ноября", "ноябре",
-  "декабрь", "декабря", "декабре",
+  "январь",
+  "января",
+  "январе",
+  "февраль",
+  "февраля",
+  "феврале",
+  "март",
+  "марта",
+  "марте",
+  "апрель",
+  "апреля",
+  "апреле",
+  "май",
+  "мая",
+  "мае",
+  "июнь",
+  "июня",
+  "июне",
+  "июль",
+  "июля",
+  "июле",
+  "август",
+  "августа",
+  "августе",
+  "сентябрь",
+  "сентября",
+  "сентябре",
+  "октябрь",
+  "октября",
+  "октябре",
+  "ноябрь",
+  "ноября",
+  "ноябре",
+  "декабрь",
+  "декабря",
+  "декабре",
 ];
 
 /** Four-letter beginnings that only month names (and their derivatives) have. */
@@ -30,22 +54,45 @@ function buildMonthForms(): Map<string, number> {
   const map = new Map<string, number>();
   // Soft-stem months: январ-ь/я/е/ю/ем.
   const soft: ReadonlyArray<readonly [string, number]> = [
-    ["январ", 1], ["феврал", 2], ["апрел", 4], ["июн", 6], ["июл", 7],
-    ["сентябр", 9], ["октябр", 10], ["ноябр", 11], ["декабр", 12],
+    ["январ", 1],
+    ["феврал", 2],
+    ["апрел", 4],
+    ["июн", 6],
+    ["июл", 7],
+    ["сентябр", 9],
+    ["октябр", 10],
+    ["ноябр", 11],
+    ["декабр", 12],
   ];
   for (const [stem, m] of soft) {
     for (const end of ["ь", "я", "е", "ю", "ем"]) map.set(stem + end, m);
   }
   // Hard-stem months: март, август.
-  const hard: ReadonlyArray<readonly [string, number]> = [["март", 3], ["август", 8]];
+  const hard: ReadonlyArray<readonly [string, number]> = [
+    ["март", 3],
+    ["август", 8],
+  ];
   for (const [stem, m] of hard) {
     for (const end of ["", "а", "е", "у", "ом"]) map.set(stem + end, m);
   }
   for (const form of ["май", "мая", "мае", "маю", "маем"]) map.set(form, 5);
   // Abbreviations (with or without a trailing period, which the caller strips).
   const abbr: ReadonlyArray<readonly [string, number]> = [
-    ["янв", 1], ["фев", 2], ["февр", 2], ["мар", 3], ["апр", 4], ["июн", 6], ["июл", 7],
-    ["авг", 8], ["сен", 9], ["сент", 9], ["сентяб", 9], ["окт", 10], ["ноя", 11], ["нояб", 11], ["дек", 12],
+    ["янв", 1],
+    ["фев", 2],
+    ["февр", 2],
+    ["мар", 3],
+    ["апр", 4],
+    ["июн", 6],
+    ["июл", 7],
+    ["авг", 8],
+    ["сен", 9],
+    ["сент", 9],
+    ["сентяб", 9],
+    ["окт", 10],
+    ["ноя", 11],
+    ["нояб", 11],
+    ["дек", 12],
   ];
   for (const [form, m] of abbr) map.set(form, m);
   return map;

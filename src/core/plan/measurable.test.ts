@@ -10,8 +10,10 @@ describe("isMeasurable", () => {
     "обучены педагоги из трех школ",
     "проведено 4 семинара",
   ])("measurable: %s", (t) => expect(isMeasurable(t)).toBe(true));
-  it.each(["Организовано сотрудничество", "Материалы мероприятий", "проведены семинары для педагогов", "семинар-практикум"])(
-    "not measurable: %s",
-    (t) => expect(isMeasurable(t)).toBe(false),
-  );
+  it.each([
+    "Организовано сотрудничество",
+    "Материалы мероприятий",
+    "проведены семинары для педагогов",
+    "семинар-практикум",
+  ])("not measurable: %s", (t) => expect(isMeasurable(t)).toBe(false));
 });

@@ -45,8 +45,12 @@ describe("NumberingChecker", () => {
     expect(f[0]).toMatchObject({ kind: "gap", missing: ["1.1.11"], previous: "1.1.10", at: "1.1.12" });
   });
   it("reports 2.7, 2.8, 2.9 missing as one gap (seed 002)", () => {
-    const f = run(["1", "2", "2.5", "2.6", "2.10"].slice(0, 2).concat(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.10"]));
-    expect(f.filter((x) => x.kind === "gap")).toEqual([expect.objectContaining({ missing: ["2.7", "2.8", "2.9"], at: "2.10" })]);
+    const f = run(
+      ["1", "2", "2.5", "2.6", "2.10"].slice(0, 2).concat(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.10"]),
+    );
+    expect(f.filter((x) => x.kind === "gap")).toEqual([
+      expect.objectContaining({ missing: ["2.7", "2.8", "2.9"], at: "2.10" }),
+    ]);
   });
   it("reports duplicates with the first row", () => {
     expect(run(["1", "1.1", "1.1"])).toEqual([expect.objectContaining({ kind: "duplicate", firstRow: 2, row: 3 })]);
@@ -54,14 +58,19 @@ describe("NumberingChecker", () => {
   it("reports 2.3 under section 1 and 1.2.1 without any parent", () => {
     const f = run(["1", "1.1", "2.3"]);
     expect(f).toContainEqual(expect.objectContaining({ kind: "parent", at: "2.3", context: "1" }));
-    const g = run(["1.2.1"].map((x) => x), 1);
+    const g = run(
+      ["1.2.1"].map((x) => x),
+      1,
+    );
     expect(g).toContainEqual(expect.objectContaining({ kind: "parent", at: "1.2.1", context: null }));
   });
   it("allows plans that start numbering at depth 2 (groups 1.1, 2.1)", () => {
     expect(run(["1.1", "2.1", "3.1"], 2)).toEqual([]);
   });
   it("reports numbers going backwards", () => {
-    expect(run(["1", "2", "3", "2"].slice(0, 3).concat(["1.1"]))).toContainEqual(expect.objectContaining({ kind: "parent", at: "1.1", context: "3" }));
+    expect(run(["1", "2", "3", "2"].slice(0, 3).concat(["1.1"]))).toContainEqual(
+      expect.objectContaining({ kind: "parent", at: "1.1", context: "3" }),
+    );
     expect(run(["1", "3", "2"])).toEqual([
       expect.objectContaining({ kind: "gap", at: "3", missing: ["2"] }),
       expect.objectContaining({ kind: "order", at: "2", previous: "3" }),

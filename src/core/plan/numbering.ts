@@ -94,7 +94,12 @@ export class NumberingChecker {
     if (own > expected) {
       const missing: string[] = [];
       for (let n = expected; n < own && missing.length < 50; n++) missing.push([...segs.slice(0, -1), n].join("."));
-      out.push({ kind: "gap", label, missing, previous: prev === undefined ? null : [...segs.slice(0, -1), prev].join(".") });
+      out.push({
+        kind: "gap",
+        label,
+        missing,
+        previous: prev === undefined ? null : [...segs.slice(0, -1), prev].join("."),
+      });
     } else if (prev !== undefined && own < prev) {
       out.push({ kind: "order", label, previous: [...segs.slice(0, -1), prev].join(".") });
     }

@@ -71,7 +71,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     if (!any) continue;
     if (isHeaderRepeat(texts, header) || isNumberingRepeat(texts, idsInOrder)) continue;
     const noValue = values.no ?? null;
-    const label = isBlank(noValue) ? null : parseNumberLabel(typeof noValue === "number" ? noValue : texts.no ?? "");
+    const label = isBlank(noValue) ? null : parseNumberLabel(typeof noValue === "number" ? noValue : (texts.no ?? ""));
     raw.push({ row: r, values, texts, label });
   }
 
@@ -124,7 +124,8 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     }
     // No number. Fragments of a previous activity (text only in owner/result/fact columns).
     const prev = out[out.length - 1];
-    const onlyTrailing = !t.task && !t.due && nonEmpty.every((id) => ["owner", "result", "fact", "participants", "evidence"].includes(id));
+    const onlyTrailing =
+      !t.task && !t.due && nonEmpty.every((id) => ["owner", "result", "fact", "participants", "evidence"].includes(id));
     if (onlyTrailing && prev && prev.kind === "activity") {
       for (const id of nonEmpty) {
         prev.texts[id] = prev.texts[id] ? `${prev.texts[id]} ${t[id]}` : t[id];

@@ -57,8 +57,15 @@ describe("validatePlanSheet", () => {
   });
 
   it("reports unparsed deadlines and deadlines outside the project period", () => {
-    const r = check([HEADER, ["1.", "А", "МБУ МЦ", "Когда-нибудь", "Итог"], ["2.", "Б", "МБУ МЦ", "Март 2022 г.", "Итог"]]);
-    expect(r.report.issues.map((i) => `${i.cell} ${i.code} ${i.severity}`)).toEqual(["D2 DUE_UNPARSED warning", "D3 DUE_OUTSIDE_PERIOD error"]);
+    const r = check([
+      HEADER,
+      ["1.", "А", "МБУ МЦ", "Когда-нибудь", "Итог"],
+      ["2.", "Б", "МБУ МЦ", "Март 2022 г.", "Итог"],
+    ]);
+    expect(r.report.issues.map((i) => `${i.cell} ${i.code} ${i.severity}`)).toEqual([
+      "D2 DUE_UNPARSED warning",
+      "D3 DUE_OUTSIDE_PERIOD error",
+    ]);
     expect(r.report.issues[1].message).toMatch(/01\.09\.2020–31\.08\.2021/);
   });
 
@@ -83,7 +90,11 @@ describe("validatePlanSheet", () => {
   });
 
   it("reports activities earlier than the previous one in the same section as info", () => {
-    const r = check([HEADER, ["1.", "А", "МБУ МЦ", "Октябрь 2020", "Итог"], ["2.", "Б", "МБУ МЦ", "Сентябрь 2020", "Итог"]]);
+    const r = check([
+      HEADER,
+      ["1.", "А", "МБУ МЦ", "Октябрь 2020", "Итог"],
+      ["2.", "Б", "МБУ МЦ", "Сентябрь 2020", "Итог"],
+    ]);
     expect(r.report.issues.map((i) => `${i.code} ${i.severity}`)).toEqual(["DUE_ORDER info"]);
   });
 
@@ -115,9 +126,16 @@ describe("validatePlanSheet", () => {
   });
 
   it("repeats a vertically merged owner down to the rows it covers", () => {
-    const wb = gridWorkbook("t.xlsx", [HEADER, ["1.", "А", "МБУ МЦ", "Май 2021", "Итог"], ["2.", "Б", null, "Май 2021", "Итог"]]);
+    const wb = gridWorkbook("t.xlsx", [
+      HEADER,
+      ["1.", "А", "МБУ МЦ", "Май 2021", "Итог"],
+      ["2.", "Б", null, "Май 2021", "Итог"],
+    ]);
     const sheet = { ...wb.sheets[0], merges: [{ top: 2, left: 3, bottom: 3, right: 3 }] };
-    const r = validateWorkbook({ ...wb, sheets: [sheet] }, { template: ivanovo, templates: BUILTIN_TEMPLATES, asOf: "2021-06-30" });
+    const r = validateWorkbook(
+      { ...wb, sheets: [sheet] },
+      { template: ivanovo, templates: BUILTIN_TEMPLATES, asOf: "2021-06-30" },
+    );
     expect(r.report.issues).toEqual([]);
   });
 });
@@ -143,7 +161,14 @@ describe("monitoring of execution", () => {
   it("computes plan_done_pct over due activities: 2 done of 5 due = 40 %", () => {
     const r = check(rows);
     const v = computePlanDone(r.plans, "2021-06-30");
-    expect(v).toMatchObject({ id: "plan_done_pct", value: 40, display: "40,0 %", numerator: 2, denominator: 5, scope: "municipality" });
+    expect(v).toMatchObject({
+      id: "plan_done_pct",
+      value: 40,
+      display: "40,0 %",
+      numerator: 2,
+      denominator: 5,
+      scope: "municipality",
+    });
   });
 
   it("an activity becomes due on the last day of its deadline", () => {
@@ -161,13 +186,21 @@ describe("monitoring of execution", () => {
 
 describe("workbook level", () => {
   it("says so when no sheet of the template is found", () => {
-    const r = check([["ОО", "Год"], ["Школа №1", 2021]]);
+    const r = check([
+      ["ОО", "Год"],
+      ["Школа №1", 2021],
+    ]);
     expect(r.report.issues.map((i) => i.code)).toEqual(["NO_KNOWN_SHEETS"]);
     expect(r.report.summary.errors).toBe(1);
   });
 
   it("reports a missing required column at the header row", () => {
-    const r = check([["№", "Мероприятие", "Сроки", "Ответственные"], ["1.", "А", "Май 2021", "МБУ МЦ"]]);
-    expect(r.report.issues).toEqual([expect.objectContaining({ code: "MISSING_COLUMN", row: 1, field: "result", severity: "error" })]);
+    const r = check([
+      ["№", "Мероприятие", "Сроки", "Ответственные"],
+      ["1.", "А", "Май 2021", "МБУ МЦ"],
+    ]);
+    expect(r.report.issues).toEqual([
+      expect.objectContaining({ code: "MISSING_COLUMN", row: 1, field: "result", severity: "error" }),
+    ]);
   });
 });

@@ -70,7 +70,11 @@ export function parseDateCell(v: CellValue): IsoDate | null | "invalid" {
 
 /** Key for DUPLICATE_ROW: case, «ё», punctuation and spacing do not make a task different. */
 function taskKey(task: string): string {
-  return task.toLowerCase().replace(/ё/g, "е").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return task
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function firstStart(d: Deadline): IsoDate | null {
@@ -91,12 +95,19 @@ export function validatePlanSheet(
 
   for (const m of header.missing) {
     if (!m.required) continue;
-    const aliases = [...new Set([m.title, ...m.aliases])].slice(0, 4).map((a) => `«${a}»`).join(", ");
+    const aliases = [...new Set([m.title, ...m.aliases])]
+      .slice(0, 4)
+      .map((a) => `«${a}»`)
+      .join(", ");
     issues.push(
       makeIssue(
         "MISSING_COLUMN",
         { sheet: name, row: header.headerRow, col: 1, field: m.id },
-        `Строка заголовков ${header.headerRow}: не найден обязательный столбец «${m.title}» (ожидался заголовок ${aliases}); найдены: ${Object.values(header.headers).map((h) => quote(h, 30)).join(", ")}.`,
+        `Строка заголовков ${header.headerRow}: не найден обязательный столбец «${m.title}» (ожидался заголовок ${aliases}); найдены: ${Object.values(
+          header.headers,
+        )
+          .map((h) => quote(h, 30))
+          .join(", ")}.`,
       ),
     );
   }
@@ -120,7 +131,13 @@ export function validatePlanSheet(
     if (r.label) {
       for (const f of numbering.check(r.label, r.row)) {
         if (f.kind === "duplicate")
-          issues.push(makeIssue("NUMBER_DUPLICATE", at("no"), `${r.label.text}: номер ${r.label.key} уже встречался в строке ${f.firstRow}; ожидался новый номер.`));
+          issues.push(
+            makeIssue(
+              "NUMBER_DUPLICATE",
+              at("no"),
+              `${r.label.text}: номер ${r.label.key} уже встречался в строке ${f.firstRow}; ожидался новый номер.`,
+            ),
+          );
         else if (f.kind === "gap")
           issues.push(
             makeIssue(
@@ -130,7 +147,9 @@ export function validatePlanSheet(
             ),
           );
         else if (f.kind === "order")
-          issues.push(makeIssue("NUMBER_GAP", at("no"), `Нарушен порядок нумерации: после ${f.previous} идёт ${f.label.key}.`));
+          issues.push(
+            makeIssue("NUMBER_GAP", at("no"), `Нарушен порядок нумерации: после ${f.previous} идёт ${f.label.key}.`),
+          );
         else
           issues.push(
             makeIssue(
@@ -157,9 +176,21 @@ export function validatePlanSheet(
     const t = r.texts;
     const filled = (id: string): boolean => !!t[id] && !isMeaningless(t[id]);
     if (r.invalidLabel !== null)
-      issues.push(makeIssue("NUMBER_FORMAT", at("no"), `Номер ${quote(r.invalidLabel)} не соответствует формату: ожидалось «1», «1.», «1.2» или «1.2.3.».`));
+      issues.push(
+        makeIssue(
+          "NUMBER_FORMAT",
+          at("no"),
+          `Номер ${quote(r.invalidLabel)} не соответствует формату: ожидалось «1», «1.», «1.2» или «1.2.3.».`,
+        ),
+      );
     else if (!r.label && spec.numbering === "all" && col("no") !== null)
-      issues.push(makeIssue("NUMBER_MISSING", at("no"), `У мероприятия ${t.task ? quote(t.task, 40) : `в строке ${r.row}`} нет номера: ожидался номер вида «1.2», ячейка пуста.`));
+      issues.push(
+        makeIssue(
+          "NUMBER_MISSING",
+          at("no"),
+          `У мероприятия ${t.task ? quote(t.task, 40) : `в строке ${r.row}`} нет номера: ожидался номер вида «1.2», ячейка пуста.`,
+        ),
+      );
 
     for (const c of required)
       if (!filled(c.id))
@@ -190,7 +221,9 @@ export function validatePlanSheet(
         );
       else {
         const byDate = deadline.byDate === true;
-        const outside = deadline.intervals.filter((iv) => iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start));
+        const outside = deadline.intervals.filter(
+          (iv) => iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start),
+        );
         if (outside.length)
           issues.push(
             makeIssue(
@@ -239,7 +272,13 @@ export function validatePlanSheet(
       const key = `${r.section}|${taskKey(t.task)}`;
       const first = seenTasks.get(key);
       if (first !== undefined)
-        issues.push(makeIssue("DUPLICATE_ROW", at("task"), `Мероприятие ${quote(t.task, 50)} повторяет строку ${first} того же раздела.`));
+        issues.push(
+          makeIssue(
+            "DUPLICATE_ROW",
+            at("task"),
+            `Мероприятие ${quote(t.task, 50)} повторяет строку ${first} того же раздела.`,
+          ),
+        );
       else seenTasks.set(key, r.row);
     }
 
@@ -249,11 +288,23 @@ export function validatePlanSheet(
     if (hasStatus) {
       status = t.status ? parseStatus(t.status) : null;
       if (t.status && !status)
-        issues.push(makeIssue("STATUS_INVALID", at("status"), `Статус ${quote(t.status)} недопустим: ожидалось одно из ${ALLOWED_STATUS_LIST}.`));
+        issues.push(
+          makeIssue(
+            "STATUS_INVALID",
+            at("status"),
+            `Статус ${quote(t.status)} недопустим: ожидалось одно из ${ALLOWED_STATUS_LIST}.`,
+          ),
+        );
       if (col("done_date") !== null) {
         const dd = parseDateCell(r.values.done_date ?? null);
         if (dd === "invalid")
-          issues.push(makeIssue("DUE_UNPARSED", at("done_date"), `Дата выполнения ${quote(t.done_date ?? "")} не распознана: ожидалась дата вида 15.03.2023.`));
+          issues.push(
+            makeIssue(
+              "DUE_UNPARSED",
+              at("done_date"),
+              `Дата выполнения ${quote(t.done_date ?? "")} не распознана: ожидалась дата вида 15.03.2023.`,
+            ),
+          );
         else doneDate = dd;
       }
       if (!isDone(status) && lastDue && lastDue < options.asOf)
@@ -266,7 +317,11 @@ export function validatePlanSheet(
         );
       if (doneDate && lastDue && doneDate > lastDue)
         issues.push(
-          makeIssue("DONE_LATE", at("done_date"), `Мероприятие ${labelText(r)} выполнено ${isoText(doneDate)} — позже срока ${quote(t.due ?? "")} (${isoText(lastDue)}).`),
+          makeIssue(
+            "DONE_LATE",
+            at("done_date"),
+            `Мероприятие ${labelText(r)} выполнено ${isoText(doneDate)} — позже срока ${quote(t.due ?? "")} (${isoText(lastDue)}).`,
+          ),
         );
     }
 
@@ -286,4 +341,3 @@ export function validatePlanSheet(
 
   return { sheet: name, spec, header, hasStatus, activities, sections, issues };
 }
-

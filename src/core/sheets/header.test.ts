@@ -32,19 +32,27 @@ describe("findHeader", () => {
   });
 
   it("matches columns in any order, case and spacing", () => {
-    const wb = gridWorkbook("x.xlsx", [["  ОЖИДАЕМЫЙ   результат", "Сроки", "Ответственные/ участники", "Мероприятие", "№"]]);
+    const wb = gridWorkbook("x.xlsx", [
+      ["  ОЖИДАЕМЫЙ   результат", "Сроки", "Ответственные/ участники", "Мероприятие", "№"],
+    ]);
     const h = findHeader(wb.sheets[0], specs)!;
     expect(h.columns).toEqual({ result: 1, due: 2, owner: 3, task: 4, no: 5 });
     expect(h.numberingRow).toBeNull();
   });
 
   it("returns null when no row has enough plan headers", () => {
-    const wb = gridWorkbook("x.xlsx", [["ОО", "Год", "Обучающихся"], ["Школа №1", 2022, 100]]);
+    const wb = gridWorkbook("x.xlsx", [
+      ["ОО", "Год", "Обучающихся"],
+      ["Школа №1", 2022, 100],
+    ]);
     expect(findHeader(wb.sheets[0], specs)).toBeNull();
   });
 
   it("prefers the row with the most matches over a title that mentions a column word", () => {
-    const wb = gridWorkbook("x.xlsx", [["Мероприятие", "Сроки"], ["№ п/п", "Мероприятия", "Сроки", "Ответственные", "Результат"]]);
+    const wb = gridWorkbook("x.xlsx", [
+      ["Мероприятие", "Сроки"],
+      ["№ п/п", "Мероприятия", "Сроки", "Ответственные", "Результат"],
+    ]);
     expect(findHeader(wb.sheets[0], specs)!.headerRow).toBe(2);
   });
 });

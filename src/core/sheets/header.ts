@@ -52,7 +52,13 @@ export function matchHeaderText(text: string, keys: readonly AliasKey[]): { id: 
   return null;
 }
 
-function rowMatch(sheet: SheetData, row: number, width: number, specs: readonly ColumnSpec[], keys: readonly AliasKey[]) {
+function rowMatch(
+  sheet: SheetData,
+  row: number,
+  width: number,
+  specs: readonly ColumnSpec[],
+  keys: readonly AliasKey[],
+) {
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
   const strength: Record<string, number> = {};
@@ -114,7 +120,11 @@ export interface FindHeaderOptions {
   minMatched?: number;
 }
 
-export function findHeader(sheet: SheetData, specs: readonly ColumnSpec[], opts: FindHeaderOptions = {}): HeaderMatch | null {
+export function findHeader(
+  sheet: SheetData,
+  specs: readonly ColumnSpec[],
+  opts: FindHeaderOptions = {},
+): HeaderMatch | null {
   const keys = aliasKeys(specs);
   const width = columnCount(sheet);
   const last = Math.min(sheet.rows.length, opts.maxScanRows ?? 40);

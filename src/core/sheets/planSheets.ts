@@ -44,7 +44,12 @@ export function matchPlanSheet(sheet: SheetData, template: Template): PlanSheetM
     if (core < 3 || !("task" in header.columns || "due" in header.columns)) continue;
     const requiredMissing = header.missing.filter((m) => m.required).length;
     const named = [spec.title, ...spec.sheetNames].some((n) => foldText(n) === sheetName) ? 1 : 0;
-    const score = header.matched * 100 - requiredMissing * 30 + header.exact * 10 + layoutOrderScore(header, spec) * 20 + named * 50;
+    const score =
+      header.matched * 100 -
+      requiredMissing * 30 +
+      header.exact * 10 +
+      layoutOrderScore(header, spec) * 20 +
+      named * 50;
     if (!best || score > best.score) best = { spec, header, score };
   }
   return best;

@@ -1,25 +1,48 @@
 /** The canonical plan-graph columns of DOMAIN.md, for templates to pick from. */
 import type { ColumnSpec } from "./schema";
 
-type ColumnInput = Omit<ColumnSpec, "aliases" | "required" | "type"> & Partial<Pick<ColumnSpec, "aliases" | "required" | "type">>;
+type ColumnInput = Omit<ColumnSpec, "aliases" | "required" | "type"> &
+  Partial<Pick<ColumnSpec, "aliases" | "required" | "type">>;
 
 function col(c: ColumnInput): ColumnSpec {
   return { aliases: [], required: false, type: "text", ...c };
 }
 
 export const PLAN_COLUMNS = {
-  no: col({ id: "no", title: "№ п/п", aliases: ["№", "п/п", "N", "№ п.п.", "N п/п", "Номер"], required: true, type: "number_label", width: 8 }),
+  no: col({
+    id: "no",
+    title: "№ п/п",
+    aliases: ["№", "п/п", "N", "№ п.п.", "N п/п", "Номер"],
+    required: true,
+    type: "number_label",
+    width: 8,
+  }),
   task: col({
     id: "task",
     title: "Мероприятие",
-    aliases: ["Мероприятия", "Основные мероприятия", "Задачи", "Содержание работы", "Наименование мероприятия", "Содержание мероприятия"],
+    aliases: [
+      "Мероприятия",
+      "Основные мероприятия",
+      "Задачи",
+      "Содержание работы",
+      "Наименование мероприятия",
+      "Содержание мероприятия",
+    ],
     required: true,
     width: 60,
   }),
   due: col({
     id: "due",
     title: "Сроки",
-    aliases: ["Срок", "Сроки реализации", "Сроки исполнения", "Сроки проведения", "Срок исполнения", "Срок проведения", "Дата проведения"],
+    aliases: [
+      "Срок",
+      "Сроки реализации",
+      "Сроки исполнения",
+      "Сроки проведения",
+      "Срок исполнения",
+      "Срок проведения",
+      "Дата проведения",
+    ],
     required: true,
     type: "deadline",
     width: 20,
@@ -27,7 +50,15 @@ export const PLAN_COLUMNS = {
   owner: col({
     id: "owner",
     title: "Ответственные",
-    aliases: ["Ответственный", "Ответственный исполнитель", "Ответственные исполнители", "Ответственные/участники", "Ответственные / участники", "Исполнители", "Исполнитель"],
+    aliases: [
+      "Ответственный",
+      "Ответственный исполнитель",
+      "Ответственные исполнители",
+      "Ответственные/участники",
+      "Ответственные / участники",
+      "Исполнители",
+      "Исполнитель",
+    ],
     required: true,
     width: 30,
   }),
@@ -46,8 +77,20 @@ export const PLAN_COLUMNS = {
     required: true,
     width: 45,
   }),
-  status: col({ id: "status", title: "Статус", aliases: ["Отметка о выполнении", "Выполнение", "Статус выполнения"], type: "status", width: 18 }),
-  done_date: col({ id: "done_date", title: "Дата выполнения", aliases: ["Фактический срок", "Фактическая дата"], type: "date", width: 14 }),
+  status: col({
+    id: "status",
+    title: "Статус",
+    aliases: ["Отметка о выполнении", "Выполнение", "Статус выполнения"],
+    type: "status",
+    width: 18,
+  }),
+  done_date: col({
+    id: "done_date",
+    title: "Дата выполнения",
+    aliases: ["Фактический срок", "Фактическая дата"],
+    type: "date",
+    width: 14,
+  }),
   fact: col({ id: "fact", title: "Фактический результат", aliases: ["Факт"], width: 40 }),
   evidence: col({ id: "evidence", title: "Подтверждающий документ", aliases: ["Ссылка"], width: 30 }),
 } as const satisfies Record<string, ColumnSpec>;
@@ -64,4 +107,11 @@ export function standardPlanColumns(overrides: Partial<Record<PlanColumnId, Part
 }
 
 /** Plan execution statuses (DOMAIN.md), as written in blank templates and lists. */
-export const PLAN_STATUSES = ["Выполнено", "Выполнено частично", "Выполнено с нарушением срока", "В работе", "Не выполнено", "Перенесено"] as const;
+export const PLAN_STATUSES = [
+  "Выполнено",
+  "Выполнено частично",
+  "Выполнено с нарушением срока",
+  "В работе",
+  "Не выполнено",
+  "Перенесено",
+] as const;

@@ -6,9 +6,13 @@ import { template as uritsky2021 } from "./uritsky-2021";
 import { template as effektivnayaShkola2023 } from "./effektivnaya-shkola-2023";
 import { template as kovrovNetwork2021 } from "./kovrov-network-2021";
 
-export const BUILTIN_TEMPLATES: readonly Template[] = [uchitelUchitelyu2020, ivanovo2020, uritsky2021, effektivnayaShkola2023, kovrovNetwork2021].map(
-  (t) => TemplateSchema.parse(t),
-);
+export const BUILTIN_TEMPLATES: readonly Template[] = [
+  uchitelUchitelyu2020,
+  ivanovo2020,
+  uritsky2021,
+  effektivnayaShkola2023,
+  kovrovNetwork2021,
+].map((t) => TemplateSchema.parse(t));
 
 export function findTemplate(id: string, extra: readonly Template[] = []): Template | undefined {
   return [...extra, ...BUILTIN_TEMPLATES].find((t) => t.id === id);

@@ -16,7 +16,10 @@ import { indicatorCatalog } from "../indicators/catalog";
 const MONITORING_COLUMNS: readonly PlanColumnId[] = ["status", "done_date", "fact", "evidence"];
 
 /** Pick standard columns (with overrides) in the given order. */
-function columnsInOrder(order: readonly PlanColumnId[], overrides: Parameters<typeof standardPlanColumns>[0]): ColumnSpec[] {
+function columnsInOrder(
+  order: readonly PlanColumnId[],
+  overrides: Parameters<typeof standardPlanColumns>[0],
+): ColumnSpec[] {
   const all = standardPlanColumns(overrides);
   return [...order, ...MONITORING_COLUMNS].map((id) => {
     const column = all.find((c) => c.id === id);
@@ -72,7 +75,12 @@ export const template: TemplateInput = {
   organisations: [
     {
       name: "Управление образования администрации Ковровского района",
-      aliases: ["УО", "Управление образования", "управления образования", "заместитель начальника управления образования"],
+      aliases: [
+        "УО",
+        "Управление образования",
+        "управления образования",
+        "заместитель начальника управления образования",
+      ],
     },
     { name: "Администрация Ковровского района", aliases: [] },
     { name: "МБУ «ЦРО»", aliases: ["ЦРО", "МБУ ЦРО"] },
@@ -88,12 +96,26 @@ export const template: TemplateInput = {
     },
     {
       name: "Школа/организация лидер",
-      aliases: ["ШЛ", "школа-лидер", "школы-лидеры", "организация-лидер", "школы/организации лидеры", "школа/организация-лидер"],
+      aliases: [
+        "ШЛ",
+        "школа-лидер",
+        "школы-лидеры",
+        "организация-лидер",
+        "школы/организации лидеры",
+        "школа/организация-лидер",
+      ],
     },
-    { name: "Школа с низкими образовательными результатами", aliases: ["ШНОР", "школы с низкими результатами обучения"] },
+    {
+      name: "Школа с низкими образовательными результатами",
+      aliases: ["ШНОР", "школы с низкими результатами обучения"],
+    },
     {
       name: "Школа, функционирующая в низких социальных условиях",
-      aliases: ["ШНСУ", "школы, функционирующие в сложных социальных условиях", "функционирующих в неблагоприятных социальных условиях"],
+      aliases: [
+        "ШНСУ",
+        "школы, функционирующие в сложных социальных условиях",
+        "функционирующих в неблагоприятных социальных условиях",
+      ],
     },
     { name: "Учреждения культуры", aliases: ["УК"] },
     { name: "Учреждения спорта", aliases: ["УС"] },
@@ -117,7 +139,13 @@ export const template: TemplateInput = {
     {
       id: "plan-network",
       title: "План сетевого взаимодействия",
-      sheetNames: ["План 2021-2023", "План мероприятий", "План-график", "Сетевое взаимодействие", "Сетевое взаимодействие ОО"],
+      sheetNames: [
+        "План 2021-2023",
+        "План мероприятий",
+        "План-график",
+        "Сетевое взаимодействие",
+        "Сетевое взаимодействие ОО",
+      ],
       columns: networkPlanColumns(),
       layout: ["no", "task", "due", "owner", "result"],
       numbering: "all",
@@ -136,7 +164,13 @@ export const template: TemplateInput = {
     {
       id: "plan-teachers-network",
       title: "Сеть педагогов (РМО)",
-      sheetNames: ["Сеть педагогов", "Сетевые мероприятия", "План РМО", "Методические объединения", "Сетевое взаимодействие педагогов"],
+      sheetNames: [
+        "Сеть педагогов",
+        "Сетевые мероприятия",
+        "План РМО",
+        "Методические объединения",
+        "Сетевое взаимодействие педагогов",
+      ],
       columns: teachersPlanColumns(),
       layout: ["no", "task", "participants", "due", "owner", "result"],
       numbering: "groups",

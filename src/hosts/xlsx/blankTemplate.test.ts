@@ -5,7 +5,14 @@ import { MONITORING_SHEETS } from "../../core/monitoring/sheets";
 import { TemplateSchema, type Template } from "../../core/template/schema";
 import { PLAN_STATUSES } from "../../core/template/planColumns";
 import { BUILTIN_TEMPLATES, findTemplate } from "../../core/templates";
-import { blankSheetNames, columnLetter, LISTS_SHEET, planColumnsInOrder, VALIDATED_ROWS, writeBlankTemplate } from "./blankTemplate";
+import {
+  blankSheetNames,
+  columnLetter,
+  LISTS_SHEET,
+  planColumnsInOrder,
+  VALIDATED_ROWS,
+  writeBlankTemplate,
+} from "./blankTemplate";
 import { PROPERTIES_SHEET, readWorkbook } from "./read";
 
 interface LoadedValidation {
@@ -26,7 +33,8 @@ async function loadExcelJs(bytes: Uint8Array): Promise<Workbook> {
 
 /** The validation ExcelJS read for one cell (it expands ranges to cells). */
 function validationAt(ws: Worksheet, address: string): LoadedValidation | undefined {
-  const model = (ws as unknown as { dataValidations: { model: Record<string, LoadedValidation | undefined> } }).dataValidations.model;
+  const model = (ws as unknown as { dataValidations: { model: Record<string, LoadedValidation | undefined> } })
+    .dataValidations.model;
   return model[address];
 }
 
@@ -62,37 +70,47 @@ async function blank(t: Template): Promise<Uint8Array> {
 const lazo = findTemplate("effektivnaya-shkola-2023")!;
 
 describe("writeBlankTemplate", () => {
-  it.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))("%s: sheets, headers, recorded template, detection", async (id, t) => {
-    const wb = await readWorkbook(await blank(t), `${id}.blank.xlsx`);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...t.plans.map((p) => p.title), ...MONITORING_SHEETS.map((m) => m.name), PROPERTIES_SHEET]);
-    expect(blankSheetNames(t)).toEqual(wb.sheets.filter((s) => !s.hidden).map((s) => s.name));
+  it.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: sheets, headers, recorded template, detection",
+    async (id, t) => {
+      const wb = await readWorkbook(await blank(t), `${id}.blank.xlsx`);
+      expect(wb.sheets.map((s) => s.name)).toEqual([
+        ...t.plans.map((p) => p.title),
+        ...MONITORING_SHEETS.map((m) => m.name),
+        PROPERTIES_SHEET,
+      ]);
+      expect(blankSheetNames(t)).toEqual(wb.sheets.filter((s) => !s.hidden).map((s) => s.name));
 
-    for (const plan of t.plans) {
-      const s = wb.sheets.find((x) => x.name === plan.title)!;
-      expect(cellText(s.rows[0][0])).toBe(t.title);
-      expect(s.merges?.[0]).toEqual({ top: 1, left: 1, bottom: 1, right: plan.columns.length });
-      const header = s.rows[1].map(cellText);
-      expect(header).toEqual(planColumnsInOrder(plan).map((c) => c.title));
-      expect(header).toEqual(expect.arrayContaining(["Статус", "Дата выполнения", "Фактический результат"]));
-      if (plan.layout) expect(header.slice(0, plan.layout.length)).toEqual(plan.layout.map((cid) => plan.columns.find((c) => c.id === cid)!.title));
-      expect(s.rows.length).toBe(2);
-    }
-    for (const m of t.monitoring) {
-      const s = wb.sheets.find((x) => x.name === m.name)!;
-      expect(s.rows.length).toBe(1);
-      expect(s.rows[0].map(cellText)).toEqual(m.columns.map((c) => c.title));
-    }
+      for (const plan of t.plans) {
+        const s = wb.sheets.find((x) => x.name === plan.title)!;
+        expect(cellText(s.rows[0][0])).toBe(t.title);
+        expect(s.merges?.[0]).toEqual({ top: 1, left: 1, bottom: 1, right: plan.columns.length });
+        const header = s.rows[1].map(cellText);
+        expect(header).toEqual(planColumnsInOrder(plan).map((c) => c.title));
+        expect(header).toEqual(expect.arrayContaining(["Статус", "Дата выполнения", "Фактический результат"]));
+        if (plan.layout)
+          expect(header.slice(0, plan.layout.length)).toEqual(
+            plan.layout.map((cid) => plan.columns.find((c) => c.id === cid)!.title),
+          );
+        expect(s.rows.length).toBe(2);
+      }
+      for (const m of t.monitoring) {
+        const s = wb.sheets.find((x) => x.name === m.name)!;
+        expect(s.rows.length).toBe(1);
+        expect(s.rows[0].map(cellText)).toEqual(m.columns.map((c) => c.title));
+      }
 
-    const props = wb.sheets.find((s) => s.name === PROPERTIES_SHEET)!;
-    expect(props.hidden).toBe("very");
-    expect(wb.properties?.[TEMPLATE_PROPERTY]).toBe(id);
-    expect(wb.properties?.[TEMPLATE_VERSION_PROPERTY]).toBe(t.version);
+      const props = wb.sheets.find((s) => s.name === PROPERTIES_SHEET)!;
+      expect(props.hidden).toBe("very");
+      expect(wb.properties?.[TEMPLATE_PROPERTY]).toBe(id);
+      expect(wb.properties?.[TEMPLATE_VERSION_PROPERTY]).toBe(t.version);
 
-    const detection = detectTemplate(wb, BUILTIN_TEMPLATES);
-    expect(detection.template.id).toBe(id);
-    expect(detection.ambiguous).toBe(false);
-    expect(detection.reason).toContain(`в книге записан шаблон ${id}`);
-  });
+      const detection = detectTemplate(wb, BUILTIN_TEMPLATES);
+      expect(detection.template.id).toBe(id);
+      expect(detection.ambiguous).toBe(false);
+      expect(detection.reason).toContain(`в книге записан шаблон ${id}`);
+    },
+  );
 
   it("styles the header, freezes it and sets widths, creator and fixed dates", async () => {
     const wb = await loadExcelJs(await blank(lazo));
@@ -139,22 +157,41 @@ describe("writeBlankTemplate", () => {
 
     const procedures = sheet(wb, "Процедуры");
     const participants = validationAt(procedures, `${columnOf(procedures, 1, "Участников")}2`);
-    expect(participants).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], showErrorMessage: true });
+    expect(participants).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      showErrorMessage: true,
+    });
     expect(participants?.error).toMatch(/целое число/);
-    expect(validationAt(procedures, `${columnOf(procedures, 1, "«2» / не преодолели порог")}2`)).toMatchObject({ type: "whole", formulae: [0] });
+    expect(validationAt(procedures, `${columnOf(procedures, 1, "«2» / не преодолели порог")}2`)).toMatchObject({
+      type: "whole",
+      formulae: [0],
+    });
     expect(validationAt(procedures, "A2")).toMatchObject({ type: "list", formulae: ["'Школы'!$A$2:$A$1001"] });
-    expect(validationAt(procedures, `${columnOf(procedures, 1, "Год")}2`)).toMatchObject({ type: "whole", operator: "between", formulae: [2000, 2100] });
+    expect(validationAt(procedures, `${columnOf(procedures, 1, "Год")}2`)).toMatchObject({
+      type: "whole",
+      operator: "between",
+      formulae: [2000, 2100],
+    });
     expect(validationAt(procedures, `${columnOf(procedures, 1, "Процедура")}2`)).toBeUndefined();
 
     const grades = sheet(wb, "Успеваемость");
     expect(validationAt(grades, `${columnOf(grades, 1, "Учебный год")}2`)?.prompt).toContain("2022/2023");
 
     const staff = sheet(wb, "Кадры");
-    expect(validationAt(staff, `${columnOf(staff, 1, "Ставок")}2`)).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(validationAt(staff, `${columnOf(staff, 1, "Ставок")}2`)).toMatchObject({
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+    });
 
     const events = sheet(wb, "Мероприятия");
     expect(validationAt(events, `${columnOf(events, 1, "Дата")}2`)).toMatchObject({ type: "date" });
-    expect(validationAt(events, `${columnOf(events, 1, "Уровень")}2`)).toMatchObject({ type: "list", formulae: ['"муниципальный,региональный,школьный"'] });
+    expect(validationAt(events, `${columnOf(events, 1, "Уровень")}2`)).toMatchObject({
+      type: "list",
+      formulae: ['"муниципальный,региональный,школьный"'],
+    });
 
     const plan = sheet(wb, "План-график");
     const status = validationAt(plan, `${columnOf(plan, 2, "Статус")}3`);

@@ -127,7 +127,10 @@ interface ValidationContext {
   registryName: string | null;
 }
 
-function stopError(title: string, message: string): Pick<ValidationRule, "showErrorMessage" | "errorStyle" | "errorTitle" | "error"> {
+function stopError(
+  title: string,
+  message: string,
+): Pick<ValidationRule, "showErrorMessage" | "errorStyle" | "errorTitle" | "error"> {
   return { showErrorMessage: true, errorStyle: "stop", errorTitle: title, error: message };
 }
 
@@ -135,7 +138,12 @@ function stopError(title: string, message: string): Pick<ValidationRule, "showEr
 export function validationFor(column: ColumnSpec, sheetName: string, ctx: ValidationContext): ValidationRule | null {
   switch (column.type) {
     case "yesno":
-      return { type: "list", allowBlank: true, formulae: [ctx.lists.formula(["да", "нет"])], ...stopError("Да или нет", "Выберите «да» или «нет».") };
+      return {
+        type: "list",
+        allowBlank: true,
+        formulae: [ctx.lists.formula(["да", "нет"])],
+        ...stopError("Да или нет", "Выберите «да» или «нет»."),
+      };
     case "status":
       return {
         type: "list",
@@ -146,7 +154,12 @@ export function validationFor(column: ColumnSpec, sheetName: string, ctx: Valida
     case "level": {
       const values = column.values ?? [];
       if (!values.length) return null;
-      return { type: "list", allowBlank: true, formulae: [ctx.lists.formula(values)], ...stopError("Значение из списка", `Выберите значение из списка: ${values.join(", ")}.`) };
+      return {
+        type: "list",
+        allowBlank: true,
+        formulae: [ctx.lists.formula(values)],
+        ...stopError("Значение из списка", `Выберите значение из списка: ${values.join(", ")}.`),
+      };
     }
     case "count":
       return {
@@ -197,7 +210,13 @@ export function validationFor(column: ColumnSpec, sheetName: string, ctx: Valida
         ...stopError("Год", "Введите год четырьмя цифрами, например 2022."),
       };
     case "school_year":
-      return { type: "any", allowBlank: true, showInputMessage: true, promptTitle: "Учебный год", prompt: "Учебный год в виде «2022/2023»." };
+      return {
+        type: "any",
+        allowBlank: true,
+        showInputMessage: true,
+        promptTitle: "Учебный год",
+        prompt: "Учебный год в виде «2022/2023».",
+      };
     default:
       return null;
   }
@@ -224,7 +243,15 @@ function layoutTable(ws: Worksheet, headerRow: number, columns: readonly ColumnS
     if (c.type === "date") column.numFmt = DATE_FORMAT;
   });
   styleHeader(ws, headerRow, columns);
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  ws.views = [
+    {
+      state: "frozen",
+      xSplit: 0,
+      ySplit: headerRow,
+      topLeftCell: `A${headerRow + 1}`,
+      activeCell: `A${headerRow + 1}`,
+    },
+  ];
   const first = headerRow + 1;
   const last = headerRow + VALIDATED_ROWS;
   const store = validationsOf(ws);
@@ -281,7 +308,11 @@ export async function writeBlankTemplate(template: Template): Promise<Uint8Array
   wb.modified = FIXED_TIMESTAMP;
 
   const registry = registryRange(template);
-  const ctx: ValidationContext = { lists: new ListStore(), schoolRange: registry?.range ?? null, registryName: registry?.name ?? null };
+  const ctx: ValidationContext = {
+    lists: new ListStore(),
+    schoolRange: registry?.range ?? null,
+    registryName: registry?.name ?? null,
+  };
   for (const plan of template.plans) writePlanSheet(wb, template, plan, ctx);
   for (const sheet of template.monitoring) writeDataSheet(wb, sheet, ctx);
   ctx.lists.write(wb);
