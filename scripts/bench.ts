@@ -78,6 +78,9 @@ async function benchPlan(): Promise<void> {
   process.stdout.write(
     `  проверка (ядро, медиана 3 прогонов): ${(checkMs / 1000).toFixed(3)} с, мероприятий ${activities}, замечаний ${check.report.issues.length}, прирост кучи ${mb(Math.max(0, heapAfter - heapBefore))}, RSS ${mb(process.memoryUsage().rss)}\n`,
   );
+  const byCode = new Map<string, number>();
+  for (const i of check.report.issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
+  process.stdout.write(`  замечания по кодам: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(", ")}\n`);
   const ratio = checkMs / loadMs;
   process.stdout.write(`  отношение проверка / загрузка: ${ratio.toFixed(3)} (цель ≤ 0,25; проверка < 1 с)\n`);
   const ok = ratio <= 0.25 && checkMs < 1000;

@@ -8,7 +8,7 @@ export interface NumberLabel {
   segments: number[];
 }
 
-const LABEL = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+const LABEL = /^\d{1,4}(?:\.\d{1,4})*\.?$/;
 
 /** Parse a number cell. Returns null for blank, `"invalid"` for text that is not a valid label. */
 export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" | null {
@@ -31,7 +31,7 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
  * «1.1. Организационные мероприятия» → «1.1». Null when the text does not start with one.
  */
 export function leadingNumber(text: string): NumberLabel | null {
-  const m = /^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?=\S)/u.exec(text);
+  const m = /^\s*(\d{1,4}(?:\.\d{1,4})*)\.?\s+(?=\S)/u.exec(text);
   if (!m) return null;
   const parsed = parseNumberLabel(m[1]);
   return parsed && parsed !== "invalid" ? parsed : null;

@@ -24,11 +24,17 @@ export interface PlanRow {
   title: string;
   /** Index of the enclosing section (0 = before any section). */
   section: number;
-  /** Rows of continuation fragments joined into this activity. */
-  continuedBy: number[];
+  /** Rows of continuation fragments joined into this activity, if any. */
+  continuedBy?: number[];
 }
 
 const DETAIL_IDS = ["due", "owner", "result", "status", "done_date", "fact", "participants", "evidence"];
+const TRAILING_IDS = ["owner", "result", "fact", "participants", "evidence"];
+
+function hasAny(texts: Record<string, string>, ids: readonly string[]): boolean {
+  for (const id of ids) if (texts[id]) return true;
+  return false;
+}
 
 interface RawRow {
   row: number;
@@ -77,69 +83,69 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
 
   const out: PlanRow[] = [];
   let section = 0;
+  const section_ = (r: RawRow, label: NumberLabel | null, title: string): PlanRow => {
+    section++;
+    return { row: r.row, values: r.values, texts: r.texts, kind: "section", label, invalidLabel: null, title, section };
+  };
+  const activity = (r: RawRow, label: NumberLabel | null, invalidLabel: string | null): PlanRow => ({
+    row: r.row,
+    values: r.values,
+    texts: r.texts,
+    kind: "activity",
+    label,
+    invalidLabel,
+    title: "",
+    section,
+  });
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
     const t = r.texts;
-    const nonEmpty = ids.filter((id) => t[id]);
-    const distinct = new Set(nonEmpty.map((id) => t[id]));
-    const hasDetails = DETAIL_IDS.some((id) => t[id]);
+    const hasDetails = hasAny(t, DETAIL_IDS);
     const next = raw[i + 1];
-    const base = { row: r.row, values: r.values, texts: r.texts, continuedBy: [] as number[] };
 
-    const pushSection = (label: NumberLabel | null, title: string): void => {
-      section++;
-      out.push({ ...base, kind: "section", label, invalidLabel: null, title, section });
-    };
+    // The common case first: a numbered row with details is an activity unless children follow it.
+    if (r.label && r.label !== "invalid") {
+      const nextLabel = next && next.label && next.label !== "invalid" ? next.label : null;
+      const nextIsChild = nextLabel !== null && isPrefix(r.label.segments, nextLabel.segments);
+      const nextIsUnnumberedActivity = !!next && next.label === null && hasAny(next.texts, DETAIL_IDS);
+      const isGroup =
+        (nextIsChild && !t.due) ||
+        (!hasDetails && (/:\s*$/.test(t.task ?? "") || !t.task)) ||
+        (spec.numbering === "groups" && !t.due && !t.owner && nextIsUnnumberedActivity);
+      out.push(isGroup ? section_(r, r.label, t.task || t.no || "") : activity(r, r.label, null));
+      continue;
+    }
+    const nonEmpty = ids.filter((id) => t[id]);
+    const distinct = [...new Set(nonEmpty.map((id) => t[id]))];
 
     // A single text across the row (one cell or one merged area): a section title.
-    if (!hasDetails && distinct.size === 1 && (r.label === "invalid" || r.label === null)) {
-      const title = [...distinct][0];
-      pushSection(leadingNumber(title), title);
+    if (!hasDetails && distinct.length === 1) {
+      out.push(section_(r, leadingNumber(distinct[0]), distinct[0]));
       continue;
     }
     if (r.label === "invalid") {
       // «1. Трек 1. …» written in the number column with nothing else but maybe the same text.
       const lead = leadingNumber(t.no ?? "");
-      if (lead && !hasDetails && !t.task) {
-        pushSection(lead, t.no ?? "");
-        continue;
-      }
-      out.push({ ...base, kind: "activity", label: null, invalidLabel: t.no ?? "", title: "", section });
-      continue;
-    }
-    if (r.label) {
-      const nextLabel = next && next.label && next.label !== "invalid" ? next.label : null;
-      const nextIsChild = nextLabel !== null && isPrefix(r.label.segments, nextLabel.segments);
-      const nextIsUnnumberedActivity = !!next && next.label === null && DETAIL_IDS.some((id) => next.texts[id]);
-      const isGroup =
-        (nextIsChild && !t.due) ||
-        (!hasDetails && (/:\s*$/.test(t.task ?? "") || !t.task)) ||
-        (spec.numbering === "groups" && !t.due && !t.owner && nextIsUnnumberedActivity);
-      if (isGroup) {
-        pushSection(r.label, t.task || t.no || "");
-        continue;
-      }
-      out.push({ ...base, kind: "activity", label: r.label, invalidLabel: null, title: "", section });
+      out.push(lead && !hasDetails && !t.task ? section_(r, lead, t.no ?? "") : activity(r, null, t.no ?? ""));
       continue;
     }
     // No number. Fragments of a previous activity (text only in owner/result/fact columns).
     const prev = out[out.length - 1];
-    const onlyTrailing =
-      !t.task && !t.due && nonEmpty.every((id) => ["owner", "result", "fact", "participants", "evidence"].includes(id));
+    const onlyTrailing = !t.task && !t.due && nonEmpty.every((id) => TRAILING_IDS.includes(id));
     if (onlyTrailing && prev && prev.kind === "activity") {
       for (const id of nonEmpty) {
         prev.texts[id] = prev.texts[id] ? `${prev.texts[id]} ${t[id]}` : t[id];
         if (isBlank(prev.values[id])) prev.values[id] = t[id];
       }
-      prev.continuedBy.push(r.row);
+      (prev.continuedBy ??= []).push(r.row);
       continue;
     }
     if (!hasDetails) {
-      const title = t.task || [...distinct].join(" ");
-      pushSection(leadingNumber(title), title);
+      const title = t.task || distinct.join(" ");
+      out.push(section_(r, leadingNumber(title), title));
       continue;
     }
-    out.push({ ...base, kind: "activity", label: null, invalidLabel: null, title: "", section });
+    out.push(activity(r, null, null));
   }
   return out;
 }
