@@ -114,5 +114,6 @@ export function verticalMergeFiller(sheet: SheetData): (row: number, col: number
 
 /** Text that carries no letter or digit («.», «-», «—») counts as empty in required cells. */
 export function isMeaningless(text: string): boolean {
+  if (/[0-9A-Za-zА-Яа-яЁё]/.test(text)) return false;
   return !/[\p{L}\p{N}]/u.test(text);
 }

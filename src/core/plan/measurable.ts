@@ -73,8 +73,8 @@ const NUMBER_WORDS = [
 const WORD_RE = new RegExp(`(?<![\\p{L}])(?:${NUMBER_WORDS.join("|")})(?![\\p{L}])`, "u");
 
 export function isMeasurable(text: string): boolean {
+  if (/\d|%/.test(text)) return true;
   const t = text.toLowerCase().replace(/ё/g, "е");
-  if (/\d/.test(t)) return true;
   if (/%|процент/u.test(t)) return true;
   return WORD_RE.test(t);
 }

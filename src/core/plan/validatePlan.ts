@@ -2,7 +2,7 @@
 import { isBlank, isMeaningless, type CellValue, type SheetData } from "../model/sheet";
 import { toIsoDate, type IsoDate } from "../model/dates";
 import { lastDate, parseDeadline, type Deadline, type DeadlinePeriod } from "../parse/deadline";
-import { makeIssue, quote, type Issue } from "../report/issue";
+import { makeIssue, quote, type Issue, type IssueLocation } from "../report/issue";
 import type { HeaderMatch } from "../sheets/header";
 import type { PlanSheetSpec, Template } from "../template/schema";
 import { isMeasurable } from "./measurable";
@@ -73,7 +73,7 @@ function taskKey(task: string): string {
   return task
     .toLowerCase()
     .replace(/ё/g, "е")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/[\s.,;:!?()[\]{}"'«»„“”\-–—/\\]+/g, " ") // not \p{…}: several times slower at 100k rows
     .trim();
 }
 
@@ -123,11 +123,12 @@ export function validatePlanSheet(
   const seenTasks = new Map<string, number>();
   // Plans repeat their deadline texts («Ежегодно», «2020-2022 г.г.»): parse each distinct one once.
   const deadlineCache = new Map<string, Deadline>();
+  const statusCache = new Map<string, PlanStatus | null>();
   let prevDated: { start: IsoDate; row: PlanRow; due: string; section: number } | null = null;
   let sections = 0;
 
   for (const r of rows) {
-    const at = (id: string) => ({ sheet: name, row: r.row, col: col(id), field: id });
+    const at = (id: string): IssueLocation => ({ sheet: name, row: r.row, col: col(id), field: id });
     if (r.label) {
       for (const f of numbering.check(r.label, r.row)) {
         if (f.kind === "duplicate")
@@ -286,7 +287,10 @@ export function validatePlanSheet(
     let status: PlanStatus | null = null;
     let doneDate: IsoDate | null = null;
     if (hasStatus) {
-      status = t.status ? parseStatus(t.status) : null;
+      if (t.status) {
+        if (!statusCache.has(t.status)) statusCache.set(t.status, parseStatus(t.status));
+        status = statusCache.get(t.status) ?? null;
+      }
       if (t.status && !status)
         issues.push(
           makeIssue(
