@@ -1,12 +1,12 @@
 /**
  * `npm run demo`: the main job on the bundled samples — check every sample workbook against its
  * template (detected, not named) and print the report, then the plan-execution indicator of the
- * monitored plan.
+ * monitored plan and of the 29-school monitoring workbook.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
-import { computePlanDone } from "../src/core/indicators/planDone";
+import { computeIndicators } from "../src/core/indicators/engine";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
 import { readWorkbookFile } from "../src/hosts/xlsx/node";
@@ -14,6 +14,8 @@ import { readWorkbookFile } from "../src/hosts/xlsx/node";
 const SAMPLES = join(__dirname, "..", "samples");
 /** The Ivanovo sample's monitoring sheet is filled as of the end of June 2021. */
 const AS_OF = "2021-06-30";
+/** The Lazo monitoring sample holds data up to the end of 2023. */
+const MONITORING_AS_OF = "2023-12-31";
 
 async function main(): Promise<void> {
   const paint = process.stdout.isTTY ? ansiPaint : noPaint;
@@ -26,8 +28,11 @@ async function main(): Promise<void> {
     const wb = await readWorkbookFile(join(SAMPLES, f));
     const check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
     process.stdout.write(formatReport(check.report, paint) + "\n");
-    if (check.plans.some((p) => p.hasStatus)) {
-      process.stdout.write(`\nПоказатели на ${AS_OF}:\n${formatIndicators([computePlanDone(check.plans, AS_OF)])}\n`);
+    const monitored = check.plans.some((p) => p.hasStatus) || check.report.sheets.some((s) => s.kind === "monitoring");
+    if (monitored) {
+      const asOf = check.report.sheets.some((s) => s.kind === "monitoring") ? MONITORING_AS_OF : AS_OF;
+      const values = computeIndicators(check.template, check.monitoring, { plans: check.plans, asOf });
+      process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
     }
     process.stdout.write("\n" + "─".repeat(80) + "\n\n");
     total = {

@@ -1,5 +1,5 @@
 /** Text rendering of reports for the terminal (Russian). */
-import type { IndicatorValue } from "../core/indicators/types";
+import { displayValue, type IndicatorValue } from "../core/indicators/types";
 import type { Issue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
 
@@ -79,22 +79,43 @@ function formatIssue(i: Issue, paint: Paint): string {
   return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message}`;
 }
 
-export function formatIndicators(values: readonly IndicatorValue[]): string {
-  const rows = values.map((v) => [
-    v.title,
+/** The indicator table: municipality values, and per-school values when asked. */
+export function formatIndicators(values: readonly IndicatorValue[], options: { schools?: boolean } = {}): string {
+  const shown = values.filter((v) => options.schools || v.scope === "municipality");
+  const hidden = values.length - shown.length;
+  const num = (x: number | null | undefined, unit: string) =>
+    x === null || x === undefined ? "—" : displayValue(x, unit);
+  const rows = shown.map((v) => [
+    v.title.length > 60 ? v.title.slice(0, 59) + "…" : v.title,
     v.period,
     v.scope === "municipality" ? "муниципалитет" : v.scope,
     v.target ?? "—",
     v.display,
-    v.met === null ? "нет данных" : v.met ? "выполнено" : "не выполнено",
+    v.value === null ? "нет данных" : v.met === null ? "—" : v.met ? "выполнено" : "не выполнено",
+    num(typeof v.previous === "number" ? v.previous : null, v.unit),
+    v.delta === null || v.delta === undefined
+      ? "—"
+      : `${v.delta > 0 ? "+" : ""}${displayValue(v.delta, v.unit === "%" ? "п.п." : v.unit)}`,
     v.excluded_rows ? String(v.excluded_rows) : "",
   ]);
-  const head = ["Показатель", "Период", "Охват", "Цель", "Факт", "Статус", "Исключено строк"];
+  const head = [
+    "Показатель",
+    "Период",
+    "Охват",
+    "Цель",
+    "Факт",
+    "Статус",
+    "Прошлый период",
+    "Динамика",
+    "Исключено строк",
+  ];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r
       .map((x, c) => x.padEnd(widths[c]))
       .join("  ")
       .trimEnd();
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  const out = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  if (hidden) out.push("", `Значений по школам: ${hidden} (показать: --schools, все поля: --json).`);
+  return out.join("\n");
 }

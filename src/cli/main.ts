@@ -1,7 +1,7 @@
 /** The `sverka` command line. Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad arguments. */
 import { readFile, writeFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
-import { computePlanDone } from "../core/indicators/planDone";
+import { computeIndicators } from "../core/indicators/engine";
 import type { IndicatorValue } from "../core/indicators/types";
 import { isValidIsoDate, todayIso } from "../core/model/dates";
 import { parseTemplate, type Template } from "../core/template/schema";
@@ -129,8 +129,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   );
 
   common(
-    program.command("indicators").description("рассчитать показатели проекта").argument("<file>", "файл .xlsx"),
-  ).action(async (file: string, o: CommonOptions) => {
+    program
+      .command("indicators")
+      .description("рассчитать показатели проекта")
+      .argument("<file>", "файл .xlsx")
+      .option("--schools", "показать значения по школам"),
+  ).action(async (file: string, o: CommonOptions & { schools?: boolean }) => {
     const templates = await loadTemplates(o.templateFile);
     const template = resolveTemplate(o.template, templates);
     const asOf = resolveAsOf(o.asOf);
@@ -144,11 +148,14 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       return;
     }
     const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
-    const indicators: IndicatorValue[] = [computePlanDone(check.plans, asOf)];
+    const indicators: IndicatorValue[] = computeIndicators(check.template, check.monitoring, {
+      plans: check.plans,
+      asOf,
+    });
     if (o.json) io.out(JSON.stringify({ file, template: check.template.id, indicators }, null, 2) + "\n");
     else
       io.out(
-        `Файл: ${file}\nШаблон: ${check.template.id}\nОтчётная дата: ${asOf}\n\n${formatIndicators(indicators)}\n`,
+        `Файл: ${file}\nШаблон: ${check.template.id}\nОтчётная дата: ${asOf}\n\n${formatIndicators(indicators, { schools: o.schools })}\n`,
       );
     exitCode = EXIT_OK;
   });

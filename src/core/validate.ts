@@ -2,6 +2,8 @@
 import { detectTemplate, type TemplateDetection } from "./detect";
 import type { IsoDate } from "./model/dates";
 import { isBlank, type WorkbookData } from "./model/sheet";
+import type { MonitoringData } from "./monitoring/model";
+import { validateMonitoring } from "./monitoring/validateMonitoring";
 import { validatePlanSheet, type PlanSheetResult } from "./plan/validatePlan";
 import { makeIssue, sortIssues, summarize, type Issue, type IssueSummary } from "./report/issue";
 import { isSverkaSheet, matchPlanSheet } from "./sheets/planSheets";
@@ -16,7 +18,7 @@ export interface SheetReport {
   header_row: number | null;
   /** Data rows below the header (activities and sections for plans), non-empty rows otherwise. */
   rows: number;
-  /** Which of the template's sheet specs the sheet was read as (plan id). */
+  /** Which of the template's sheet specs the sheet was read as (plan or monitoring sheet id). */
   spec?: string;
   /** For plan sheets: activity rows. */
   activities?: number;
@@ -43,6 +45,7 @@ export interface WorkbookCheck {
   detection: TemplateDetection | null;
   template: Template;
   plans: PlanSheetResult[];
+  monitoring: MonitoringData;
 }
 
 function nonEmptyRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
@@ -81,12 +84,35 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
     });
   }
 
+  // Monitoring sheets: among the sheets that are neither plans nor Sverka's own.
+  const rest = wb.sheets.filter((s) => sheets.find((r) => r.name === s.name)?.kind === "other");
+  const mon = validateMonitoring({ ...wb, sheets: rest }, template.monitoring);
+  for (const i of mon.issues) issues.push(i);
+  for (const m of mon.sheets) {
+    const r = sheets.find((x) => x.name === m.name);
+    if (r) Object.assign(r, { kind: "monitoring", header_row: m.headerRow, rows: m.rows, spec: m.id });
+  }
+  // A monitoring workbook (one with at least one monitoring sheet) should carry all of them.
+  if (mon.sheets.length)
+    for (const spec of template.monitoring)
+      if (!mon.sheets.some((m) => m.id === spec.id))
+        issues.push(
+          makeIssue(
+            "MISSING_SHEET",
+            { sheet: spec.name },
+            `Нет листа «${spec.name}» (ожидался лист с заголовками ${spec.columns
+              .filter((c) => c.required)
+              .map((c) => `«${c.title}»`)
+              .join(", ")}): показатели по его данным будут «нет данных».`,
+          ),
+        );
+
   if (!sheets.some((s) => s.kind === "plan" || s.kind === "monitoring"))
     issues.push(
       makeIssue(
         "NO_KNOWN_SHEETS",
         { sheet: wb.sheets[0]?.name ?? "" },
-        `В книге не найден ни один лист шаблона ${template.id}: ожидалась таблица с заголовками «№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат»; просмотрены листы ${wb.sheets.map((s) => `«${s.name}»`).join(", ") || "(нет листов)"}.`,
+        `В книге не найден ни один лист шаблона ${template.id}: ожидалась таблица плана-графика с заголовками «№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат» или лист мониторинга (${template.monitoring.map((m) => `«${m.name}»`).join(", ")}); просмотрены листы ${wb.sheets.map((s) => `«${s.name}»`).join(", ") || "(нет листов)"}.`,
       ),
     );
   if (detection?.ambiguous)
@@ -108,5 +134,6 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
     detection,
     template,
     plans,
+    monitoring: mon.data,
   };
 }

@@ -36,6 +36,7 @@ export const ISSUE_TYPES = {
   YES_NO_INVALID: { severity: "error", title: "Ожидалось «да» или «нет»" },
   SHNOR_MISMATCH: { severity: "warning", title: "Статус ШНОР расходится с расчётом" },
   // Workbook level
+  MISSING_SHEET: { severity: "warning", title: "Нет листа мониторинга" },
   NO_KNOWN_SHEETS: { severity: "error", title: "Нет листов шаблона" },
   TEMPLATE_AMBIGUOUS: { severity: "info", title: "Шаблон определён неоднозначно" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
