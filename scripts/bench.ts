@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { computeIndicators } from "../src/core/indicators/engine";
+import { SHNOR_PROCEDURES } from "../src/core/monitoring/sheets";
 import { validateWorkbook } from "../src/core/validate";
 import { readWorkbook } from "../src/hosts/xlsx/read";
 
@@ -91,20 +92,8 @@ async function benchPlan(): Promise<void> {
   process.stdout.write(`  ${ok ? "цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА"}\n`);
 }
 
-const PROCEDURES = [
-  "ОГЭ математика",
-  "ОГЭ русский язык",
-  "ЕГЭ математика базовая",
-  "ЕГЭ математика профильная",
-  "ЕГЭ русский язык",
-  "ВПР 5 кл. русский язык",
-  "ВПР 5 кл. математика",
-  "ВПР 6 кл. русский язык",
-  "ВПР 6 кл. математика",
-  "ВПР 4 кл. математика",
-  "ВПР 7 кл. история",
-  "ВПР 8 кл. математика",
-];
+/** The nine deciding procedures plus three that never decide ШНОР status. */
+const PROCEDURES = [...SHNOR_PROCEDURES, "ВПР 4 кл. математика", "ВПР 7 кл. история", "ВПР 8 кл. математика"];
 
 /** A region: `schools` schools × 3 years × 12 procedures, plus the other monitoring sheets. */
 async function makeRegionXlsx(schools: number): Promise<Uint8Array> {
