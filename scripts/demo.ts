@@ -1,17 +1,24 @@
 /**
  * `npm run demo`: the main job on the bundled samples — check every sample workbook against its
  * template (detected, not named) and print the report, then the plan-execution indicator of the
- * monitored plan and of the 29-school monitoring workbook.
+ * monitored plan and of the 29-school monitoring workbook, and write each sample's dashboard copy
+ * («Дашборд», «Отчёт ФЛК») into `out/`.
  */
-import { readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { renderFlkReport } from "../src/core/dashboard/flkReport";
+import { renderDashboard } from "../src/core/dashboard/layout";
 import { formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
-import { computeIndicators } from "../src/core/indicators/engine";
+import { traceIndicators } from "../src/core/indicators/engine";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
 import { readWorkbookFile } from "../src/hosts/xlsx/node";
+import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 
 const SAMPLES = join(__dirname, "..", "samples");
+const OUT = join(__dirname, "..", "out");
+/** The dashboards' refresh date: fixed, so that the demo's files do not change from run to run. */
+const REFRESHED_AT = "2024-01-10";
 /** The Ivanovo sample's monitoring sheet is filled as of the end of June 2021. */
 const AS_OF = "2021-06-30";
 /** The Lazo monitoring sample holds data up to the end of 2023. */
@@ -24,16 +31,42 @@ async function main(): Promise<void> {
     .sort();
   if (!files.length) throw new Error(`в ${SAMPLES} нет образцов .xlsx (npm run build:samples)`);
   let total = { errors: 0, warnings: 0, infos: 0 };
+  mkdirSync(OUT, { recursive: true });
+  const dashboards: string[] = [];
   for (const f of files) {
     const wb = await readWorkbookFile(join(SAMPLES, f));
-    const check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const isMonitoring = (c: ReturnType<typeof validateWorkbook>) =>
+      c.report.sheets.some((s) => s.kind === "monitoring");
+    let check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const asOf = isMonitoring(check) ? MONITORING_AS_OF : AS_OF;
+    if (asOf !== AS_OF)
+      check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf });
     process.stdout.write(formatReport(check.report, paint) + "\n");
-    const monitored = check.plans.some((p) => p.hasStatus) || check.report.sheets.some((s) => s.kind === "monitoring");
-    if (monitored) {
-      const asOf = check.report.sheets.some((s) => s.kind === "monitoring") ? MONITORING_AS_OF : AS_OF;
-      const values = computeIndicators(check.template, check.monitoring, { plans: check.plans, asOf });
-      process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
-    }
+    const { values, uses } = traceIndicators(check.template, check.monitoring, { plans: check.plans, asOf });
+    const monitored = check.plans.some((p) => p.hasStatus) || isMonitoring(check);
+    if (monitored) process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
+
+    // The dashboard copy of the sample.
+    const layout = renderDashboard({
+      template: check.template,
+      report: check.report,
+      indicators: values,
+      uses,
+      monitoring: check.monitoring,
+      refreshedAt: REFRESHED_AT,
+      asOf,
+      workbook: wb,
+    });
+    const flk = renderFlkReport(check.report, { sheetNames: wb.sheets.map((s) => s.name) });
+    const written = await writeDashboard(new Uint8Array(readFileSync(join(SAMPLES, f))), layout, flk);
+    const path = join(OUT, f.replace(/\.xlsx$/, ".dashboard.xlsx"));
+    writeFileSync(path, written.data);
+    const formulas = layout.facts.filter((x) => x.formula).length;
+    process.stdout.write(
+      `\nДашборд: out/${f.replace(/\.xlsx$/, ".dashboard.xlsx")} (листы ${written.sheetNames.map((n) => `«${n}»`).join(", ")}; показателей ${layout.facts.length}, с живой формулой ${formulas})\n`,
+    );
+    for (const w of written.warnings) process.stdout.write(`Внимание: ${w}\n`);
+    dashboards.push(path);
     process.stdout.write("\n" + "─".repeat(80) + "\n\n");
     total = {
       errors: total.errors + check.report.summary.errors,
@@ -43,6 +76,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `Проверено образцов: ${files.length}; ошибок ${total.errors}, предупреждений ${total.warnings}, замечаний ${total.infos} — это дефекты, которые есть в исходных документах.\n`,
+  );
+  process.stdout.write(
+    `Дашборды (копии образцов с листами «Дашборд» и «Отчёт ФЛК»):\n${dashboards.map((p) => `  ${p}\n`).join("")}`,
   );
 }
 

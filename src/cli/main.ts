@@ -1,7 +1,10 @@
 /** The `sverka` command line. Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad arguments. */
 import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
-import { computeIndicators } from "../core/indicators/engine";
+import { renderFlkReport } from "../core/dashboard/flkReport";
+import { renderDashboard } from "../core/dashboard/layout";
+import { computeIndicators, traceIndicators } from "../core/indicators/engine";
 import type { IndicatorValue } from "../core/indicators/types";
 import { isValidIsoDate, todayIso } from "../core/model/dates";
 import { parseTemplate, type Template } from "../core/template/schema";
@@ -10,7 +13,8 @@ import { validateWorkbook, type FileReport } from "../core/validate";
 import { blankSheetNames, writeBlankTemplate } from "../hosts/xlsx/blankTemplate";
 import { WorkbookReadError } from "../hosts/xlsx/errors";
 import { readWorkbookFile } from "../hosts/xlsx/node";
-import { ansiPaint, formatIndicators, formatReport, noPaint } from "./format";
+import { writeDashboard } from "../hosts/xlsx/writeDashboard";
+import { ansiPaint, formatIndicators, formatReport, noPaint, summaryLine } from "./format";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -159,6 +163,67 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       );
     exitCode = EXIT_OK;
   });
+
+  program
+    .command("dashboard")
+    .description(
+      "записать копию книги с листами «Дашборд» (показатели с живыми формулами, школы, ФЛК по листам) и «Отчёт ФЛК»; исходный файл не меняется. Код выхода 0, когда копия записана (даже если проверка нашла ошибки — они в «Отчёте ФЛК»), 2 — файл не читается или неверные аргументы",
+    )
+    .argument("<file>", "файл .xlsx")
+    .requiredOption("-o, --out <file>", "куда записать копию .xlsx (не исходный файл)")
+    .option("-t, --template <id>", "шаблон проекта (по умолчанию определяется по книге)")
+    .option("--template-file <file...>", "дополнительный шаблон в формате JSON")
+    .option("--as-of <date>", "отчётная дата ГГГГ-ММ-ДД (по умолчанию сегодня)")
+    .action(async (file: string, o: { out: string; template?: string; templateFile?: string[]; asOf?: string }) => {
+      const templates = await loadTemplates(o.templateFile);
+      const template = resolveTemplate(o.template, templates);
+      const asOf = resolveAsOf(o.asOf);
+      if (resolve(o.out) === resolve(file))
+        throw new UsageError(`--out: дашборд записывается в копию; укажите другой файл, не «${file}».`);
+      let wb;
+      let bytes: Uint8Array;
+      try {
+        wb = await readWorkbookFile(file);
+        const buf = await readFile(file);
+        bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      } catch (e) {
+        if (!(e instanceof WorkbookReadError)) throw e;
+        io.err(`sverka: ${e.message}\n`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
+      const { values: indicators, uses } = traceIndicators(check.template, check.monitoring, {
+        plans: check.plans,
+        asOf,
+      });
+      const layout = renderDashboard({
+        template: check.template,
+        report: check.report,
+        indicators,
+        uses,
+        monitoring: check.monitoring,
+        refreshedAt: todayIso(),
+        asOf,
+        workbook: wb,
+      });
+      const flk = renderFlkReport(check.report, { sheetNames: wb.sheets.map((s) => s.name) });
+      const result = await writeDashboard(bytes, layout, flk);
+      try {
+        await writeFile(o.out, result.data);
+      } catch (e) {
+        throw new UsageError(`Не удалось записать «${o.out}»: ${(e as Error).message}`);
+      }
+      const [dashboard, report, ...helpers] = result.sheetNames;
+      const formulas = layout.facts.filter((f) => f.formula).length;
+      io.out(
+        `Дашборд записан в ${o.out} (шаблон ${check.template.id}, отчётная дата ${asOf}): листы «${dashboard}» и «${report}»${helpers.length ? `, скрытый служебный ${helpers.map((h) => `«${h}»`).join(", ")}` : ""}.\n` +
+          `Показателей по муниципалитету: ${layout.facts.length}, из них с живой формулой: ${formulas}.\n` +
+          `Проверка (ФЛК): ${summaryLine(check.report.summary)}.\n`,
+      );
+      for (const w of result.warnings) io.out(`Внимание: ${w}\n`);
+      exitCode = EXIT_OK;
+    });
 
   program
     .command("templates")

@@ -33,6 +33,28 @@ export interface IndicatorOptions {
   plans?: readonly PlanSheetResult[];
   /** Report date: the period of report-date indicators, and the fallback period when a sheet has no data. */
   asOf: IsoDate;
+  /**
+   * Called for every record a municipal value uses (the dashboard writes these decisions into its
+   * helper sheet, so that its formulas reproduce the engine). Not called for per-school values.
+   */
+  trace?: (use: IndicatorUse) => void;
+}
+
+/**
+ * One record used by a municipal value: which value (`id` as in `IndicatorValue.id`, e.g.
+ * `vpr_coped_pct_g5`), period and aggregate (0 = numerator, 1 = denominator), which sheet and
+ * worksheet row («Школы» rows for registry counts). `value` carries a per-record figure where the
+ * municipal value is built from such figures: the numerator of a counted school (`school_threshold`,
+ * aggregate 1) and the share of one event (`event_share`, aggregate 0).
+ */
+export interface IndicatorUse {
+  id: string;
+  period: string;
+  aggregate: 0 | 1;
+  sheet: MonitoringSheetId;
+  row: number;
+  schoolKey: string | null;
+  value?: number;
 }
 
 type PeriodKind = IndicatorPeriod["kind"];
@@ -262,6 +284,8 @@ interface Selection {
   school: string | null;
   /** Extra record filter (e.g. one ВПР grade). */
   extra?: (r: MonitoringRecord) => boolean;
+  /** Value id reported to `options.trace` (municipal values only). */
+  traceId?: string;
 }
 
 interface Evaluation {
@@ -348,6 +372,17 @@ function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggreg
         if (r.schoolKey !== null) excludedSchools.add(r.schoolKey);
         continue;
       }
+      const trace = ctx.options.trace;
+      if (trace && sel.traceId !== undefined && sel.school === null)
+        for (const i of using)
+          trace({
+            id: sel.traceId,
+            period: sel.period,
+            aggregate: i === 0 ? 0 : 1,
+            sheet,
+            row: r.row,
+            schoolKey: r.schoolKey,
+          });
       for (const i of using) {
         const a = aggregates[i];
         const num = (c: string): number => r.values[c] as number;
@@ -566,7 +601,7 @@ function ratioRaws(
     period: string,
     school: string | null,
   ): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> => {
-    const sel: Selection = { period, kind, school, extra };
+    const sel: Selection = { period, kind, school, extra, traceId: school === null ? id : undefined };
     if (spec.kind !== "period_delta") return ratioValue(spec, evaluate(ctx, spec, aggregates, sel));
     const cur = evaluate(ctx, spec, aggregates.slice(0, 1), sel);
     const prevPeriod = previousPeriod(period, kind);
@@ -728,6 +763,15 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
         }
         counted++;
         if ((ev.values[0] ?? 0) >= threshold - EPS) reached++;
+        ctx.options.trace?.({
+          id: spec.id,
+          period,
+          aggregate: 1,
+          sheet: "schools",
+          row: r.row,
+          schoolKey: r.schoolKey,
+          value: ev.values[0] ?? 0,
+        });
       }
       raws.push({
         ...base,
@@ -816,7 +860,17 @@ function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
       const keys = r.schoolList ? new Set(r.schoolList.map((x) => x.key)) : participantKeys(list);
       let hit = 0;
       for (const k of target) if (keys.has(k)) hit++;
-      shares.push((hit * spec.scale) / target.size);
+      const share = (hit * spec.scale) / target.size;
+      shares.push(share);
+      ctx.options.trace?.({
+        id: spec.id,
+        period,
+        aggregate: 0,
+        sheet: events.sheet,
+        row: r.row,
+        schoolKey: null,
+        value: share,
+      });
     }
     const value = shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
     raws.push({
@@ -889,4 +943,15 @@ export function computeIndicators(
 ): IndicatorValue[] {
   const ctx = new Context(template, data, options);
   return template.indicators.flatMap((spec) => computeWith(ctx, spec));
+}
+
+/** Every indicator value together with the records each municipal value used (see `IndicatorUse`). */
+export function traceIndicators(
+  template: Template,
+  data: MonitoringData,
+  options: Omit<IndicatorOptions, "trace">,
+): { values: IndicatorValue[]; uses: IndicatorUse[] } {
+  const uses: IndicatorUse[] = [];
+  const values = computeIndicators(template, data, { ...options, trace: (u) => uses.push(u) });
+  return { values, uses };
 }

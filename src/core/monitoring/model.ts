@@ -55,6 +55,8 @@ export interface PresentSheet {
   headerRow: number;
   /** Column ids found on the sheet. */
   columns: string[];
+  /** Worksheet column (1-based) of each column id found; absent in hand-built data. */
+  columnIndex?: Record<string, number>;
 }
 
 export interface MonitoringData {

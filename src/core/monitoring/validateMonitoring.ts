@@ -211,7 +211,12 @@ export function validateMonitoring(
     }
     const id = spec.id;
     if (isSheetId(id))
-      data.present[id] = { sheetName: name, headerRow: header.headerRow, columns: Object.keys(header.columns) };
+      data.present[id] = {
+        sheetName: name,
+        headerRow: header.headerRow,
+        columns: Object.keys(header.columns),
+        columnIndex: { ...header.columns },
+      };
 
     const fill = verticalMergeFiller(sheet);
     const present = spec.columns.filter((c) => col(c.id) !== null);

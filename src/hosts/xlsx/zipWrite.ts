@@ -1,0 +1,136 @@
+/**
+ * Rewriting a ZIP archive with some entries replaced, added or removed: the other entries are
+ * copied with their compressed bytes untouched; new and replaced entries are stored (XML parts of
+ * a few kilobytes, no compressor needed). Browser-safe. Used to repair what ExcelJS drops when it
+ * round-trips a workbook (see `preserve.ts`).
+ *
+ * Format reference: PKWARE APPNOTE.TXT 4.3.7 (local header), 4.3.12 (central directory header),
+ * 4.3.16 (end of central directory). No ZIP64: an .xlsx under the reader's limits never needs it.
+ */
+import { readZipDirectory, ZipFormatError } from "./zip";
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface OutEntry {
+  name: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+  compressed: Uint8Array;
+  uncompressedSize: number;
+  /** DOS time and date as found (copied entries) or zero (new ones). */
+  time: number;
+  date: number;
+}
+
+const UTF8_FLAG = 0x0800;
+const DATA_DESCRIPTOR_FLAG = 0x0008;
+
+/**
+ * The archive with `changes` applied: a name mapped to bytes replaces (or adds) that entry, a name
+ * mapped to null removes it. Entry order is kept; added entries come last.
+ */
+export function rewriteZip(bytes: Uint8Array, changes: ReadonlyMap<string, Uint8Array | null>): Uint8Array {
+  const dir = readZipDirectory(bytes);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const enc = new TextEncoder();
+  const out: OutEntry[] = [];
+  const done = new Set<string>();
+  const fresh = (name: string, data: Uint8Array): OutEntry => ({
+    name: enc.encode(name),
+    method: 0,
+    flags: UTF8_FLAG,
+    crc: crc32(data),
+    compressed: data,
+    uncompressedSize: data.length,
+    time: 0,
+    date: ((2020 - 1980) << 9) | (1 << 5) | 1,
+  });
+
+  for (const e of dir.entries) {
+    done.add(e.name);
+    const change = changes.get(e.name);
+    if (change === null) continue;
+    if (change !== undefined) {
+      out.push(fresh(e.name, change));
+      continue;
+    }
+    const at = e.localHeaderOffset;
+    if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50)
+      throw new ZipFormatError(`local header of ${e.name} is missing`);
+    const dataStart = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+    const c = e.centralHeaderOffset;
+    out.push({
+      name: bytes.slice(c + 46, c + 46 + dv.getUint16(c + 28, true)),
+      method: e.method,
+      flags: e.flags & ~DATA_DESCRIPTOR_FLAG,
+      crc: dv.getUint32(c + 16, true),
+      compressed: bytes.subarray(dataStart, dataStart + e.compressedSize),
+      uncompressedSize: e.uncompressedSize,
+      time: dv.getUint16(c + 12, true),
+      date: dv.getUint16(c + 14, true),
+    });
+  }
+  for (const [name, data] of changes) if (!done.has(name) && data !== null) out.push(fresh(name, data));
+
+  let size = 22;
+  for (const e of out) size += 30 + e.name.length + e.compressed.length + 46 + e.name.length;
+  const buf = new Uint8Array(size);
+  const w = new DataView(buf.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  for (const e of out) {
+    offsets.push(p);
+    w.setUint32(p, 0x04034b50, true);
+    w.setUint16(p + 4, 20, true);
+    w.setUint16(p + 6, e.flags, true);
+    w.setUint16(p + 8, e.method, true);
+    w.setUint16(p + 10, e.time, true);
+    w.setUint16(p + 12, e.date, true);
+    w.setUint32(p + 14, e.crc, true);
+    w.setUint32(p + 18, e.compressed.length, true);
+    w.setUint32(p + 22, e.uncompressedSize, true);
+    w.setUint16(p + 26, e.name.length, true);
+    w.setUint16(p + 28, 0, true);
+    buf.set(e.name, p + 30);
+    buf.set(e.compressed, p + 30 + e.name.length);
+    p += 30 + e.name.length + e.compressed.length;
+  }
+  const cdStart = p;
+  out.forEach((e, i) => {
+    w.setUint32(p, 0x02014b50, true);
+    w.setUint16(p + 4, 20, true);
+    w.setUint16(p + 6, 20, true);
+    w.setUint16(p + 8, e.flags, true);
+    w.setUint16(p + 10, e.method, true);
+    w.setUint16(p + 12, e.time, true);
+    w.setUint16(p + 14, e.date, true);
+    w.setUint32(p + 16, e.crc, true);
+    w.setUint32(p + 20, e.compressed.length, true);
+    w.setUint32(p + 24, e.uncompressedSize, true);
+    w.setUint16(p + 28, e.name.length, true);
+    w.setUint32(p + 42, offsets[i], true);
+    buf.set(e.name, p + 46);
+    p += 46 + e.name.length;
+  });
+  w.setUint32(p, 0x06054b50, true);
+  w.setUint16(p + 8, out.length, true);
+  w.setUint16(p + 10, out.length, true);
+  w.setUint32(p + 12, p - cdStart, true);
+  w.setUint32(p + 16, cdStart, true);
+  return buf;
+}
