@@ -36,3 +36,23 @@ describe("detectTemplate", () => {
     expect(r.report.issues.map((i) => i.code)).toContain("TEMPLATE_AMBIGUOUS");
   });
 });
+
+describe("Sverka's own sheets", () => {
+  const plan = [
+    ["№ п/п", "Мероприятия", "Ответственный исполнитель", "Сроки", "Ожидаемый результат"],
+    ["1.", "Сбор заявок", "МБУ МЦ", "Сентябрь 2020", "Сформирован банк заявок"],
+  ];
+  const ivanovo = BUILTIN_TEMPLATES.find((t) => t.id === "ivanovo-2020")!;
+
+  it("a user's own sheet named «Дашборд» is checked like any other", () => {
+    const wb = gridWorkbook("x.xlsx", plan, "Дашборд");
+    const r = validateWorkbook(wb, { template: ivanovo, templates: BUILTIN_TEMPLATES, asOf: "2021-06-30" });
+    expect(r.report.sheets).toEqual([expect.objectContaining({ name: "Дашборд", kind: "plan" })]);
+  });
+
+  it("sheets listed under sverka.sheets are skipped", () => {
+    const wb = { ...gridWorkbook("x.xlsx", plan, "Дашборд"), properties: { "sverka.sheets": JSON.stringify(["Дашборд"]) } };
+    const r = validateWorkbook(wb, { template: ivanovo, templates: BUILTIN_TEMPLATES, asOf: "2021-06-30" });
+    expect(r.report.sheets).toEqual([expect.objectContaining({ name: "Дашборд", kind: "sverka" })]);
+  });
+});

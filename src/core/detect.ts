@@ -3,7 +3,7 @@
  * id, title text and sheet names (keywords) and the plan tables' headers, and say why.
  */
 import { cellAt, cellText, type WorkbookData } from "./model/sheet";
-import { isSverkaSheet, matchPlanSheet } from "./sheets/planSheets";
+import { matchPlanSheet, sverkaSheetTest } from "./sheets/planSheets";
 import type { Template } from "./template/schema";
 import { containsWords, wordsKey } from "./text/normalize";
 
@@ -31,8 +31,9 @@ const TITLE_SCAN_ROWS = 40;
 
 function workbookText(wb: WorkbookData): string {
   const parts: string[] = [];
+  const isOwn = sverkaSheetTest(wb);
   for (const s of wb.sheets) {
-    if (isSverkaSheet(s.name)) continue;
+    if (isOwn(s.name)) continue;
     parts.push(s.name);
     const rows = Math.min(s.rows.length, TITLE_SCAN_ROWS);
     for (let r = 1; r <= rows; r++) {
@@ -65,8 +66,9 @@ export function scoreTemplate(
   }
   let planFit = 0;
   const fitted: string[] = [];
+  const isOwn = sverkaSheetTest(wb);
   for (const s of wb.sheets) {
-    if (isSverkaSheet(s.name)) continue;
+    if (isOwn(s.name)) continue;
     const m = matchPlanSheet(s, template);
     if (!m) continue;
     planFit += m.score / 100;

@@ -6,7 +6,7 @@ import type { MonitoringData } from "./monitoring/model";
 import { validateMonitoring } from "./monitoring/validateMonitoring";
 import { validatePlanSheet, type PlanSheetResult } from "./plan/validatePlan";
 import { makeIssue, sortIssues, summarize, type Issue, type IssueSummary } from "./report/issue";
-import { isSverkaSheet, matchPlanSheet } from "./sheets/planSheets";
+import { matchPlanSheet, sverkaSheetTest } from "./sheets/planSheets";
 import type { Template } from "./template/schema";
 
 export type SheetKind = "plan" | "monitoring" | "sverka" | "other";
@@ -60,9 +60,10 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
   const issues: Issue[] = [];
   const sheets: SheetReport[] = [];
   const plans: PlanSheetResult[] = [];
+  const isOwn = sverkaSheetTest(wb);
 
   for (const s of wb.sheets) {
-    if (isSverkaSheet(s.name)) {
+    if (isOwn(s.name)) {
       sheets.push({ name: s.name, kind: "sverka", header_row: null, rows: 0 });
       continue;
     }

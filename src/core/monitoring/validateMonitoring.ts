@@ -8,7 +8,7 @@ import { nearestByKey, schoolKey, type KeyedName } from "../parse/school";
 import { yesNoText } from "../parse/yesno";
 import { makeIssue, quote, type Issue } from "../report/issue";
 import { findHeader, type HeaderMatch } from "../sheets/header";
-import { isSverkaSheet } from "../sheets/planSheets";
+import { sverkaSheetTest } from "../sheets/planSheets";
 import { standardPlanColumns } from "../template/planColumns";
 import type { ColumnSpec, DataSheetSpec } from "../template/schema";
 import { foldText } from "../text/normalize";
@@ -77,7 +77,8 @@ export function locateMonitoringSheets(wb: WorkbookData, specs: readonly DataShe
   const out: Located[] = [];
   const taken = new Set<SheetData>();
   const done = new Set<DataSheetSpec>();
-  const candidates = wb.sheets.filter((s) => !isSverkaSheet(s.name));
+  const isOwn = sverkaSheetTest(wb);
+  const candidates = wb.sheets.filter((s) => !isOwn(s.name));
   for (const spec of specs) {
     const names = new Set([spec.name, ...spec.sheetNames].map(foldText));
     const sheet = candidates.find((s) => !taken.has(s) && names.has(foldText(s.name)));

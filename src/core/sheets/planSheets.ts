@@ -1,11 +1,33 @@
 /** Finding a template's plan sheets in a workbook: by header fit, then by sheet name. */
-import type { SheetData } from "../model/sheet";
+import type { SheetData, WorkbookData } from "../model/sheet";
 import type { PlanSheetSpec, Template } from "../template/schema";
 import { foldText } from "../text/normalize";
 import { findHeader, type HeaderMatch } from "./header";
 
 /** Sheets Sverka writes itself; never checked as data. */
 export const SVERKA_SHEETS = ["Дашборд", "Отчёт ФЛК", "_sverka"];
+
+/** Workbook property (in the `_sverka` sheet) listing, as a JSON array, the sheets Sverka wrote. */
+export const OWNED_SHEETS_PROPERTY = "sverka.sheets";
+
+/**
+ * Which sheets of this workbook are Sverka's own: its `_sverka…` sheets always; «Дашборд»,
+ * «Отчёт ФЛК» and the like only when the workbook lists them under `sverka.sheets` (Sverka's
+ * writers always do). A user's own «Дашборд» is checked like any other sheet.
+ */
+export function sverkaSheetTest(wb: WorkbookData): (name: string) => boolean {
+  const raw = wb.properties?.[OWNED_SHEETS_PROPERTY];
+  let owned: Set<string> | null = null;
+  if (raw !== undefined) {
+    try {
+      const list: unknown = JSON.parse(raw);
+      owned = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : []);
+    } catch {
+      owned = new Set();
+    }
+  }
+  return (name) => foldText(name).startsWith("_sverka") || (owned !== null && owned.has(name));
+}
 
 export function isSverkaSheet(name: string): boolean {
   const n = foldText(name);

@@ -28,7 +28,8 @@ import { repairRoundTrip, snapshotPackage, refersToSheet } from "./preserve";
 import { fixZipTimestamps } from "./writeGrid";
 
 /** Key of the `_sverka` sheet row listing the sheets Sverka owns (a JSON array of names). */
-export const OWNED_SHEETS_PROPERTY = "sverka.sheets";
+export { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
+import { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
