@@ -3,17 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { readWorkbook } from "../hosts/xlsx/read";
-import { main, EXIT_OK, EXIT_USAGE } from "./main";
+import { runCli } from "./testing";
+import { EXIT_OK, EXIT_USAGE } from "./main";
 
 const ROOT = join(__dirname, "..", "..");
 const sample = (f: string) => join(ROOT, "samples", f);
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("sverka dashboard", () => {
   it("writes a copy with «Дашборд» and «Отчёт ФЛК» and exits 0 even when the check found errors", async () => {

@@ -2,17 +2,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
+import { runCli } from "./testing";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
 
 const ROOT = join(__dirname, "..", "..");
 const sample = (f: string) => join(ROOT, "samples", f);
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("sverka validate", () => {
   it("prints «Ошибок нет» and exits 0 for a clean plan", async () => {

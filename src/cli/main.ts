@@ -70,6 +70,16 @@ function resolveAsOf(s: string | undefined): string {
   return s;
 }
 
+/** Read a workbook for a one-file command: an unreadable file is a usage error (exit 2, its message). */
+async function openWorkbook(file: string) {
+  try {
+    return await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 interface UnreadableFile {
   file: string;
   template: null;
@@ -142,15 +152,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     const templates = await loadTemplates(o.templateFile);
     const template = resolveTemplate(o.template, templates);
     const asOf = resolveAsOf(o.asOf);
-    let wb;
-    try {
-      wb = await readWorkbookFile(file);
-    } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
-      io.err(`sverka: ${e.message}\n`);
-      exitCode = EXIT_USAGE;
-      return;
-    }
+    const wb = await openWorkbook(file);
     const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
     const indicators: IndicatorValue[] = computeIndicators(check.template, check.monitoring, {
       plans: check.plans,
@@ -180,18 +182,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const asOf = resolveAsOf(o.asOf);
       if (resolve(o.out) === resolve(file))
         throw new UsageError(`--out: дашборд записывается в копию; укажите другой файл, не «${file}».`);
-      let wb;
-      let bytes: Uint8Array;
-      try {
-        wb = await readWorkbookFile(file);
-        const buf = await readFile(file);
-        bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-      } catch (e) {
-        if (!(e instanceof WorkbookReadError)) throw e;
-        io.err(`sverka: ${e.message}\n`);
-        exitCode = EXIT_USAGE;
-        return;
-      }
+      const wb = await openWorkbook(file);
+      const buf = await readFile(file);
+      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
       const { values: indicators, uses } = traceIndicators(check.template, check.monitoring, {
         plans: check.plans,

@@ -4,14 +4,10 @@ import { join } from "node:path";
 import { TEMPLATE_PROPERTY } from "../core/detect";
 import { readWorkbook } from "../hosts/xlsx/read";
 import { BUILTIN_TEMPLATES } from "../core/templates";
-import { main, EXIT_OK, EXIT_USAGE } from "./main";
+import { runCli } from "./testing";
+import { EXIT_OK, EXIT_USAGE } from "./main";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("sverka template", () => {
   it("writes the blank workbook of a built-in template", async () => {

@@ -51,7 +51,10 @@ describe("Sverka's own sheets", () => {
   });
 
   it("sheets listed under sverka.sheets are skipped", () => {
-    const wb = { ...gridWorkbook("x.xlsx", plan, "Дашборд"), properties: { "sverka.sheets": JSON.stringify(["Дашборд"]) } };
+    const wb = {
+      ...gridWorkbook("x.xlsx", plan, "Дашборд"),
+      properties: { "sverka.sheets": JSON.stringify(["Дашборд"]) },
+    };
     const r = validateWorkbook(wb, { template: ivanovo, templates: BUILTIN_TEMPLATES, asOf: "2021-06-30" });
     expect(r.report.sheets).toEqual([expect.objectContaining({ name: "Дашборд", kind: "sverka" })]);
   });

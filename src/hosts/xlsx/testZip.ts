@@ -4,6 +4,9 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { extractEntry, readZipDirectory } from "./zip";
+import { crc32 } from "./zipWrite";
+
+export { crc32 };
 
 export interface TestZipEntry {
   readonly name: string;
@@ -14,22 +17,6 @@ export interface TestZipEntry {
   readonly declaredUncompressedSize?: number;
   /** Replace the compressed bytes (e.g. with garbage), keeping the declared sizes. */
   readonly corruptData?: boolean;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 export function buildZip(entries: ReadonlyArray<TestZipEntry>): Uint8Array {
