@@ -51,6 +51,8 @@ export type NumberingFinding =
  * Checks a sheet's numbers in order. `rootDepth` is the smallest depth used in the sheet:
  * numbers at that depth need no parent (a plan may number its groups 1.1, 2.1 … only).
  */
+const NO_FINDINGS: NumberingFinding[] = [];
+
 export class NumberingChecker {
   private readonly seen = new Map<string, number>();
   /** Most recent label at each depth (index = depth - 1). */
@@ -61,52 +63,49 @@ export class NumberingChecker {
   constructor(private readonly rootDepth: number) {}
 
   check(label: NumberLabel, row: number): NumberingFinding[] {
-    const out: NumberingFinding[] = [];
-    const first = this.seen.get(label.key);
-    if (first !== undefined) {
-      out.push({ kind: "duplicate", label, firstRow: first });
-      return out;
-    }
-    this.seen.set(label.key, row);
+    const key = label.key;
+    const first = this.seen.get(key);
+    if (first !== undefined) return [{ kind: "duplicate", label, firstRow: first }];
+    this.seen.set(key, row);
     const segs = label.segments;
     const depth = segs.length;
+    // Prefix keys by string position (this runs once per row of 100k-row plans: no split/join).
+    const parentKey = depth > 1 ? key.slice(0, key.lastIndexOf(".")) : "";
+    let out: NumberingFinding[] | null = null;
 
     if (depth > this.rootDepth) {
-      // Deepest ancestor that exists.
-      let anc: number[] | null = null;
+      // Deepest existing ancestor, down to the root depth.
+      let found = false;
+      let anc = parentKey;
       for (let d = depth - 1; d >= this.rootDepth; d--) {
-        const p = segs.slice(0, d);
-        if (this.seen.has(p.join("."))) {
-          anc = p;
+        if (this.seen.has(anc)) {
+          found = true;
           break;
         }
+        anc = anc.slice(0, Math.max(0, anc.lastIndexOf(".")));
       }
       const ctx = this.path[this.rootDepth - 1];
-      const ctxKey = ctx ? ctx.join(".") : null;
-      const underOtherSection = ctx !== undefined && !segs.slice(0, this.rootDepth).every((s, i) => ctx[i] === s);
-      if (!anc || underOtherSection) out.push({ kind: "parent", label, context: underOtherSection ? ctxKey : null });
+      let underOtherSection = false;
+      if (ctx !== undefined) for (let i = 0; i < this.rootDepth; i++) if (ctx[i] !== segs[i]) underOtherSection = true;
+      if (!found || underOtherSection)
+        (out ??= []).push({ kind: "parent", label, context: underOtherSection && ctx ? ctx.join(".") : null });
     }
 
-    const parentKey = segs.slice(0, -1).join(".");
     const own = segs[depth - 1];
     const prev = this.lastChild.get(parentKey);
     const expected = prev === undefined ? 1 : prev + 1;
+    const sibling = (n: number) => (parentKey ? `${parentKey}.${n}` : String(n));
     if (own > expected) {
       const missing: string[] = [];
-      for (let n = expected; n < own && missing.length < 50; n++) missing.push([...segs.slice(0, -1), n].join("."));
-      out.push({
-        kind: "gap",
-        label,
-        missing,
-        previous: prev === undefined ? null : [...segs.slice(0, -1), prev].join("."),
-      });
+      for (let n = expected; n < own && missing.length < 50; n++) missing.push(sibling(n));
+      (out ??= []).push({ kind: "gap", label, missing, previous: prev === undefined ? null : sibling(prev) });
     } else if (prev !== undefined && own < prev) {
-      out.push({ kind: "order", label, previous: [...segs.slice(0, -1), prev].join(".") });
+      (out ??= []).push({ kind: "order", label, previous: sibling(prev) });
     }
     if (prev === undefined || own > prev) this.lastChild.set(parentKey, own);
 
     this.path[depth - 1] = segs;
     this.path.length = depth;
-    return out;
+    return out ?? NO_FINDINGS;
   }
 }
