@@ -17,7 +17,7 @@ export interface PlanRow {
   /** Parsed number, if any. `invalid` holds the raw text of a malformed one. */
   label: NumberLabel | null;
   invalidLabel: string | null;
-  /** Raw values and trimmed texts of the matched columns, by column id. */
+  /** Raw values of the columns whose type matters (number, deadline, dates) and trimmed texts of all matched columns, by column id. */
   values: Record<string, CellValue>;
   texts: Record<string, string>;
   /** Section title (for sections). */
@@ -29,6 +29,8 @@ export interface PlanRow {
 }
 
 const DETAIL_IDS = ["due", "owner", "result", "status", "done_date", "fact", "participants", "evidence"];
+/** Columns whose raw value (a number, a date) is needed besides its text. */
+const RAW_IDS = new Set(["no", "due", "done_date"]);
 const TRAILING_IDS = ["owner", "result", "fact", "participants", "evidence"];
 
 function hasAny(texts: Record<string, string>, ids: readonly string[]): boolean {
@@ -69,7 +71,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     let any = false;
     for (const id of ids) {
       const v = valueAt(r, header.columns[id]);
-      values[id] = v;
+      if (RAW_IDS.has(id)) values[id] = v;
       const t = cellText(v);
       texts[id] = t;
       if (t) any = true;
@@ -135,7 +137,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     if (onlyTrailing && prev && prev.kind === "activity") {
       for (const id of nonEmpty) {
         prev.texts[id] = prev.texts[id] ? `${prev.texts[id]} ${t[id]}` : t[id];
-        if (isBlank(prev.values[id])) prev.values[id] = t[id];
+        if (RAW_IDS.has(id) && isBlank(prev.values[id] ?? null)) prev.values[id] = t[id];
       }
       (prev.continuedBy ??= []).push(r.row);
       continue;
