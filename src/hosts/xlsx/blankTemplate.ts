@@ -12,7 +12,7 @@ import { TEMPLATE_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../core/detect"
 import type { ColumnSpec, DataSheetSpec, PlanSheetSpec, Template } from "../../core/template/schema";
 import { PLAN_STATUSES } from "../../core/template/planColumns";
 import { PROPERTIES_SHEET } from "./read";
-import { DATE_FORMAT, FIXED_TIMESTAMP, fixZipTimestamps } from "./writeGrid";
+import { DATE_FORMAT, FIXED_TIMESTAMP, writeDeterministic } from "./writeGrid";
 
 /** Data rows below the header that carry data validation. */
 export const VALIDATED_ROWS = 1000;
@@ -321,14 +321,5 @@ export async function writeBlankTemplate(template: Template): Promise<Uint8Array
   props.addRow([TEMPLATE_PROPERTY, template.id]);
   props.addRow([TEMPLATE_VERSION_PROPERTY, template.version]);
 
-  const out: unknown = await wb.xlsx.writeBuffer();
-  const bytes =
-    out instanceof Uint8Array
-      ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
-      : out instanceof ArrayBuffer
-        ? new Uint8Array(out)
-        : undefined;
-  if (!bytes) throw new TypeError("ExcelJS returned an unexpected buffer type");
-  fixZipTimestamps(bytes);
-  return bytes;
+  return writeDeterministic(wb);
 }

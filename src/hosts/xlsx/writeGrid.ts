@@ -127,6 +127,11 @@ export async function gridToXlsx(sample: SampleWorkbook): Promise<Uint8Array> {
   for (const sheet of sample.sheets) {
     writeSheet(wb.addWorksheet(sheet.name, sheet.state ? { state: sheet.state } : undefined), sheet);
   }
+  return writeDeterministic(wb);
+}
+
+/** ExcelJS's buffer as bytes, with fixed ZIP timestamps so a rebuilt file does not churn. */
+export async function writeDeterministic(wb: { xlsx: { writeBuffer(): Promise<unknown> } }): Promise<Uint8Array> {
   const out: unknown = await wb.xlsx.writeBuffer();
   const bytes =
     out instanceof Uint8Array
