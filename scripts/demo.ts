@@ -4,16 +4,14 @@
  * monitored plan and of the 29-school monitoring workbook, and write each sample's dashboard copy
  * («Дашборд», «Отчёт ФЛК») into `out/`.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderFlkReport } from "../src/core/dashboard/flkReport";
-import { renderDashboard } from "../src/core/dashboard/layout";
 import { formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
-import { traceIndicators } from "../src/core/indicators/engine";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
-import { readWorkbookFile } from "../src/hosts/xlsx/node";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
+import { buildDashboardLayouts } from "../src/core/dashboard/build";
+import { readWorkbookFileWithBytes } from "../src/hosts/xlsx/node";
 
 const SAMPLES = join(__dirname, "..", "samples");
 const OUT = join(__dirname, "..", "out");
@@ -34,31 +32,18 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const dashboards: string[] = [];
   for (const f of files) {
-    const wb = await readWorkbookFile(join(SAMPLES, f));
-    const isMonitoring = (c: ReturnType<typeof validateWorkbook>) =>
-      c.report.sheets.some((s) => s.kind === "monitoring");
-    let check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
-    const asOf = isMonitoring(check) ? MONITORING_AS_OF : AS_OF;
-    if (asOf !== AS_OF)
-      check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf });
+    const { workbook: wb, bytes } = await readWorkbookFileWithBytes(join(SAMPLES, f));
+    const check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const isMonitoring = check.report.sheets.some((s) => s.kind === "monitoring");
+    // The monitoring sample holds data up to 2023; its indicators and dashboard use that date.
+    const asOf = isMonitoring ? MONITORING_AS_OF : AS_OF;
     process.stdout.write(formatReport(check.report, paint) + "\n");
-    const { values, uses } = traceIndicators(check.template, check.monitoring, { plans: check.plans, asOf });
-    const monitored = check.plans.some((p) => p.hasStatus) || isMonitoring(check);
-    if (monitored) process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
+    const { indicators: values, layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: REFRESHED_AT });
+    if (check.plans.some((p) => p.hasStatus) || isMonitoring)
+      process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
 
     // The dashboard copy of the sample.
-    const layout = renderDashboard({
-      template: check.template,
-      report: check.report,
-      indicators: values,
-      uses,
-      monitoring: check.monitoring,
-      refreshedAt: REFRESHED_AT,
-      asOf,
-      workbook: wb,
-    });
-    const flk = renderFlkReport(check.report, { sheetNames: wb.sheets.map((s) => s.name) });
-    const written = await writeDashboard(new Uint8Array(readFileSync(join(SAMPLES, f))), layout, flk);
+    const written = await writeDashboard(bytes, layout, flk);
     const path = join(OUT, f.replace(/\.xlsx$/, ".dashboard.xlsx"));
     writeFileSync(path, written.data);
     const formulas = layout.facts.filter((x) => x.formula).length;

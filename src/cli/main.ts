@@ -2,9 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
-import { renderFlkReport } from "../core/dashboard/flkReport";
-import { renderDashboard } from "../core/dashboard/layout";
-import { computeIndicators, traceIndicators } from "../core/indicators/engine";
+import { computeIndicators } from "../core/indicators/engine";
 import type { IndicatorValue } from "../core/indicators/types";
 import { isValidIsoDate, todayIso } from "../core/model/dates";
 import { parseTemplate, type Template } from "../core/template/schema";
@@ -12,9 +10,10 @@ import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook, type FileReport } from "../core/validate";
 import { blankSheetNames, writeBlankTemplate } from "../hosts/xlsx/blankTemplate";
 import { WorkbookReadError } from "../hosts/xlsx/errors";
-import { readWorkbookFile } from "../hosts/xlsx/node";
+import { readWorkbookFile, readWorkbookFileWithBytes } from "../hosts/xlsx/node";
 import { writeDashboard } from "../hosts/xlsx/writeDashboard";
 import { ansiPaint, formatIndicators, formatReport, noPaint, summaryLine } from "./format";
+import { buildDashboardLayouts } from "../core/dashboard/build";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -73,7 +72,7 @@ function resolveAsOf(s: string | undefined): string {
 /** Read a workbook for a one-file command: an unreadable file is a usage error (exit 2, its message). */
 async function openWorkbook(file: string) {
   try {
-    return await readWorkbookFile(file);
+    return await readWorkbookFileWithBytes(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(e.message);
     throw e;
@@ -152,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     const templates = await loadTemplates(o.templateFile);
     const template = resolveTemplate(o.template, templates);
     const asOf = resolveAsOf(o.asOf);
-    const wb = await openWorkbook(file);
+    const { workbook: wb } = await openWorkbook(file);
     const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
     const indicators: IndicatorValue[] = computeIndicators(check.template, check.monitoring, {
       plans: check.plans,
@@ -182,25 +181,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const asOf = resolveAsOf(o.asOf);
       if (resolve(o.out) === resolve(file))
         throw new UsageError(`--out: дашборд записывается в копию; укажите другой файл, не «${file}».`);
-      const wb = await openWorkbook(file);
-      const buf = await readFile(file);
-      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      const { workbook: wb, bytes } = await openWorkbook(file);
       const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
-      const { values: indicators, uses } = traceIndicators(check.template, check.monitoring, {
-        plans: check.plans,
-        asOf,
-      });
-      const layout = renderDashboard({
-        template: check.template,
-        report: check.report,
-        indicators,
-        uses,
-        monitoring: check.monitoring,
-        refreshedAt: todayIso(),
-        asOf,
-        workbook: wb,
-      });
-      const flk = renderFlkReport(check.report, { sheetNames: wb.sheets.map((s) => s.name) });
+      const { layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: todayIso() });
       const result = await writeDashboard(bytes, layout, flk);
       try {
         await writeFile(o.out, result.data);

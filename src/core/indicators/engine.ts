@@ -403,6 +403,23 @@ function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggreg
 // Values, display, targets
 
 /** A computed value before targets and the previous period are attached. */
+/** A municipality-scope raw value of an indicator for one period. */
+function municipalRaw(
+  spec: { id: string; title: string; unit: string },
+  period: string,
+  rest: Pick<Raw, "value" | "excluded"> & Partial<Raw>,
+): Raw {
+  return {
+    id: spec.id,
+    title: spec.title,
+    unit: spec.unit,
+    period,
+    scope: MUNICIPALITY,
+    scopeKind: MUNICIPALITY,
+    ...rest,
+  };
+}
+
 interface Raw {
   id: string;
   title: string;
@@ -737,15 +754,7 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {
       if (!present) {
-        raws.push({
-          ...base,
-          unit: spec.unit,
-          period,
-          scope: MUNICIPALITY,
-          scopeKind: MUNICIPALITY,
-          value: null,
-          excluded: 0,
-        });
+        raws.push(municipalRaw(spec, period, { value: null, excluded: 0 }));
         continue;
       }
       const year = statusYear(period, kind);
@@ -773,17 +782,14 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
           value: ev.values[0] ?? 0,
         });
       }
-      raws.push({
-        ...base,
-        unit: spec.unit,
-        period,
-        scope: MUNICIPALITY,
-        scopeKind: MUNICIPALITY,
-        value: counted === 0 ? null : (reached * spec.scale) / counted,
-        numerator: reached,
-        denominator: counted,
-        excluded,
-      });
+      raws.push(
+        municipalRaw(spec, period, {
+          value: counted === 0 ? null : (reached * spec.scale) / counted,
+          numerator: reached,
+          denominator: counted,
+          excluded,
+        }),
+      );
     }
   }
   if (spec.scope.includes("school") && !fallback && present) {

@@ -21,6 +21,14 @@ function errnoCode(e: unknown): string | undefined {
  * finds about the contents.
  */
 export async function readWorkbookFile(path: string, options: ReadWorkbookOptions = {}): Promise<WorkbookData> {
+  return (await readWorkbookFileWithBytes(path, options)).workbook;
+}
+
+/** Like `readWorkbookFile`, and also the file's bytes (for writers that copy the workbook). */
+export async function readWorkbookFileWithBytes(
+  path: string,
+  options: ReadWorkbookOptions = {},
+): Promise<{ workbook: WorkbookData; bytes: Uint8Array }> {
   const file = basename(path) || path;
   let size: number;
   try {
@@ -44,5 +52,6 @@ export async function readWorkbookFile(path: string, options: ReadWorkbookOption
     throw new WorkbookReadError("TOO_LARGE", file, readMessages.tooLarge(file, size, maxBytes));
   }
   const buf = await readFile(path);
-  return readWorkbook(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file, options);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { workbook: await readWorkbook(bytes, file, options), bytes };
 }

@@ -5,10 +5,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Workbook, ValueType, type Worksheet } from "exceljs";
-import { renderFlkReport } from "../../core/dashboard/flkReport";
-import { renderDashboard, type DashboardLayout } from "../../core/dashboard/layout";
+import type { DashboardLayout } from "../../core/dashboard/layout";
 import type { LayoutSheet } from "../../core/dashboard/types";
-import { traceIndicators } from "../../core/indicators/engine";
 import type { IndicatorValue } from "../../core/indicators/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
@@ -16,6 +14,7 @@ import { validateWorkbook, type WorkbookCheck } from "../../core/validate";
 import { parseDefinedNames } from "./preserve";
 import { readWorkbook } from "./read";
 import { extractText, readZipDirectory } from "./zip";
+import { buildDashboardLayouts } from "../../core/dashboard/build";
 
 export const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 export const MONITORING_SAMPLE = "effektivnaya-shkola-2023.monitoring.xlsx";
@@ -34,18 +33,7 @@ export interface BuiltDashboard {
 export async function buildDashboard(bytes: Uint8Array, name: string, asOf = AS_OF): Promise<BuiltDashboard> {
   const workbook = await readWorkbook(bytes, name);
   const check = validateWorkbook(workbook, { templates: BUILTIN_TEMPLATES, asOf });
-  const { values: indicators, uses } = traceIndicators(check.template, check.monitoring, { asOf, plans: check.plans });
-  const layout = renderDashboard({
-    template: check.template,
-    report: check.report,
-    indicators,
-    uses,
-    monitoring: check.monitoring,
-    refreshedAt: REFRESHED_AT,
-    asOf,
-    workbook,
-  });
-  const flk = renderFlkReport(check.report, { sheetNames: workbook.sheets.map((s) => s.name) });
+  const { indicators, layout, flk } = buildDashboardLayouts(workbook, check, { asOf, refreshedAt: REFRESHED_AT });
   return { original: bytes, workbook, check, indicators, layout, flk };
 }
 
