@@ -1,0 +1,119 @@
+/**
+ * The one interface the task pane (and the ribbon command) talks to. Two hosts implement it:
+ * `excel/` (Office.js, inside Excel) and `xlsx/` (ExcelJS, a file the user picked in a plain
+ * browser). The pane never calls `Excel.run` or ExcelJS itself; the core decides everything and
+ * the host only reads a workbook into the core model and renders the core's layouts back.
+ *
+ * Hosts return what the user should know as `HostNotice` codes with parameters, never as text:
+ * the pane renders them through the dictionaries (Russian or English).
+ */
+import type { DashboardBuild } from "../core/dashboard/build";
+import type { LayoutSheet } from "../core/dashboard/types";
+import type { WorkbookData } from "../core/model/sheet";
+import type { Issue } from "../core/report/issue";
+import type { Template } from "../core/template/schema";
+
+export type HostKind = "excel" | "xlsx";
+
+/** What a host can do; the pane hides or disables what is missing and says why. */
+export interface HostCapabilities {
+  /** Colour the offending cells and undo it exactly. */
+  marks: boolean;
+  /** Add a note to each marked cell (Excel: ExcelApi 1.18). */
+  notes: boolean;
+  /** Draw real charts on the dashboard (the xlsx host uses data bars instead). */
+  charts: boolean;
+  /** Activate a sheet and select a cell. */
+  navigate: boolean;
+  /** The result is a file the user downloads (standalone page). */
+  download: boolean;
+}
+
+export interface ReadProgress {
+  /** Sheet being read. */
+  sheet: string;
+  /** Sheets finished so far and in all. */
+  done: number;
+  total: number;
+}
+
+export type HostNoticeCode =
+  /** A user's sheet already has the name: Sverka wrote to `actual` instead of `logical`. */
+  | "SHEET_RENAMED"
+  /** A user's defined name already has the name `name`: Sverka did not overwrite it. */
+  | "NAME_TAKEN"
+  /** Charts were asked for but the host shows data bars instead. */
+  | "CHARTS_AS_DATABARS"
+  /** Notes were asked for but the host's API set lacks them (ExcelApi 1.18): fill only. */
+  | "NOTES_UNSUPPORTED"
+  /** Some issues have no cell (a missing sheet or column) and were not marked. */
+  | "UNMARKABLE_ISSUES"
+  /** Parts of the file that the xlsx round trip loses (charts, pivots …): `parts`. */
+  | "PARTS_LOST";
+
+export interface HostNotice {
+  code: HostNoticeCode;
+  params: Record<string, string | number>;
+}
+
+export interface WriteOutcome {
+  /** Logical sheet name («Дашборд») → the name it was written under («Дашборд (2)»). */
+  sheets: { logical: string; actual: string }[];
+  notices: HostNotice[];
+}
+
+export interface MarkOutcome {
+  /** Cells marked (several issues on one cell mark it once). */
+  marked: number;
+  /** Whether notes were added. */
+  notes: boolean;
+  notices: HostNotice[];
+}
+
+/** What Sverka remembers in the workbook between sessions. */
+export interface StoredSettings {
+  /** The template the user chose (absent: detect). */
+  templateId?: string;
+  /** Templates the user imported, as validated JSON text. */
+  importedTemplates?: string[];
+}
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  readonly capabilities: HostCapabilities;
+  /** File name or workbook title, for reports. */
+  workbookName(): Promise<string>;
+  /** The whole workbook in the core model (values as the user sees them, formats, merges, properties). */
+  read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData>;
+  /** Writes (or refreshes) the «Отчёт ФЛК» sheet and activates it. */
+  writeReport(flk: LayoutSheet): Promise<WriteOutcome>;
+  /** Writes (or refreshes) «Дашборд», «Отчёт ФЛК», the helper sheet, defined names and charts. */
+  writeDashboard(build: DashboardBuild): Promise<WriteOutcome>;
+  /** Marks the cells of these issues (only when the user asked); replaces earlier marks. */
+  mark(issues: readonly Issue[]): Promise<MarkOutcome>;
+  /** Restores every cell Sverka marked exactly as it was; returns how many cells. */
+  clearMarks(): Promise<number>;
+  /** How many cells are currently marked (0: «Снять отметки» has nothing to do). */
+  markedCount(): Promise<number>;
+  /** Activates `sheet` and selects `address` (A1, e.g. `C12`). */
+  goTo(sheet: string, address: string): Promise<void>;
+  loadSettings(): Promise<StoredSettings>;
+  saveSettings(settings: StoredSettings): Promise<void>;
+  /** Adds the template's blank plan and monitoring sheets (headers, validation) to the workbook. */
+  createBlankSheets(template: Template): Promise<WriteOutcome>;
+  /** Standalone only: the workbook as it is now (with whatever Sverka wrote), to download. */
+  download?(): Promise<{ fileName: string; data: Uint8Array }>;
+}
+
+/** An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept. */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly debugInfo?: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
