@@ -1,6 +1,7 @@
 // Webpack config laid out like the `yo office` React task-pane template:
-// two entries (taskpane, commands), two HTML pages, assets + manifest copied
-// into dist/, and an https dev server on port 3000 using office-addin-dev-certs.
+// entries taskpane and commands (the add-in) and standalone (the page that checks .xlsx files in a
+// plain browser, without Office.js), one HTML page each, assets + manifest copied into dist/, and an
+// https dev server on port 3000 using office-addin-dev-certs.
 
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -25,16 +26,32 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      standalone: "./src/standalone/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Lazily loaded chunks (the standalone page's ExcelJS host: xlsx-host.js) sit beside the pages.
+      chunkFilename: "[name].js",
       clean: true,
+      // Write every asset on every build, so file times tell when dist/ was built (e2e reuses a fresh dist/).
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // `import("./x.js")` is how a dynamic import of ./x.ts is written under moduleResolution nodenext.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      // ExcelJS is taken from its "browser" field (dist/exceljs.min.js, with its own Node polyfills),
+      // which webpack's default mainFields for the web target already prefer: no fallbacks needed.
+    },
+    optimization: {
+      // Only the standalone page has a lazy chunk: keep ExcelJS inside it (xlsx-host.js) rather than
+      // split off under a numeric name.
+      splitChunks: false,
     },
     module: {
+      // A self-contained browserify bundle: nothing for webpack to resolve inside it, parsing it is slow.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -73,6 +90,13 @@ module.exports = async (env = {}, options = {}) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./src/standalone/standalone.html",
+        chunks: ["standalone"],
+        // Written into the page (<meta name="sverka-build">): the e2e tests reuse only a production dist/.
+        buildMode: dev ? "development" : "production",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
@@ -91,6 +115,9 @@ module.exports = async (env = {}, options = {}) => {
       // Fluent UI v9 + React make a ~330 KiB task pane; warn if it grows well past that.
       maxEntrypointSize: 512 * 1024,
       maxAssetSize: 512 * 1024,
+      // xlsx-host.js is ExcelJS's browser build (~0.95 MB minified) plus the xlsx host: loaded only
+      // when the standalone page opens its first file, so it is not held to the entry budget.
+      assetFilter: (file) => !file.endsWith(".map") && !file.startsWith("xlsx-host."),
     },
     devServer: {
       hot: true,

@@ -34,3 +34,16 @@ export interface ExpectedIssue {
   /** Why this is a defect, quoting the seed. */
   note: string;
 }
+
+/**
+ * A sample written as bytes rather than as a grid (e.g. a blank template filled in). A module
+ * under samples/<folder>/ exports `buildSamples(): Promise<BuiltSample[]>`; scripts/build-samples.ts
+ * writes each to samples/<file>.
+ */
+export interface BuiltSample {
+  /** Path under samples/, e.g. "schools/oo-khor.xlsx". */
+  file: string;
+  bytes: Uint8Array;
+  /** One line for the build log. */
+  description: string;
+}

@@ -6,7 +6,11 @@
  *    indicators (goal: under one second together), and the ratio to ExcelJS's load time.
  *    Then the region's dashboard: layout, writing the copy, and a real formula engine (HyperFormula)
  *    calculating the whole workbook and recalculating after one edit (formulas must stay linear).
- * `npm run bench -- plan` or `-- region` runs one part.
+ * 3. Consolidation: 30 and 300 generated school files (20 rows each, one school per file, written
+ *    to a temp folder) into a master with the registry: time from paths to the written copy and
+ *    peak memory (RSS, heap) for each, and their ratios (goal: 30 files under 3 s; time and memory
+ *    growing no faster than the number of files).
+ * `npm run bench -- plan`, `-- region` or `-- consolidate` runs one part.
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
@@ -18,6 +22,14 @@ import { HyperFormula } from "hyperformula";
 import { readWorkbook } from "../src/hosts/xlsx/read";
 import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testDashboard";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MONITORING_SHEETS } from "../src/core/monitoring/sheets";
+import { consolidateXlsx } from "../src/hosts/xlsx/consolidate";
+import { fileSources } from "../src/hosts/xlsx/consolidateNode";
+import { gridToXlsx } from "../src/hosts/xlsx/writeGrid";
+import type { SampleCell, SampleSheet } from "../samples/types";
 
 const MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
 const OWNERS = ["Управление образования", "МБУ «ИМЦ», руководители ОО", "Руководители ОО", "Кураторы"];
@@ -26,7 +38,15 @@ async function makePlanXlsx(rows: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("План мероприятий");
   ws.addRow(["Мероприятия по реализации муниципального проекта «Эффективная школа»"]);
-  ws.addRow(["№ п/п", "Сроки реализации", "Задачи", "Ответственный исполнитель", "Прогнозируемый результат", "Статус", "Дата выполнения"]);
+  ws.addRow([
+    "№ п/п",
+    "Сроки реализации",
+    "Задачи",
+    "Ответственный исполнитель",
+    "Прогнозируемый результат",
+    "Статус",
+    "Дата выполнения",
+  ]);
   ws.addRow([1, 2, 3, 4, 5, 6, 7]);
   const perSection = 50;
   for (let i = 0; i < rows; i++) {
@@ -61,7 +81,9 @@ async function benchPlan(): Promise<void> {
   process.stdout.write(`План-график: ${rows.toLocaleString("ru-RU")} мероприятий\n`);
   let t = performance.now();
   const data = await makePlanXlsx(rows);
-  process.stdout.write(`  сгенерирован файл ${mb(data.byteLength)} за ${((performance.now() - t) / 1000).toFixed(2)} с\n`);
+  process.stdout.write(
+    `  сгенерирован файл ${mb(data.byteLength)} за ${((performance.now() - t) / 1000).toFixed(2)} с\n`,
+  );
 
   t = performance.now();
   const wb = await readWorkbook(data, "bench-plan.xlsx");
@@ -103,18 +125,60 @@ const PROCEDURES = [...SHNOR_PROCEDURES, "ВПР 4 кл. математика", 
 /** A region: `schools` schools × 3 years × 12 procedures, plus the other monitoring sheets. */
 async function makeRegionXlsx(schools: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const names = Array.from({ length: schools }, (_, i) => `МБОУ СОШ № ${i + 1} с. Образцовое-${Math.floor(i / 50) + 1}`);
+  const names = Array.from(
+    { length: schools },
+    (_, i) => `МБОУ СОШ № ${i + 1} с. Образцовое-${Math.floor(i / 50) + 1}`,
+  );
   const reg = wb.addWorksheet("Школы");
-  reg.addRow(["ОО", "Код ОО", "ШНОР (да/нет)", "ШНСУ (да/нет)", "Школа-лидер (да/нет)", "Участник проекта (да/нет)", "В перечне с необъективными результатами (да/нет)", "Уровень результатов"]);
-  names.forEach((n, i) => reg.addRow([n, 100000 + i, i % 5 === 0 ? "да" : "нет", i % 7 === 0 ? "да" : "нет", i % 50 === 0 ? "да" : "нет", i % 3 === 0 ? "да" : "нет", i % 97 === 0 ? "да" : "нет", null]));
+  reg.addRow([
+    "ОО",
+    "Код ОО",
+    "ШНОР (да/нет)",
+    "ШНСУ (да/нет)",
+    "Школа-лидер (да/нет)",
+    "Участник проекта (да/нет)",
+    "В перечне с необъективными результатами (да/нет)",
+    "Уровень результатов",
+  ]);
+  names.forEach((n, i) =>
+    reg.addRow([
+      n,
+      100000 + i,
+      i % 5 === 0 ? "да" : "нет",
+      i % 7 === 0 ? "да" : "нет",
+      i % 50 === 0 ? "да" : "нет",
+      i % 3 === 0 ? "да" : "нет",
+      i % 97 === 0 ? "да" : "нет",
+      null,
+    ]),
+  );
   const grades = wb.addWorksheet("Успеваемость");
   grades.addRow(["ОО", "Учебный год", "Обучающихся", "Аттестовано", "Отличников", "Ударников", "Неуспевающих"]);
   const proc = wb.addWorksheet("Процедуры");
   proc.addRow(["ОО", "Год", "Процедура", "Участников", "«2» / не преодолели порог", "«3»", "«4»", "«5»"]);
   const staff = wb.addWorksheet("Кадры");
-  staff.addRow(["ОО", "Год", "Педагогов", "Прошли КПК", "КПК по вопросам качества", "КПК не менее 32 ч", "В сетевых мероприятиях", "Участвуют в проекте", "Ставок", "Вакансий"]);
+  staff.addRow([
+    "ОО",
+    "Год",
+    "Педагогов",
+    "Прошли КПК",
+    "КПК по вопросам качества",
+    "КПК не менее 32 ч",
+    "В сетевых мероприятиях",
+    "Участвуют в проекте",
+    "Ставок",
+    "Вакансий",
+  ]);
   const net = wb.addWorksheet("Сеть");
-  net.addRow(["ОО", "Год", "Сетевое взаимодействие со ШЛ (да/нет)", "Договор с куратором (да/нет)", "Программа повышения качества (да/нет)", "Программа на сайте (да/нет)", "Мероприятий на базе ОО"]);
+  net.addRow([
+    "ОО",
+    "Год",
+    "Сетевое взаимодействие со ШЛ (да/нет)",
+    "Договор с куратором (да/нет)",
+    "Программа повышения качества (да/нет)",
+    "Программа на сайте (да/нет)",
+    "Мероприятий на базе ОО",
+  ]);
   for (let y = 2020; y <= 2022; y++) {
     names.forEach((n, i) => {
       const k = (i * 31 + y) % 17;
@@ -142,7 +206,9 @@ async function benchRegion(): Promise<void> {
   process.stdout.write(`\nМониторинг региона: ${schools} школ × 3 года × ${PROCEDURES.length} процедур\n`);
   let t = performance.now();
   const data = await makeRegionXlsx(schools);
-  process.stdout.write(`  сгенерирован файл ${mb(data.byteLength)} за ${((performance.now() - t) / 1000).toFixed(2)} с\n`);
+  process.stdout.write(
+    `  сгенерирован файл ${mb(data.byteLength)} за ${((performance.now() - t) / 1000).toFixed(2)} с\n`,
+  );
   t = performance.now();
   const wb = await readWorkbook(data, "bench-region.xlsx");
   const loadMs = performance.now() - t;
@@ -169,11 +235,17 @@ async function benchRegion(): Promise<void> {
   const checkMs = checks.sort((a, b) => a - b)[1];
   const indMs = inds.sort((a, b) => a - b)[1];
   const rows = wb.sheets.reduce((n, s) => n + s.rows.length, 0);
-  process.stdout.write(`  загрузка ExcelJS + перевод в модель: ${(loadMs / 1000).toFixed(2)} с (${rows.toLocaleString("ru-RU")} строк)\n`);
-  process.stdout.write(`  проверка (ядро, медиана 3 прогонов): ${(checkMs / 1000).toFixed(3)} с, замечаний ${issues}\n`);
+  process.stdout.write(
+    `  загрузка ExcelJS + перевод в модель: ${(loadMs / 1000).toFixed(2)} с (${rows.toLocaleString("ru-RU")} строк)\n`,
+  );
+  process.stdout.write(
+    `  проверка (ядро, медиана 3 прогонов): ${(checkMs / 1000).toFixed(3)} с, замечаний ${issues}\n`,
+  );
   process.stdout.write(`  все показатели (медиана 3 прогонов): ${(indMs / 1000).toFixed(3)} с, значений ${values}\n`);
   const total = checkMs + indMs;
-  process.stdout.write(`  проверка + показатели: ${(total / 1000).toFixed(3)} с; отношение к загрузке ${(total / loadMs).toFixed(3)} (цель < 1 с)\n`);
+  process.stdout.write(
+    `  проверка + показатели: ${(total / 1000).toFixed(3)} с; отношение к загрузке ${(total / loadMs).toFixed(3)} (цель < 1 с)\n`,
+  );
   process.stdout.write(`  ${total < 1000 ? "цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА"}\n`);
 
   // The dashboard of the region, and how long a real formula engine takes to calculate it.
@@ -189,7 +261,10 @@ async function benchRegion(): Promise<void> {
   t = performance.now();
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", maxRows: 1_048_576 });
   const calcMs = performance.now() - t;
-  const formulas = Object.values(sheets).reduce((n, rows) => n + rows.flat().filter((c) => typeof c === "string" && c.startsWith("=")).length, 0);
+  const formulas = Object.values(sheets).reduce(
+    (n, rows) => n + rows.flat().filter((c) => typeof c === "string" && c.startsWith("=")).length,
+    0,
+  );
   // One edit in the data: the engine recalculates what depends on it.
   const procId = hf.getSheetId("Процедуры")!;
   t = performance.now();
@@ -203,10 +278,138 @@ async function benchRegion(): Promise<void> {
   );
 }
 
+const benchSchool = (i: number) => `МБОУ СОШ № ${i + 1} с. Сводное-${Math.floor(i / 50) + 1}`;
+const headerOf = (id: string) => MONITORING_SHEETS.find((m) => m.id === id)!.columns.map((c) => c.title);
+const TEMPLATE_SHEET: SampleSheet = {
+  name: "_sverka",
+  state: "veryHidden",
+  rows: [["sverka.template", "effektivnaya-shkola-2023"]],
+};
+
+/** One school's file as a school sends it: its registry row and 19 data rows on five sheets. */
+function schoolFile(i: number): SampleSheet[] {
+  const n = benchSchool(i);
+  const k = i % 13;
+  const sheet = (id: string, name: string, rows: SampleCell[][]): SampleSheet => ({
+    name,
+    rows: [headerOf(id), ...rows],
+  });
+  return [
+    sheet("schools", "Школы", [[n, String(100000 + i), k % 5 ? "нет" : "да", "нет", "нет", "да", "нет", null]]),
+    sheet("grades", "Успеваемость", [
+      [n, "2021/2022", 300 + k, 290 + k, 20 + (k % 5), 90 + k, 3],
+      [n, "2022/2023", 305 + k, 292 + k, 22 + (k % 5), 95 + k, 2],
+    ]),
+    sheet(
+      "procedures",
+      "Процедуры",
+      PROCEDURES.map((p, j) => {
+        const part = 20 + ((i + j) % 30);
+        const m2 = (i + j) % 5;
+        if (p.startsWith("ЕГЭ")) return [n, 2022, p, part, m2, null, null, null];
+        const m5 = Math.floor((part - m2) / 4);
+        const m4 = Math.floor((part - m2) / 3);
+        return [n, 2022, p, part, m2, part - m2 - m4 - m5, m4, m5];
+      }),
+    ),
+    sheet("staff", "Кадры", [
+      [n, 2022, 30 + k, 20 + k, 10, 5, 15, 12, 32, 1],
+      [n, 2023, 31 + k, 22 + k, 11, 6, 16, 13, 33, 0],
+    ]),
+    sheet("network", "Сеть", [
+      [n, 2022, "да", "да", k % 2 ? "да" : "нет", "да", 1],
+      [n, 2023, "да", "да", "да", "да", 2],
+    ]),
+    sheet("gia", "ГИА", [[n, 2022, 30, 27, 12, 11, 2]]),
+    TEMPLATE_SHEET,
+  ];
+}
+
+/** Peak RSS and heap while `run` runs (sampled every 10 ms and at each progress step). */
+async function withPeakMemory<T>(
+  run: (sample: () => void) => Promise<T>,
+): Promise<{ result: T; rss: number; heap: number }> {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 10);
+  try {
+    const result = await run(sample);
+    sample();
+    return { result, rss, heap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function benchConsolidate(): Promise<void> {
+  const counts = [30, 300];
+  const max = Math.max(...counts);
+  process.stdout.write(`\nСведение файлов школ: ${counts.join(" и ")} файлов по 20 строк (одна школа в файле)\n`);
+  const dir = mkdtempSync(join(tmpdir(), "sverka-bench-consolidate-"));
+  try {
+    let t = performance.now();
+    const paths: string[] = [];
+    for (let i = 0; i < max; i++) {
+      const p = join(dir, `oo-${String(i + 1).padStart(3, "0")}.xlsx`);
+      writeFileSync(p, await gridToXlsx({ file: p, sheets: schoolFile(i) }));
+      paths.push(p);
+    }
+    const master = await gridToXlsx({
+      file: "svod.xlsx",
+      sheets: [
+        {
+          name: "Школы",
+          rows: [headerOf("schools"), ...Array.from({ length: max }, (_, i) => schoolFile(i)[0].rows[1])],
+        },
+        TEMPLATE_SHEET,
+      ],
+    });
+    process.stdout.write(
+      `  сгенерированы ${max} файлов и сводная книга за ${((performance.now() - t) / 1000).toFixed(1)} с (не входит в замеры)\n`,
+    );
+    const runs: { n: number; ms: number; rss: number; heap: number }[] = [];
+    for (const n of counts) {
+      if (global.gc) global.gc();
+      const base = process.memoryUsage();
+      t = performance.now();
+      const { result, rss, heap } = await withPeakMemory((sample) =>
+        consolidateXlsx({ file: "svod.xlsx", bytes: master }, fileSources(paths.slice(0, n)), {
+          templates: BUILTIN_TEMPLATES,
+          asOf: "2023-12-31",
+          onProgress: sample,
+        }),
+      );
+      const ms = performance.now() - t;
+      const s = result.consolidation.report.summary;
+      runs.push({ n, ms, rss: rss - base.rss, heap: heap - base.heapUsed });
+      process.stdout.write(
+        `  ${n} файлов: ${(ms / 1000).toFixed(2)} с (${(ms / n).toFixed(0)} мс на файл), сведено ${s.merged}, строк ${s.rows}, копия ${mb(result.data.byteLength)}; пик RSS ${mb(rss)} (+${mb(Math.max(0, rss - base.rss))}), пик кучи ${mb(heap)} (+${mb(Math.max(0, heap - base.heapUsed))})\n`,
+      );
+    }
+    const [a, b] = runs;
+    const files = b.n / a.n;
+    const time = b.ms / a.ms;
+    const mem = Math.max(1, b.heap) / Math.max(1, a.heap);
+    process.stdout.write(
+      `  рост: файлов ×${files.toFixed(0)}, время ×${time.toFixed(1)}, прирост кучи ×${mem.toFixed(1)} (цель: не быстрее числа файлов; 30 файлов < 3 с)\n`,
+    );
+    const ok = a.ms < 3000 && time <= files * 1.1 && mem <= files * 1.1;
+    process.stdout.write(`  ${ok ? "цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА"}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === "plan") await benchPlan();
   if (!only || only === "region") await benchRegion();
+  if (!only || only === "consolidate") await benchConsolidate();
 }
 
 main().catch((e: unknown) => {

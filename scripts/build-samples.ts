@@ -1,7 +1,8 @@
 /**
  * Builds the sample workbooks: every module under samples/<folder>/*.ts (samples/plans/,
  * samples/monitoring/ …) that exports `sample: SampleWorkbook` is written to
- * samples/<sample.file> as .xlsx.
+ * samples/<sample.file> as .xlsx; a module that exports `buildSamples(): Promise<BuiltSample[]>`
+ * (samples/schools/: blank templates filled in) has each of its workbooks written to samples/<file>.
  *
  *   npx tsx scripts/build-samples.ts
  *
@@ -11,7 +12,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { SampleWorkbook } from "../samples/types";
+import type { BuiltSample, SampleWorkbook } from "../samples/types";
 import { gridToXlsx } from "../src/hosts/xlsx/writeGrid";
 
 const SAMPLES = resolve(__dirname, "..", "samples");
@@ -27,6 +28,20 @@ function isSampleWorkbook(v: unknown): v is SampleWorkbook {
     Array.isArray(v.sheets) &&
     v.sheets.every((s: unknown) => isRecord(s) && typeof s.name === "string" && Array.isArray(s.rows))
   );
+}
+
+function isBuiltSample(v: unknown): v is BuiltSample {
+  return (
+    isRecord(v) && typeof v.file === "string" && v.bytes instanceof Uint8Array && typeof v.description === "string"
+  );
+}
+
+/** Why a sample may not be written to `target` (outside samples/, not .xlsx, written twice), or null. */
+function targetProblem(target: string, file: string, previous: string | undefined): string | null {
+  if (!target.startsWith(SAMPLES + sep) || !target.endsWith(".xlsx"))
+    return `sample file must be an .xlsx path inside samples/, got "${file}"`;
+  if (previous !== undefined) return `writes ${file}, already written by ${previous}`;
+  return null;
 }
 
 function isSampleModule(file: string): boolean {
@@ -73,9 +88,40 @@ async function main(): Promise<number> {
       console.error(`✗ ${shown}: cannot load: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    const sample: unknown = isRecord(mod)
-      ? (mod.sample ?? (isRecord(mod.default) ? mod.default.sample : undefined))
-      : undefined;
+    const exported = (key: string): unknown =>
+      isRecord(mod) ? (mod[key] ?? (isRecord(mod.default) ? mod.default[key] : undefined)) : undefined;
+    const builder = exported("buildSamples");
+    if (typeof builder === "function") {
+      let list: unknown;
+      try {
+        list = await (builder as () => Promise<unknown>)();
+      } catch (e) {
+        failures++;
+        console.error(`✗ ${shown}: buildSamples failed: ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
+      if (!Array.isArray(list) || !list.every(isBuiltSample)) {
+        failures++;
+        console.error(`✗ ${shown}: buildSamples must return BuiltSample[] (file, bytes, description)`);
+        continue;
+      }
+      for (const b of list) {
+        const target = resolve(SAMPLES, b.file);
+        const problem = targetProblem(target, b.file, seen.get(target));
+        if (problem) {
+          failures++;
+          console.error(`✗ ${shown}: ${problem}`);
+          continue;
+        }
+        seen.set(target, shown);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, b.bytes);
+        built++;
+        console.log(`✓ samples/${b.file}: ${b.description}`);
+      }
+      continue;
+    }
+    const sample: unknown = exported("sample");
     if (sample === undefined) {
       console.log(`- ${shown}: no \`sample\` export, skipped`);
       continue;
@@ -86,15 +132,10 @@ async function main(): Promise<number> {
       continue;
     }
     const target = resolve(SAMPLES, sample.file);
-    if (!target.startsWith(SAMPLES + sep) || !target.endsWith(".xlsx")) {
+    const problem = targetProblem(target, sample.file, seen.get(target));
+    if (problem) {
       failures++;
-      console.error(`✗ ${shown}: sample.file must be an .xlsx path inside samples/, got "${sample.file}"`);
-      continue;
-    }
-    const previous = seen.get(target);
-    if (previous !== undefined) {
-      failures++;
-      console.error(`✗ ${shown}: writes ${sample.file}, already written by ${previous}`);
+      console.error(`✗ ${shown}: ${problem}`);
       continue;
     }
     seen.set(target, shown);

@@ -2,7 +2,8 @@
  * `npm run demo`: the main job on the bundled samples — check every sample workbook against its
  * template (detected, not named) and print the report, then the plan-execution indicator of the
  * monitored plan and of the 29-school monitoring workbook, and write each sample's dashboard copy
- * («Дашборд», «Отчёт ФЛК») into `out/`.
+ * («Дашборд», «Отчёт ФЛК») into `out/`; then consolidate the bundled school files
+ * (samples/schools/oo-*.xlsx) into a copy of the bundled master (`out/svod-lazo-2023.consolidated.xlsx`).
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +13,9 @@ import { validateWorkbook } from "../src/core/validate";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { buildDashboardLayouts } from "../src/core/dashboard/build";
 import { readWorkbookFileWithBytes } from "../src/hosts/xlsx/node";
+import { formatConsolidation } from "../src/cli/format";
+import { consolidateXlsx } from "../src/hosts/xlsx/consolidate";
+import { fileSources } from "../src/hosts/xlsx/consolidateNode";
 
 const SAMPLES = join(__dirname, "..", "samples");
 const OUT = join(__dirname, "..", "out");
@@ -21,6 +25,36 @@ const REFRESHED_AT = "2024-01-10";
 const AS_OF = "2021-06-30";
 /** The Lazo monitoring sample holds data up to the end of 2023. */
 const MONITORING_AS_OF = "2023-12-31";
+
+/** The bundled school files and the master they are consolidated into (samples/schools/). */
+const SCHOOLS = join(SAMPLES, "schools");
+const MASTER = "svod-lazo-2023.xlsx";
+
+/** Consolidates samples/schools/oo-*.xlsx into a copy of the bundled master in out/. */
+async function consolidateSamples(paint: typeof ansiPaint): Promise<string> {
+  const files = readdirSync(SCHOOLS)
+    .filter((f) => f.startsWith("oo-") && f.endsWith(".xlsx"))
+    .sort()
+    .map((f) => join(SCHOOLS, f));
+  const { bytes } = await readWorkbookFileWithBytes(join(SCHOOLS, MASTER));
+  const result = await consolidateXlsx({ file: MASTER, bytes }, fileSources(files), {
+    templates: BUILTIN_TEMPLATES,
+    asOf: MONITORING_AS_OF,
+  });
+  const out = join(OUT, MASTER.replace(/\.xlsx$/, ".consolidated.xlsx"));
+  writeFileSync(out, result.data);
+  process.stdout.write(
+    `Сведение файлов школ (samples/schools/) в сводную книгу ${MASTER}:\n\n` +
+      formatConsolidation(
+        result.consolidation.report,
+        `out/${MASTER.replace(/\.xlsx$/, ".consolidated.xlsx")}`,
+        result.warnings,
+        paint,
+      ) +
+      "\n",
+  );
+  return out;
+}
 
 async function main(): Promise<void> {
   const paint = process.stdout.isTTY ? ansiPaint : noPaint;
@@ -65,6 +99,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Дашборды (копии образцов с листами «Дашборд» и «Отчёт ФЛК»):\n${dashboards.map((p) => `  ${p}\n`).join("")}`,
   );
+  process.stdout.write("\n" + "─".repeat(80) + "\n\n");
+  const consolidated = await consolidateSamples(paint);
+  process.stdout.write(`\nСводная книга: ${consolidated}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,5 @@
 /** Text rendering of reports for the terminal (Russian). */
+import type { ConsolidationReport, FileConsolidationReport } from "../core/consolidate/types";
 import { displayValue, type IndicatorValue } from "../core/indicators/types";
 import type { Issue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
@@ -72,7 +73,7 @@ export function formatReport(r: FileReport, paint: Paint = noPaint): string {
   return out.join("\n");
 }
 
-function formatIssue(i: Issue, paint: Paint): string {
+export function formatIssue(i: Issue, paint: Paint): string {
   const sev = SEVERITY_LABEL[i.severity].padEnd(9);
   const colored =
     i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
@@ -118,4 +119,86 @@ export function formatIndicators(values: readonly IndicatorValue[], options: { s
   const out = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   if (hidden) out.push("", `Значений по школам: ${hidden} (показать: --schools, все поля: --json).`);
   return out.join("\n");
+}
+
+const STATUS_LABEL: Record<FileConsolidationReport["status"], string> = {
+  merged: "сведён",
+  merged_partly: "сведён частично",
+  rejected: "не сведён",
+  unreadable: "не читается",
+};
+
+/** The per-file table and what needs attention, after `sverka consolidate`. */
+export function formatConsolidation(
+  r: ConsolidationReport,
+  out: string,
+  warnings: readonly string[],
+  paint: Paint = noPaint,
+): string {
+  const lines: string[] = [];
+  lines.push(paint.bold(`Сводная книга: ${r.master} → ${out} (шаблон ${r.template})`));
+  lines.push("");
+  const head = ["Файл", "Статус", "Строк", "Заменено", "Пропущено", "Ошибок", "Предупр."];
+  const rows = r.files.map((f) => [
+    f.file,
+    STATUS_LABEL[f.status],
+    f.status === "unreadable" ? "—" : String(f.rows),
+    f.status === "unreadable" ? "—" : String(f.replaced_rows),
+    f.status === "unreadable" ? "—" : String(f.skipped_rows),
+    f.status === "unreadable" ? "—" : String(f.summary.errors),
+    f.status === "unreadable" ? "—" : String(f.summary.warnings),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((x) => x[c].length)));
+  const line = (x: string[]) =>
+    x
+      .map((v, c) => (c >= 2 ? v.padStart(widths[c]) : v.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  lines.push(paint.bold(line(head)));
+  lines.push(widths.map((w) => "-".repeat(w)).join("  "));
+  r.files.forEach((f, i) => {
+    const text = line(rows[i]);
+    lines.push(f.status === "merged" ? text : f.status === "merged_partly" ? paint.yellow(text) : paint.red(text));
+  });
+
+  const attention = r.files.filter((f) => f.status !== "merged" || f.notes.length);
+  if (attention.length) {
+    lines.push("");
+    for (const f of attention) {
+      const hint = f.status === "rejected" && !r.merge_valid_rows && f.summary.errors;
+      const message = hint ? f.message.replace(/\.$/, " (ключ --merge-valid-rows).") : f.message;
+      lines.push(paint.bold(`${f.file}: `) + (f.status === "merged" ? "" : message));
+      if (f.status === "rejected" || f.status === "merged_partly")
+        for (const i of f.issues.filter((x) => x.severity === "error"))
+          lines.push(`  «${i.sheet}» ${formatIssue(i, paint).trimStart()}`);
+      for (const n of f.notes) lines.push(`  ${n}`);
+    }
+  }
+  if (r.duplicates.length) {
+    lines.push("");
+    lines.push(paint.yellow(paint.bold("Одна и та же школа прислана в разных файлах:")));
+    for (const d of r.duplicates) {
+      const parts = [...d.files];
+      if (d.earlier.length) parts.push(`в сводной книге из ${d.earlier.map((e) => `«${e}»`).join(", ")}`);
+      lines.push(`  ${d.school}: ${parts.join(", ")}`);
+    }
+  }
+  if (r.sheets.length) {
+    lines.push("");
+    lines.push(
+      `Листы сводной книги: ${r.sheets
+        .map(
+          (s) =>
+            `«${s.sheet}»${s.created ? " (создан)" : ""} +${s.appended_rows}${s.deleted_rows ? ` −${s.deleted_rows}` : ""}`,
+        )
+        .join(", ")}.`,
+    );
+  }
+  for (const n of r.notes) lines.push(n);
+  for (const w of warnings) lines.push(paint.yellow(`Внимание: ${w}`));
+  const s = r.summary;
+  lines.push("");
+  const total = `Файлов: ${s.files}; сведено ${s.merged}, частично ${s.merged_partly}, не сведено ${s.rejected}, не читается ${s.unreadable}. Строк добавлено: ${s.rows}, заменено строк прежнего импорта: ${s.replaced_rows}.`;
+  lines.push(s.rejected || s.unreadable ? paint.red(paint.bold(total)) : paint.green(paint.bold(total)));
+  return lines.join("\n");
 }

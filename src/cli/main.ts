@@ -1,4 +1,7 @@
-/** The `sverka` command line. Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad arguments. */
+/**
+ * The `sverka` command line. Exit codes: 0 no errors, 1 errors found (consolidate: a file not merged,
+ * merged partly, unreadable, or a school sent twice), 2 unreadable input or bad arguments.
+ */
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
@@ -12,7 +15,10 @@ import { blankSheetNames, writeBlankTemplate } from "../hosts/xlsx/blankTemplate
 import { WorkbookReadError } from "../hosts/xlsx/errors";
 import { readWorkbookFile, readWorkbookFileWithBytes } from "../hosts/xlsx/node";
 import { writeDashboard } from "../hosts/xlsx/writeDashboard";
-import { ansiPaint, formatIndicators, formatReport, noPaint, summaryLine } from "./format";
+import { consolidateXlsx } from "../hosts/xlsx/consolidate";
+import { fileSources } from "../hosts/xlsx/consolidateNode";
+import { ansiPaint, formatConsolidation, formatIndicators, formatReport, noPaint, summaryLine } from "./format";
+import { ProgressBar } from "./progress";
 import { buildDashboardLayouts } from "../core/dashboard/build";
 
 export const EXIT_OK = 0;
@@ -25,12 +31,18 @@ export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
   isTTY: boolean;
+  /** stderr is a terminal: progress bars are drawn there (absent: no progress bar). */
+  errIsTTY?: boolean;
+  /** Terminal width for the progress bar (default 80). */
+  errColumns?: number;
 }
 
 const defaultIO: CliIO = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
+  errIsTTY: !!process.stderr.isTTY,
+  errColumns: process.stderr.columns,
 };
 
 interface CommonOptions {
@@ -199,6 +211,48 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       );
       for (const w of result.warnings) io.out(`Внимание: ${w}\n`);
       exitCode = EXIT_OK;
+    });
+
+  program
+    .command("consolidate")
+    .description(
+      "свести заполненные файлы школ в копию сводной книги: каждый файл проверяется (ФЛК); строки файлов без ошибок добавляются на листы мониторинга со столбцом «Источник» (имя файла), повторный импорт файла заменяет его прежние строки, одна школа в разных файлах показывается. Код выхода 0 — все файлы сведены без замечаний, 1 — есть файлы не сведённые, сведённые частично, нечитаемые или одна школа в нескольких файлах (копия всё равно записана), 2 — сводная книга не читается, копию не записать или неверные аргументы",
+    )
+    .argument("<files...>", "файлы школ .xlsx")
+    .requiredOption("--into <file>", "сводная книга .xlsx (сама не меняется)")
+    .requiredOption("-o, --out <file>", "куда записать сводную копию .xlsx")
+    .option("-t, --template <id>", "шаблон проекта (по умолчанию определяется по сводной книге)")
+    .option("--template-file <file...>", "дополнительный шаблон в формате JSON")
+    .option("--as-of <date>", "отчётная дата ГГГГ-ММ-ДД для проверки (по умолчанию сегодня)")
+    .option("--merge-valid-rows", "из файлов с ошибками свести строки без ошибок")
+    .option("--json", "вывести итог в формате JSON")
+    .action(async (files: string[], o: CommonOptions & { into: string; out: string; mergeValidRows?: boolean }) => {
+      const templates = await loadTemplates(o.templateFile);
+      const template = resolveTemplate(o.template, templates);
+      const asOf = resolveAsOf(o.asOf);
+      const out = resolve(o.out);
+      if (out === resolve(o.into) || files.some((f) => resolve(f) === out))
+        throw new UsageError(`--out: сводка записывается в копию; укажите другой файл, не «${o.out}».`);
+      const { workbook, bytes } = await openWorkbook(o.into);
+      const bar = io.errIsTTY ? new ProgressBar(io.err, io.errColumns) : null;
+      const result = await consolidateXlsx({ file: workbook.name, bytes, workbook }, fileSources(files), {
+        template,
+        templates,
+        asOf,
+        mergeValidRows: !!o.mergeValidRows,
+        onProgress: (p) => bar?.update(p.done, p.total, p.phase === "write" ? `запись ${o.out}` : p.file),
+      });
+      bar?.end();
+      try {
+        await writeFile(o.out, result.data);
+      } catch (e) {
+        throw new UsageError(`Не удалось записать «${o.out}»: ${(e as Error).message}`);
+      }
+      const r = result.consolidation.report;
+      if (o.json) io.out(JSON.stringify({ ...r, out: o.out, warnings: result.warnings }, null, 2) + "\n");
+      else io.out(formatConsolidation(r, o.out, result.warnings, paint) + "\n");
+      const problems = r.summary.rejected + r.summary.unreadable + r.summary.merged_partly + r.duplicates.length > 0;
+      exitCode = problems ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

@@ -1,18 +1,48 @@
 /*
- * Ribbon commands (FunctionFile, loaded by commands.html). The manifest's
- * «Проверить книгу» button runs `checkWorkbook` through ExecuteFunction.
+ * Ribbon commands (FunctionFile, loaded by commands.html). The manifest's «Проверить книгу» button
+ * runs `checkWorkbook` through ExecuteFunction.
  */
 
-/* global Office */
+/* global Office, console */
+
+import { toHostError } from "../hosts/excel/errors";
+import { createExcelHost } from "../hosts/excel";
+import type { HostError, WorkbookHost } from "../hosts/host";
+import { allTemplates, loadStoredTemplates, localToday, runCheck } from "../taskpane/workflow";
+
+export interface CheckWorkbookDeps {
+  /** The host to use (default: the Excel host). */
+  host?: () => WorkbookHost;
+  /** The report date (default: today). */
+  asOf?: () => string;
+  /** Where a failure is reported (default: the console, with the Office code and debug info). */
+  report?: (error: HostError) => void;
+}
+
+function logError(error: HostError): void {
+  console.error(`Сверка: проверка книги не выполнена [${error.code}] ${error.message}`, error.debugInfo ?? "");
+}
 
 /**
- * «Проверить книгу» from the ribbon. For now it writes nothing to the
- * workbook; it must always signal completion, otherwise Office keeps the
- * button busy.
+ * «Проверить книгу» from the ribbon: reads the workbook, checks it against the stored template (or
+ * the detected one) as of today, writes «Отчёт ФЛК» and activates it. It always signals completion,
+ * otherwise Office keeps the button busy. On a failure nothing is written (the report sheet is
+ * written last, in one batch); the error, with its Office code and debug info, goes to `report`:
+ * an ExecuteFunction command has no UI of its own, and the task pane shows the same errors with
+ * their codes when the check is run from there.
  */
-export async function checkWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+export async function checkWorkbook(event: Office.AddinCommands.Event, deps: CheckWorkbookDeps = {}): Promise<void> {
   try {
-    // The check is not wired yet: the task pane and src/core will provide it.
+    const host = (deps.host ?? createExcelHost)();
+    const settings = await host.loadSettings();
+    const run = await runCheck(host, {
+      templates: allTemplates(loadStoredTemplates(settings).templates),
+      ...(settings.templateId ? { templateId: settings.templateId } : {}),
+      asOf: (deps.asOf ?? (() => localToday()))(),
+    });
+    await host.writeReport(run.build.flk);
+  } catch (e) {
+    (deps.report ?? logError)(toHostError(e));
   } finally {
     event.completed();
   }
@@ -20,8 +50,8 @@ export async function checkWorkbook(event: Office.AddinCommands.Event): Promise<
 
 if (typeof Office !== "undefined") {
   Office.onReady(() => {
-    // Nothing to initialise yet: the command runs on demand.
+    // Nothing to initialise: the command runs on demand.
   });
   // Must equal <FunctionName> in manifest.xml (checked by tests/manifest.test.ts).
-  Office.actions.associate("checkWorkbook", checkWorkbook);
+  Office.actions.associate("checkWorkbook", (event: Office.AddinCommands.Event) => checkWorkbook(event));
 }

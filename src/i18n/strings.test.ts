@@ -1,4 +1,4 @@
-import { en, getStrings, ru } from "./strings";
+import { en, format, getStrings, langOf, ru } from "./strings";
 
 describe("i18n strings", () => {
   it("ru and en have identical key sets", () => {
@@ -28,5 +28,32 @@ describe("i18n strings", () => {
     expect(getStrings("")).toBe(ru);
     expect(getStrings(undefined)).toBe(ru);
     expect(getStrings()).toBe(ru);
+  });
+});
+
+describe("placeholders and format", () => {
+  const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+
+  it("en uses exactly the placeholders of ru for every key", () => {
+    for (const key of Object.keys(ru) as (keyof typeof ru)[])
+      expect({ key, en: placeholders(en[key]) }).toEqual({ key, en: placeholders(ru[key]) });
+  });
+
+  it("every value other than symbols and shared formats is translated", () => {
+    const same = (Object.keys(ru) as (keyof typeof ru)[]).filter((k) => ru[k] === en[k]);
+    // Formats without words and the dash for «no value» are the same in both languages.
+    expect(same.sort()).toEqual(["importIssue", "noValue", "templateOption", "valueWithUnit"]);
+  });
+
+  it("format fills placeholders and leaves unknown ones visible", () => {
+    expect(format(ru.readingSheet, { sheet: "Школы", done: 2, total: 8 })).toBe("Чтение листа «Школы» (2 из 8)");
+    expect(format("{a} и {b}", { a: 1 })).toBe("1 и {b}");
+    expect(format("{a}{a}", { a: "x" })).toBe("xx");
+  });
+
+  it("langOf follows getStrings", () => {
+    expect(langOf("en-US")).toBe("en");
+    expect(langOf("ru-RU")).toBe("ru");
+    expect(langOf(undefined)).toBe("ru");
   });
 });

@@ -1,6 +1,6 @@
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import App from "./components/App";
+import { createExcelHost } from "../hosts/excel";
 
 /* global document, navigator, Office */
 
@@ -24,6 +24,10 @@ if (typeof Office === "undefined") {
       return;
     }
     const locale = Office.context?.displayLanguage || browserLocale();
-    root.render(<App host="ready" locale={locale} />);
+    try {
+      root.render(<App host={createExcelHost()} locale={locale} />);
+    } catch (e) {
+      root.render(<App host="loading" locale={locale} startupError={e} />);
+    }
   });
 }

@@ -211,15 +211,30 @@ class Builder {
 
   constructor(private readonly input: FormulaInput) {
     // A record can be reported more than once (period_delta evaluates the previous period again).
-    const seen = new Set<string>();
+    // Hundreds of thousands of uses at region scale: uses come in runs of one value, so the run's
+    // list is looked up once per run, and rows already taken are kept as numbers per sheet.
+    let last: {
+      id: string;
+      period: string;
+      aggregate: 0 | 1;
+      list: IndicatorUse[];
+      rows: Map<string, Set<number>>;
+    } | null = null;
+    const seen = new Map<string, Map<string, Set<number>>>();
     for (const u of input.uses) {
-      const key = `${factKey(u.id, u.period)}\u0001${u.aggregate}`;
-      const once = `${key}\u0001${u.sheet}\u0001${u.row}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
-      const list = this.uses.get(key);
-      if (list) list.push(u);
-      else this.uses.set(key, [u]);
+      if (!last || last.id !== u.id || last.period !== u.period || last.aggregate !== u.aggregate) {
+        const key = `${factKey(u.id, u.period)}\u0001${u.aggregate}`;
+        let list = this.uses.get(key);
+        if (!list) this.uses.set(key, (list = []));
+        let rows = seen.get(key);
+        if (!rows) seen.set(key, (rows = new Map()));
+        last = { id: u.id, period: u.period, aggregate: u.aggregate, list, rows };
+      }
+      let taken = last.rows.get(u.sheet);
+      if (!taken) last.rows.set(u.sheet, (taken = new Set()));
+      if (taken.has(u.row)) continue;
+      taken.add(u.row);
+      last.list.push(u);
     }
   }
 

@@ -117,10 +117,23 @@ function fallbackPeriod(kind: PeriodKind, template: Template, asOf: IsoDate): st
 // ---------------------------------------------------------------------------------------------
 // Context: registry, ШНОР statuses (cached per year), records
 
+interface PeriodIndex {
+  /** Records by period, in sheet order. */
+  records: Map<string, MonitoringRecord[]>;
+  /** Records by period, then school key, in sheet order. */
+  bySchool: Map<string, Map<string, MonitoringRecord[]>>;
+}
+
+interface StatusSet {
+  list: readonly ShnorStatus[];
+  byKey: Map<string, ShnorStatus>;
+}
+
 class Context {
   readonly registry = new Map<string, SchoolEntry>();
   readonly registryRecords: MonitoringRecord[];
-  private readonly statusCache = new Map<string, Map<string, ShnorStatus>>();
+  /** ШНОР statuses by procedure list (identity; undefined = the default list), then year. */
+  private readonly statusCache = new Map<readonly string[] | undefined, Map<number, StatusSet>>();
 
   constructor(
     readonly template: Template,
@@ -174,6 +187,70 @@ class Context {
     return index.get(key) ?? [];
   }
 
+  private readonly byPeriod = new Map<string, PeriodIndex>();
+
+  /**
+   * Records of a sheet by period (and by period and school), in sheet order: built once per sheet
+   * and period kind, so that a value of one period (or one school in one period) reads only its
+   * own records instead of passing over the whole sheet.
+   */
+  periodIndex(sheet: MonitoringSheetId, kind: PeriodKind): PeriodIndex {
+    const cacheKey = `${sheet}|${kind}`;
+    let index = this.byPeriod.get(cacheKey);
+    if (!index) {
+      index = { records: new Map(), bySchool: new Map() };
+      for (const r of this.records(sheet)) {
+        const p = recordPeriod(r, kind);
+        if (p === null) continue;
+        const list = index.records.get(p);
+        if (list) list.push(r);
+        else index.records.set(p, [r]);
+        if (r.schoolKey === null) continue;
+        let schools = index.bySchool.get(p);
+        if (!schools) index.bySchool.set(p, (schools = new Map()));
+        const own = schools.get(r.schoolKey);
+        if (own) own.push(r);
+        else schools.set(r.schoolKey, [r]);
+      }
+      this.byPeriod.set(cacheKey, index);
+    }
+    return index;
+  }
+
+  /** Records whose period (`recordPeriod`) is `period`, in sheet order. */
+  recordsIn(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
+    return this.periodIndex(sheet, kind).records.get(period) ?? [];
+  }
+
+  /**
+   * The records a value of `period` (and `school`, when not null) reads: the registry and
+   * report-date values read every record (of the school), the others those of the period.
+   */
+  recordsFor(
+    sheet: MonitoringSheetId,
+    kind: PeriodKind,
+    period: string,
+    school: string | null,
+  ): readonly MonitoringRecord[] {
+    if (sheet === "schools" || kind === "report_date")
+      return school !== null ? this.recordsOf(sheet, school) : this.records(sheet);
+    if (school === null) return this.recordsIn(sheet, kind, period);
+    return this.periodIndex(sheet, kind).bySchool.get(period)?.get(school) ?? [];
+  }
+
+  private readonly plans = new Map<Aggregate, Map<Aggregate | null, EvalPlan>>();
+
+  /** The evaluation plan of a list of aggregates (cached by their identity: one or two per indicator). */
+  plan(aggregates: readonly Aggregate[]): EvalPlan {
+    if (aggregates.length === 0 || aggregates.length > 2) return makePlan(this, aggregates);
+    let byFirst = this.plans.get(aggregates[0]);
+    if (!byFirst) this.plans.set(aggregates[0], (byFirst = new Map()));
+    const second = aggregates[1] ?? null;
+    let plan = byFirst.get(second);
+    if (!plan) byFirst.set(second, (plan = makePlan(this, aggregates)));
+    return plan;
+  }
+
   /** Whether the sheet and all the given columns are present in the workbook. */
   hasColumns(sheet: MonitoringSheetId, columns: readonly string[]): boolean {
     const present = this.data.present[sheet];
@@ -181,14 +258,28 @@ class Context {
     return columns.every((c) => present.columns.includes(c));
   }
 
-  status(key: string, year: number, procedures: readonly string[] | undefined): ShnorStatus {
-    const cacheKey = `${year}|${procedures ? procedures.join("\u0001") : ""}`;
-    let byKey = this.statusCache.get(cacheKey);
-    if (!byKey) {
-      byKey = new Map();
-      for (const s of shnorStatuses(this.data, year, procedures)) byKey.set(s.schoolKey, s);
-      this.statusCache.set(cacheKey, byKey);
+  /** ШНОР statuses of every school for a year (`shnorStatuses`), computed once per year and procedure list. */
+  private statusesOf(year: number, procedures: readonly string[] | undefined): StatusSet {
+    let byYear = this.statusCache.get(procedures);
+    if (!byYear) this.statusCache.set(procedures, (byYear = new Map()));
+    let set = byYear.get(year);
+    if (!set) {
+      const list = shnorStatuses(this.data, year, procedures);
+      const byKey = new Map<string, ShnorStatus>();
+      for (const s of list) byKey.set(s.schoolKey, s);
+      set = { list, byKey };
+      byYear.set(year, set);
     }
+    return set;
+  }
+
+  /** The statuses `shnorStatuses` gives for the year (the same objects `status` returns). */
+  statusList(year: number, procedures: readonly string[] | undefined): readonly ShnorStatus[] {
+    return this.statusesOf(year, procedures).list;
+  }
+
+  status(key: string, year: number, procedures: readonly string[] | undefined): ShnorStatus {
+    const { byKey } = this.statusesOf(year, procedures);
     let s = byKey.get(key);
     if (!s) {
       s = shnorStatus(this.data, key, year, procedures);
@@ -230,13 +321,37 @@ class Context {
 // ---------------------------------------------------------------------------------------------
 // Aggregates
 
-function valueColumns(a: Aggregate): string[] {
-  const cols = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
-  return a.op === "diff" ? [...cols, ...(a.minus ?? [])] : a.op === "sum" ? cols : [];
+/** Columns an aggregate reads, worked out once per declaration (not once per record). */
+interface AggregateColumns {
+  /** Numbers it adds up: `column` and `columns`, then (for `diff`) `minus`; none for counts. */
+  values: readonly string[];
+  /** The added columns of `sum` and `diff`. */
+  plus: readonly string[];
+  /** The subtracted columns of `diff`. */
+  minus: readonly string[];
+  /** Columns of its `where` conditions. */
+  where: readonly string[];
+  /** `values` and `where` together: the sheet must have them all. */
+  needed: readonly string[];
 }
 
-function whereColumns(a: Aggregate): string[] {
-  return a.where.map((c) => c.column);
+const columnsCache = new WeakMap<Aggregate, AggregateColumns>();
+
+function columnsOf(a: Aggregate): AggregateColumns {
+  let info = columnsCache.get(a);
+  if (!info) {
+    const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
+    const minus = a.op === "diff" ? (a.minus ?? []) : [];
+    const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
+    const where = a.where.map((c) => c.column);
+    info = { values, plus, minus, where, needed: [...values, ...where] };
+    columnsCache.set(a, info);
+  }
+  return info;
+}
+
+function whereColumns(a: Aggregate): readonly string[] {
+  return columnsOf(a).where;
 }
 
 const procedureCache = new Map<string, { kind: string; grade: number | null }>();
@@ -253,8 +368,21 @@ function procedureInfo(text: string): { kind: string; grade: number | null } {
   return info;
 }
 
+const foldCache = new Map<string, string>();
+
+/** `foldText`, memoised: conditions compare the same few texts on every row. */
+function folded(text: string): string {
+  let f = foldCache.get(text);
+  if (f === undefined) {
+    f = foldText(text);
+    if (foldCache.size > 10000) foldCache.clear();
+    foldCache.set(text, f);
+  }
+  return f;
+}
+
 function equals(v: RecordValue, expected: boolean | number | string): boolean {
-  if (typeof expected === "string") return typeof v === "string" && foldText(v) === foldText(expected);
+  if (typeof expected === "string") return typeof v === "string" && folded(v) === folded(expected);
   return v === expected;
 }
 
@@ -273,8 +401,10 @@ function testCondition(c: Condition, v: RecordValue): boolean {
 type WhereResult = "yes" | "no" | "invalid";
 
 function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
-  for (const c of a.where) if (r.invalid.includes(c.column)) return "invalid";
-  return a.where.every((c) => testCondition(c, r.values[c.column] ?? null)) ? "yes" : "no";
+  const where = a.where;
+  if (r.invalid.length > 0) for (const c of where) if (r.invalid.includes(c.column)) return "invalid";
+  for (const c of where) if (!testCondition(c, r.values[c.column] ?? null)) return "no";
+  return "yes";
 }
 
 interface Selection {
@@ -293,7 +423,67 @@ interface Evaluation {
   values: (number | null)[];
   missing: boolean;
   /** Excluded records as `sheet:row`. */
-  excluded: Set<string>;
+  excluded: ReadonlySet<string>;
+}
+
+/** The `excluded` of an evaluation that left nothing out (most of them: not allocated each time). */
+const NONE_EXCLUDED: ReadonlySet<string> = new Set<string>();
+
+/** One sheet's share of an evaluation: which aggregates read it and which columns they need. */
+interface SheetPass {
+  sheet: MonitoringSheetId;
+  /** Indexes (into the aggregates) of those on this sheet, ascending. */
+  idx: readonly number[];
+  /** Every column any of them needs (an invalid one leaves the record out). */
+  needed: ReadonlySet<string>;
+  isRegistry: boolean;
+  isSchoolSheet: boolean;
+  /** Distinct value columns of the aggregates a record is used by, by bit mask of their indexes. */
+  numbers: Map<number, readonly string[]>;
+}
+
+/** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
+interface EvalPlan {
+  passes: readonly SheetPass[] | null;
+}
+
+function makePlan(ctx: Context, aggregates: readonly Aggregate[]): EvalPlan {
+  for (const a of aggregates) if (!ctx.hasColumns(a.sheet, columnsOf(a).needed)) return { passes: null };
+  const sheets = [...new Set(aggregates.map((a) => a.sheet))].sort(
+    (a, b) => Number(a === "schools") - Number(b === "schools"),
+  );
+  const passes = sheets.map((sheet): SheetPass => {
+    const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
+    const needed = new Set<string>();
+    for (const i of idx) for (const c of columnsOf(aggregates[i]).needed) needed.add(c);
+    return {
+      sheet,
+      idx,
+      needed,
+      isRegistry: sheet === "schools",
+      isSchoolSheet: sheet !== "events",
+      numbers: new Map(),
+    };
+  });
+  return { passes };
+}
+
+/** Distinct value columns of the aggregates in `mask`, in aggregate order. */
+function numbersOf(pass: SheetPass, aggregates: readonly Aggregate[], mask: number): readonly string[] {
+  let list = pass.numbers.get(mask);
+  if (!list) {
+    const set = new Set<string>();
+    for (const i of pass.idx) if (mask & (1 << i)) for (const c of columnsOf(aggregates[i]).values) set.add(c);
+    list = [...set];
+    pass.numbers.set(mask, list);
+  }
+  return list;
+}
+
+function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
+  let s = 0;
+  for (const c of columns) s += r.values[c] as number;
+  return s;
 }
 
 /**
@@ -304,37 +494,28 @@ interface Evaluation {
  * of every aggregate; a school left out on a data sheet is left out of the registry counts too.
  * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
  * empty is incomplete and left out (counted).
+ *
+ * This runs once per value (tens of thousands of times for a region): the plan of the aggregates
+ * is made once, records come from the period index, and the loop over records allocates nothing
+ * for a record it uses.
  */
 function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggregate[], sel: Selection): Evaluation {
-  const excluded = new Set<string>();
-  for (const a of aggregates) {
-    if (!ctx.hasColumns(a.sheet, [...valueColumns(a), ...whereColumns(a)])) {
-      return { values: aggregates.map(() => null), missing: true, excluded };
-    }
-  }
+  const { passes } = ctx.plan(aggregates);
+  if (passes === null) return { values: aggregates.map(() => null), missing: true, excluded: NONE_EXCLUDED };
+  let excluded: Set<string> | null = null;
   const year = statusYear(sel.period, sel.kind);
-  const sums = aggregates.map(() => 0);
-  const schoolSets = aggregates.map(() => new Set<string>());
-  const excludedSchools = new Set<string>();
+  const sums: number[] = new Array<number>(aggregates.length).fill(0);
+  const schoolSets: (Set<string> | null)[] = new Array<Set<string> | null>(aggregates.length).fill(null);
+  let excludedSchools: Set<string> | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
-  const sheets = [...new Set(aggregates.map((a) => a.sheet))].sort(
-    (a, b) => Number(a === "schools") - Number(b === "schools"),
-  );
+  const trace = sel.traceId !== undefined && sel.school === null ? ctx.options.trace : undefined;
 
-  for (const sheet of sheets) {
-    const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
-    const needed = new Set<string>();
-    for (const i of idx)
-      for (const c of [...valueColumns(aggregates[i]), ...whereColumns(aggregates[i])]) needed.add(c);
-    const isRegistry = sheet === "schools";
-    const isSchoolSheet = sheet !== "events";
-
-    for (const r of sel.school !== null ? ctx.recordsOf(sheet, sel.school) : ctx.records(sheet)) {
-      if (!isRegistry && sel.kind !== "report_date" && recordPeriod(r, sel.kind) !== sel.period) continue;
-      if (sel.school !== null && r.schoolKey !== sel.school) continue;
+  for (const pass of passes) {
+    const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
+    for (const r of ctx.recordsFor(sheet, sel.kind, sel.period, sel.school)) {
       if (sel.extra && !sel.extra(r)) continue;
-      if (isRegistry && r.schoolKey !== null && excludedSchools.has(r.schoolKey)) continue;
-      const using: number[] = [];
+      if (isRegistry && r.schoolKey !== null && excludedSchools?.has(r.schoolKey)) continue;
+      let using = 0;
       let relevantInvalid = false;
       for (const i of idx) {
         const a = aggregates[i];
@@ -354,49 +535,55 @@ function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggreg
           continue;
         const w = testWhere(a, r);
         if (w === "invalid") relevantInvalid = true;
-        else if (w === "yes") using.push(i);
+        else if (w === "yes") using |= 1 << i;
       }
-      if (!relevantInvalid && using.length === 0) continue;
-      const numbers = new Set<string>();
-      for (const i of using) for (const c of valueColumns(aggregates[i])) numbers.add(c);
-      const filled = [...numbers].filter((c) => r.values[c] !== null && r.values[c] !== undefined);
+      if (!relevantInvalid && using === 0) continue;
+      const numbers = numbersOf(pass, aggregates, using);
+      let filled = 0;
+      let notNumber = false;
+      for (const c of numbers) {
+        const v = r.values[c];
+        if (v === null || v === undefined) continue;
+        filled++;
+        if (typeof v !== "number") notNumber = true;
+      }
+      const inv = r.invalid;
       const invalid =
         relevantInvalid ||
-        r.invalid.includes("_sum") ||
-        r.invalid.includes("_duplicate") ||
-        r.invalid.some((c) => needed.has(c)) ||
-        filled.some((c) => typeof r.values[c] !== "number");
-      if (!invalid && numbers.size > 0 && filled.length === 0) continue; // no data in this row
-      if (invalid || filled.length < numbers.size) {
-        excluded.add(`${sheet}:${r.row}`);
-        if (r.schoolKey !== null) excludedSchools.add(r.schoolKey);
+        (inv.length > 0 && (inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c)))) ||
+        notNumber;
+      if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
+      if (invalid || filled < numbers.length) {
+        (excluded ??= new Set()).add(`${sheet}:${r.row}`);
+        if (r.schoolKey !== null) (excludedSchools ??= new Set()).add(r.schoolKey);
         continue;
       }
-      const trace = ctx.options.trace;
-      if (trace && sel.traceId !== undefined && sel.school === null)
-        for (const i of using)
+      for (const i of idx) {
+        if (!(using & (1 << i))) continue;
+        if (trace)
           trace({
-            id: sel.traceId,
+            id: sel.traceId as string,
             period: sel.period,
             aggregate: i === 0 ? 0 : 1,
             sheet,
             row: r.row,
             schoolKey: r.schoolKey,
           });
-      for (const i of using) {
+      }
+      for (const i of idx) {
+        if (!(using & (1 << i))) continue;
         const a = aggregates[i];
-        const num = (c: string): number => r.values[c] as number;
-        if (a.op === "sum") sums[i] += valueColumns(a).reduce((s, c) => s + num(c), 0);
+        if (a.op === "sum") sums[i] += sumOf(r, columnsOf(a).plus);
         else if (a.op === "diff") {
-          const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
-          sums[i] += plus.reduce((s, c) => s + num(c), 0) - (a.minus ?? []).reduce((s, c) => s + num(c), 0);
+          const cols = columnsOf(a);
+          sums[i] += sumOf(r, cols.plus) - sumOf(r, cols.minus);
         } else if (a.op === "count") sums[i] += 1;
-        else if (r.schoolKey !== null) schoolSets[i].add(r.schoolKey);
+        else if (r.schoolKey !== null) (schoolSets[i] ??= new Set()).add(r.schoolKey);
       }
     }
   }
-  const values = aggregates.map((a, i) => (a.op === "count_schools" ? schoolSets[i].size : sums[i]));
-  return { values, missing: false, excluded };
+  const values = aggregates.map((a, i) => (a.op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]));
+  return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,21 +688,48 @@ function targetsFor(spec: IndicatorSpec, period: string, scopeKind: ScopeKind): 
   return specific.length ? specific : scoped.filter((t) => t.period === undefined);
 }
 
-function rawKey(r: { id: string; scope: string; period: string; procedure?: string }): string {
-  return `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}\u0001${r.period}`;
+function rawKey(r: Raw, period: string): string {
+  return `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}\u0001${period}`;
 }
+
+const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { targets: [], text: null };
 
 function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
   const byKey = new Map<string, Raw>();
-  for (const r of raws) byKey.set(rawKey(r), r);
+  for (const r of raws) byKey.set(rawKey(r, r.period), r);
+  // Periods, targets and their texts repeat for every school: worked out once each.
+  const previousOf = new Map<string, string | null>();
+  const targetsOf = new Map<string, { targets: readonly Target[]; text: string | null }>();
   return raws.map((r) => {
-    const prevPeriod = previousPeriod(r.period, spec.period.kind);
-    const prev = prevPeriod ? byKey.get(rawKey({ ...r, period: prevPeriod })) : undefined;
+    let prevPeriod = previousOf.get(r.period);
+    if (prevPeriod === undefined) previousOf.set(r.period, (prevPeriod = previousPeriod(r.period, spec.period.kind)));
+    const prev = prevPeriod ? byKey.get(rawKey(r, prevPeriod)) : undefined;
     const previous = prev ? prev.value : null;
     const delta = typeof r.value === "number" && typeof previous === "number" ? r.value - previous : null;
-    const targets = r.procedure !== undefined ? [] : targetsFor(spec, r.period, r.scopeKind);
-    const results = targets.map((t) => targetMet(t, r.value, previous));
-    const met = targets.length === 0 || results.some((m) => m === null) ? null : results.every((m) => m === true);
+    let t = NO_TARGETS;
+    if (r.procedure === undefined) {
+      const memoKey = `${r.scopeKind}\u0001${r.unit}\u0001${r.period}`;
+      const memo = targetsOf.get(memoKey);
+      if (memo) t = memo;
+      else {
+        const targets = targetsFor(spec, r.period, r.scopeKind);
+        t = { targets, text: targets.length ? targets.map((x) => targetText(x, r.unit)).join("; ") : null };
+        targetsOf.set(memoKey, t);
+      }
+    }
+    const targets = t.targets;
+    let met: boolean | null = null;
+    if (targets.length) {
+      met = true;
+      for (const x of targets) {
+        const m = targetMet(x, r.value, previous);
+        if (m === null) {
+          met = null;
+          break;
+        }
+        if (!m) met = false;
+      }
+    }
     const v: IndicatorValue = {
       id: r.id,
       title: r.title,
@@ -524,7 +738,7 @@ function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
       value: r.value,
       display: r.display ?? formatValue(r.value, r.unit),
       unit: r.unit,
-      target: targets.length ? targets.map((t) => targetText(t, r.unit)).join("; ") : null,
+      target: t.text,
       met,
       excluded_rows: r.excluded,
       previous,
@@ -557,11 +771,7 @@ function periodsOf(
   const sheet = periodSheet(spec);
   const set = new Set<string>();
   if (sheet && sheet !== "schools") {
-    for (const r of ctx.records(sheet)) {
-      if (extra && !extra(r)) continue;
-      const p = recordPeriod(r, kind);
-      if (p) set.add(p);
-    }
+    for (const [p, list] of ctx.periodIndex(sheet, kind).records) if (p && (!extra || list.some(extra))) set.add(p);
   }
   if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
   return { periods: [...set].sort(), fallback: false };
@@ -578,9 +788,8 @@ function schoolsInPeriod(
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
   const names = new Map<string, string | null>();
-  for (const r of ctx.records(sheet)) {
+  for (const r of ctx.recordsFor(sheet, kind, period, null)) {
     if (r.schoolKey === null || names.has(r.schoolKey)) continue;
-    if (sheet !== "schools" && kind !== "report_date" && recordPeriod(r, kind) !== period) continue;
     if (extra && !extra(r)) continue;
     if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
     names.set(r.schoolKey, r.school);
@@ -637,15 +846,22 @@ function ratioRaws(
       out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueAt(period, null) });
   }
   if (scopes.includes("school") && !fallback && sheet) {
+    // Thousands of values: built field by field, without spreads (the engine's hottest allocation).
+    const unit = spec.schoolUnit ?? spec.unit;
     for (const period of periods) {
       for (const s of schoolsInPeriod(ctx, spec, sheet, period, extra)) {
+        const v = valueAt(period, s.key);
         out.push({
-          ...base,
-          unit: spec.schoolUnit ?? spec.unit,
+          id,
+          title,
+          unit,
           period,
           scope: s.name,
           scopeKind: "school",
-          ...valueAt(period, s.key),
+          value: v.value,
+          excluded: v.excluded,
+          numerator: v.numerator,
+          denominator: v.denominator,
         });
       }
     }
@@ -683,7 +899,7 @@ function computeShnorStatus(ctx: Context, spec: IndicatorSpec): IndicatorValue[]
   const raws: Raw[] = [];
   for (const period of periods) {
     const year = Number(period);
-    for (const s of shnorStatuses(ctx.data, year, spec.procedures)) {
+    for (const s of ctx.statusList(year, spec.procedures)) {
       if (!ctx.passes(spec.schools, s.schoolKey, year, spec.procedures)) continue;
       raws.push({
         id: spec.id,
@@ -710,8 +926,8 @@ function computeLowResults(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
     const year = Number(period);
     const names = new Map<string, string | null>();
     for (const s of ctx.data.schools) names.set(s.key, s.name);
-    for (const r of ctx.records("procedures"))
-      if (r.schoolKey !== null && !names.has(r.schoolKey) && recordYear(r) === period) names.set(r.schoolKey, r.school);
+    for (const r of ctx.recordsIn("procedures", "year", period))
+      if (r.schoolKey !== null && !names.has(r.schoolKey)) names.set(r.schoolKey, r.school);
     for (const key of ctx.orderKeys(names.keys())) {
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
       for (const low of lowResults(ctx.data, key, year, spec.procedures)) {
@@ -749,8 +965,8 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   const raws: Raw[] = [];
   const base = { id: spec.id, title: spec.title };
   const present =
-    ctx.hasColumns(numerator.sheet, [...valueColumns(numerator), ...whereColumns(numerator)]) &&
-    ctx.hasColumns(denominator.sheet, [...valueColumns(denominator), ...whereColumns(denominator)]);
+    ctx.hasColumns(numerator.sheet, columnsOf(numerator).needed) &&
+    ctx.hasColumns(denominator.sheet, columnsOf(denominator).needed);
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {
       if (!present) {
@@ -853,8 +1069,7 @@ function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
     for (const s of ctx.data.schools) if (ctx.passes(spec.schools, s.key, year, spec.procedures)) target.add(s.key);
     const shares: number[] = [];
     let excluded = 0;
-    for (const r of ctx.records(events.sheet)) {
-      if (recordPeriod(r, kind) !== period) continue;
+    for (const r of ctx.recordsIn(events.sheet, kind, period)) {
       const w = testWhere(events, r);
       if (w === "no") continue;
       const list = r.values.schools;

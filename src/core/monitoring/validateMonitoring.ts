@@ -113,17 +113,45 @@ function typeColumn(spec: DataSheetSpec, type: ColumnSpec["type"]): ColumnSpec |
   return spec.columns.find((c) => c.type === type);
 }
 
-function periodOf(spec: DataSheetSpec, values: Record<string, RecordValue>): string | null {
-  const sy = typeColumn(spec, "school_year");
-  if (sy) return typeof values[sy.id] === "string" ? (values[sy.id] as string) : null;
-  const y = typeColumn(spec, "year");
-  if (y) return typeof values[y.id] === "number" ? String(values[y.id]) : null;
-  const d = typeColumn(spec, "date");
-  if (d) {
-    const v = values[d.id];
-    return v instanceof Date ? String(v.getUTCFullYear()) : null;
+/** The column a sheet's period comes from: its school year, else its year, else its date. */
+function periodColumn(spec: DataSheetSpec): ColumnSpec | undefined {
+  return typeColumn(spec, "school_year") ?? typeColumn(spec, "year") ?? typeColumn(spec, "date");
+}
+
+function periodOf(column: ColumnSpec | undefined, values: Record<string, RecordValue>): string | null {
+  if (!column) return null;
+  const v = values[column.id];
+  if (column.type === "school_year") return typeof v === "string" ? v : null;
+  if (column.type === "year") return typeof v === "number" ? String(v) : null;
+  return v instanceof Date ? String(v.getUTCFullYear()) : null;
+}
+
+/**
+ * A map keyed by a tuple of strings (school key, period, procedure), as nested maps: the school
+ * keys are shared strings whose hashes are computed once, where a joined key would be a new
+ * string to hash on every row.
+ */
+class TupleMap<V> {
+  private readonly root = new Map<string, unknown>();
+
+  get(parts: readonly string[]): V | undefined {
+    let node: unknown = this.root;
+    for (const p of parts) {
+      if (!(node instanceof Map)) return undefined;
+      node = (node as Map<string, unknown>).get(p);
+    }
+    return node as V | undefined;
   }
-  return null;
+
+  set(parts: readonly string[], value: V): void {
+    let node = this.root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      let next = node.get(parts[i]);
+      if (!(next instanceof Map)) node.set(parts[i], (next = new Map<string, unknown>()));
+      node = next as Map<string, unknown>;
+    }
+    node.set(parts[parts.length - 1], value);
+  }
 }
 
 function emptyData(): MonitoringData {
@@ -223,39 +251,61 @@ export function validateMonitoring(
     const present = spec.columns.filter((c) => col(c.id) !== null);
     const titleOf = (c: ColumnSpec): string => columnName(c.title);
     const records: MonitoringRecord[] = [];
-    const seen = new Map<string, { row: number; text: string }>();
+    const seen = new TupleMap<{ row: number; text: string }>();
     const schoolSpec = spec.columns.find((c) => c.type === "school");
     const isSchools = id === "schools";
     // «Итого» in the school column; on sheets without one, in the title of a row without a date.
     const dateSpec = present.find((c) => c.type === "date");
     const totalSpec = schoolSpec && col(schoolSpec.id) !== null ? schoolSpec : present.find((c) => c.id === "title");
+    // Every row's school name is tested: each distinct text is folded once.
+    const totalTexts = new Map<string, boolean>();
+    const isTotalText = (t: string): boolean => {
+      let total = totalTexts.get(t);
+      if (total === undefined) totalTexts.set(t, (total = TOTAL_ROW.test(foldText(t))));
+      return total;
+    };
     const isTotalRow = (r: number): boolean => {
       if (!totalSpec) return false;
       const t = fill(r, col(totalSpec.id)!);
-      if (typeof t !== "string" || !TOTAL_ROW.test(foldText(t))) return false;
+      if (typeof t !== "string" || !isTotalText(t)) return false;
       return totalSpec === schoolSpec || !dateSpec || isBlank(fill(r, col(dateSpec.id)!));
     };
+    const presentCols = present.map((c) => col(c.id)!);
+    const isEmptyRow = (r: number): boolean => {
+      for (const cn of presentCols) if (!isBlank(cellAt(sheet, r, cn))) return false;
+      return true;
+    };
+    const periodSpec = periodColumn(spec);
+    // Every record starts with every column of the spec, empty (copied: cheaper than built key by key).
+    const emptyValues: Record<string, RecordValue> = {};
+    for (const c of spec.columns) emptyValues[c.id] = null;
+    const keySpecs = spec.key.map((k) => spec.columns.find((x) => x.id === k));
+    const fieldTitle = (field: string): string => spec.columns.find((c) => c.id === field)?.title ?? field;
 
     for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
-      if (present.every((c) => isBlank(cellAt(sheet, r, col(c.id)!)))) continue;
+      if (isEmptyRow(r)) continue;
       if (isTotalRow(r)) continue;
-      const values: Record<string, RecordValue> = {};
-      for (const c of spec.columns) values[c.id] = null;
+      const values: Record<string, RecordValue> = { ...emptyValues };
       const invalid: string[] = [];
       const texts: Record<string, string> = {};
       for (const c of present) {
         const cn = col(c.id)!;
         const raw = fill(r, cn);
         const p = parseCell(c, raw, formatAt(sheet, r, cn));
-        const at = { sheet: name, row: r, col: cn, field: c.id };
         if (p.problem) {
           invalid.push(c.id);
-          issues.push(makeIssue(p.problem.code, at, `Ячейка ${a1(r, cn)} (${titleOf(c)}): ${p.problem.detail}.`));
+          issues.push(
+            makeIssue(
+              p.problem.code,
+              { sheet: name, row: r, col: cn, field: c.id },
+              `Ячейка ${a1(r, cn)} (${titleOf(c)}): ${p.problem.detail}.`,
+            ),
+          );
         } else if (p.empty && c.required)
           issues.push(
             makeIssue(
               "EMPTY_REQUIRED",
-              at,
+              { sheet: name, row: r, col: cn, field: c.id },
               `Ячейка ${a1(r, cn)} (${titleOf(c)}): не заполнено обязательное поле; ожидалось значение, ячейка пуста.`,
             ),
           );
@@ -292,7 +342,7 @@ export function validateMonitoring(
         row: r,
         school,
         schoolKey: key,
-        period: periodOf(spec, values),
+        period: periodOf(periodSpec, values),
         values,
         invalid,
       };
@@ -325,20 +375,19 @@ export function validateMonitoring(
       if (spec.key.length && key) {
         const parts: string[] = [];
         let complete = true;
-        for (const k of spec.key) {
+        for (let ki = 0; ki < spec.key.length; ki++) {
+          const k = spec.key[ki];
           const v = values[k];
           if (v === null || v === undefined) {
             complete = false;
             break;
           }
-          const c = spec.columns.find((x) => x.id === k);
-          if (c?.type === "school") parts.push(key);
+          if (keySpecs[ki]?.type === "school") parts.push(key);
           else if (k === "procedure" && typeof v === "string") parts.push(procedureKey(v));
           else parts.push(v instanceof Date ? v.toISOString() : String(v));
         }
         if (complete) {
-          const dk = parts.join("\u0001");
-          const first = seen.get(dk);
+          const first = seen.get(parts);
           const cn = col(schoolSpec?.id ?? "school");
           if (first) {
             invalid.push("_duplicate");
@@ -353,16 +402,11 @@ export function validateMonitoring(
                 `Школа ${quote(texts[schoolSpec?.id ?? "school"] ?? school ?? "")}${what ? ` (${what})` : ""} уже указана в строке ${first.row}${first.text !== texts[schoolSpec?.id ?? "school"] ? ` как ${quote(first.text)}` : ""}; ожидалась одна строка на школу${what ? " за период" : ""}.`,
               ),
             );
-          } else seen.set(dk, { row: r, text: texts[schoolSpec?.id ?? "school"] ?? "" });
+          } else seen.set(parts, { row: r, text: texts[schoolSpec?.id ?? "school"] ?? "" });
         }
       }
 
-      for (const s of checkSums(
-        id,
-        record,
-        (field) => col(field),
-        (field) => spec.columns.find((c) => c.id === field)?.title ?? field,
-      )) {
+      for (const s of checkSums(id, record, col, fieldTitle)) {
         issues.push(makeIssue("SUM_MISMATCH", { sheet: name, row: r, col: s.col, field: s.field }, s.message));
         for (const f of ["_sum", ...s.fields]) if (!invalid.includes(f)) invalid.push(f);
       }

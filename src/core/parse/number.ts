@@ -64,7 +64,8 @@ export const FORMULA_ERRORS = ["#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", 
 /** The Excel error text of a cell (an error value, or the same text typed as a string), else null. */
 export function formulaError(v: CellValue): string | null {
   if (isCellError(v)) return v.error;
-  if (typeof v === "string") {
+  // Every text cell passes here (school names, procedures): only text with «#» can be an error.
+  if (typeof v === "string" && v.includes("#")) {
     const r = parseNumberText(v);
     if (!r.ok && !r.empty && r.error) return r.error;
   }

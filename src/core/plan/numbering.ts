@@ -21,8 +21,20 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
   if (!text) return null;
   if (!LABEL.test(text)) return "invalid";
   const key = text.replace(/\.$/, "");
-  const segments = key.split(".").map((s) => Number.parseInt(s, 10));
-  if (segments.some((s) => s === 0)) return "invalid";
+  // The segments, read digit by digit (LABEL allows only ASCII digits and dots): 100k-row plans.
+  const segments: number[] = [];
+  let n = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== 46) n = n * 10 + (c - 48);
+    else {
+      if (n === 0) return "invalid";
+      segments.push(n);
+      n = 0;
+    }
+  }
+  if (n === 0) return "invalid";
+  segments.push(n);
   return { text: raw.trim(), key, segments };
 }
 

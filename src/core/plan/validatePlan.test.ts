@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { gridWorkbook } from "../../../samples/toWorkbook";
 import type { SampleCell } from "../../../samples/types";
 import { computePlanDone } from "../indicators/planDone";
 import { BUILTIN_TEMPLATES, findTemplate } from "../templates";
 import { validateWorkbook } from "../validate";
+import { taskKey } from "./validatePlan";
 
 const ivanovo = findTemplate("ivanovo-2020")!;
 const effektivnaya = findTemplate("effektivnaya-shkola-2023")!;
@@ -202,5 +204,31 @@ describe("workbook level", () => {
     expect(r.report.issues).toEqual([
       expect.objectContaining({ code: "MISSING_COLUMN", row: 1, field: "result", severity: "error" }),
     ]);
+  });
+});
+
+describe("taskKey (DUPLICATE_ROW)", () => {
+  /** The rule as DOMAIN.md states it, written as the regular expressions it means. */
+  const byRule = (task: string): string =>
+    task
+      .toLowerCase()
+      .replace(/[\s.,;:!?()[\]{}"'«»„“”\-–—/\\]+/g, " ")
+      .replace(/ё/g, "е")
+      .trim();
+
+  it("ignores case, «ё», punctuation, quotes, dashes and spacing", () => {
+    expect(taskKey("  Семинар «Учёт»—для\u00A0педагогов (ШНОР).  ")).toBe("семинар учет для педагогов шнор");
+    expect(taskKey("Семинар: учет для педагогов ШНОР")).toBe(taskKey("семинар — «Учёт» для педагогов, ШНОР!"));
+    expect(taskKey("…")).toBe("…");
+    expect(taskKey(" .,- ")).toBe("");
+  });
+
+  it("equals the rule for any text, separators and white space of every kind included", () => {
+    const chars = [..." \t\n\u00A0\u2003\u202F\u3000\uFEFF.,;:!?()[]{}\"'«»„“”-–—/\\_#№ЁёАяZz09"];
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(fc.constantFrom(...chars), { maxLength: 30 }).map((a) => a.join("")),
+    );
+    fc.assert(fc.property(text, (t) => taskKey(t) === byRule(t)));
   });
 });

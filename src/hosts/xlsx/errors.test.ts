@@ -5,7 +5,7 @@ import { Workbook } from "exceljs";
 import { WorkbookReadError, formatSize, type WorkbookReadErrorCode } from "./errors";
 import { readWorkbookFile } from "./node";
 import { readWorkbook } from "./read";
-import { buildZip } from "./testZip";
+import { buildCompoundFile, buildZip } from "./testZip";
 import { extractEntry, readZipDirectory } from "./zip";
 
 const enc = new TextEncoder();
@@ -16,19 +16,7 @@ async function smallWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function cfb(...streamNames: string[]): Uint8Array {
-  const out = new Uint8Array(4096);
-  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
-  let at = 1024; // directory entries: names in UTF-16LE
-  for (const name of ["Root Entry", ...streamNames]) {
-    for (let i = 0; i < name.length; i++) {
-      out[at + 2 * i] = name.charCodeAt(i) & 0xff;
-      out[at + 2 * i + 1] = name.charCodeAt(i) >> 8;
-    }
-    at += 128;
-  }
-  return out;
-}
+const cfb = buildCompoundFile;
 
 /** Runs `read` and returns the WorkbookReadError it must throw. */
 async function readError(read: () => Promise<unknown>): Promise<WorkbookReadError> {

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { Workbook, ValueType, type Worksheet } from "exceljs";
 import { excelSerialToDate } from "../../core/model/dates";
 import type { CellValue } from "../../core/model/sheet";
-import { classifyFormat } from "./numberFormats";
+import { classifyFormat } from "../../core/model/numberFormats";
 import { readWorkbook, worksheetToSheetData } from "./read";
 
 const ROWS = Number(process.argv[2] ?? 100_000);

@@ -16,9 +16,10 @@
  */
 import { Workbook, ValueType, type Cell, type Worksheet } from "exceljs";
 import { excelSerialToDate, dateToExcelSerial } from "../../core/model/dates";
-import { cellText, type CellValue, type MergedArea, type SheetData, type WorkbookData } from "../../core/model/sheet";
+import { type CellValue, type MergedArea, type SheetData, type WorkbookData } from "../../core/model/sheet";
 import { WorkbookReadError, readMessages } from "./errors";
-import { classifyFormat } from "./numberFormats";
+import { classifyFormat } from "../../core/model/numberFormats";
+import { workbookProperties } from "../../core/model/properties";
 import {
   escapedNumberFormats,
   findRawCells,
@@ -35,7 +36,7 @@ import { canInflate, extractText, type ZipDirectory } from "./zip";
 export type ReadWorkbookOptions = ReadLimits;
 
 /** The name of the sheet that carries Sverka's own key/value properties in ExcelJS-written files. */
-export const PROPERTIES_SHEET = "_sverka";
+export { PROPERTIES_SHEET } from "../../core/model/properties";
 
 /**
  * Worksheet parts ExcelJS would parse but we never use. Skipping them saves time, and ExcelJS
@@ -345,16 +346,6 @@ async function applyRepairs(
   }
 }
 
-function sheetProperties(sheet: SheetData | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!sheet) return out;
-  for (const row of sheet.rows) {
-    const key = cellText(row[0] ?? null);
-    if (key !== "") out[key] = cellText(row[1] ?? null);
-  }
-  return out;
-}
-
 /**
  * Replaces ExcelJS's defined-name store on this one workbook with a no-op while it loads: we read
  * the names from `xl/workbook.xml` ourselves, and ExcelJS would otherwise create an object for
@@ -433,10 +424,7 @@ export async function readWorkbook(
   }
   if (repairsBySheet.size > 0) await applyRepairs(bytes, dir, extras, repairsBySheet, date1904);
 
-  const properties = {
-    ...sheetProperties(sheets.find((s) => s.name === PROPERTIES_SHEET)),
-    ...(extras.customProperties ?? {}),
-  };
+  const properties = workbookProperties(sheets, extras.customProperties);
   const definedNames = extras.workbook ? { ...extras.workbook.definedNames } : excelJsDefinedNames(wb);
 
   return {

@@ -90,3 +90,21 @@ export async function unzipAll(bytes: Uint8Array): Promise<Map<string, Uint8Arra
   }
   return out;
 }
+
+/**
+ * A minimal OLE compound file (what .xls and password-protected .xlsx files are): the signature
+ * and directory entries with the given stream names (UTF-16LE), enough for the sniffer.
+ */
+export function buildCompoundFile(...streamNames: string[]): Uint8Array {
+  const out = new Uint8Array(4096);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  let at = 1024; // directory entries: names in UTF-16LE
+  for (const name of ["Root Entry", ...streamNames]) {
+    for (let i = 0; i < name.length; i++) {
+      out[at + 2 * i] = name.charCodeAt(i) & 0xff;
+      out[at + 2 * i + 1] = name.charCodeAt(i) >> 8;
+    }
+    at += 128;
+  }
+  return out;
+}

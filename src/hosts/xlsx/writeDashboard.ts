@@ -21,8 +21,8 @@ import {
   type Worksheet,
 } from "exceljs";
 import type { DashboardLayout } from "../../core/dashboard/layout";
+import { placeSheets } from "../../core/dashboard/placement";
 import type { CellStyle, LayoutCell, LayoutSheet, SheetRole } from "../../core/dashboard/types";
-import { quoteSheetName } from "../../core/model/address";
 import { PROPERTIES_SHEET } from "./read";
 import { repairRoundTrip, snapshotPackage, refersToSheet } from "./preserve";
 import { fixZipTimestamps } from "./writeGrid";
@@ -30,8 +30,6 @@ import { fixZipTimestamps } from "./writeGrid";
 /** Key of the `_sverka` sheet row listing the sheets Sverka owns (a JSON array of names). */
 export { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
 import { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
-/** Excel's limit on sheet names. */
-const MAX_SHEET_NAME = 31;
 
 export interface WriteDashboardResult {
   /** The .xlsx bytes of the copy. */
@@ -148,17 +146,6 @@ function setOrderNo(ws: Worksheet, orderNo: number): void {
   (ws as unknown as { orderNo: number }).orderNo = orderNo;
 }
 
-/** Rewrites `'Logical'!` references to the names the sheets really got. */
-function renamer(names: ReadonlyMap<string, string>): (s: string) => string {
-  const pairs = [...names].filter(([from, to]) => from !== to);
-  if (!pairs.length) return (s) => s;
-  return (s) => {
-    let out = s;
-    for (const [from, to] of pairs) out = out.split(`${quoteSheetName(from)}!`).join(`${quoteSheetName(to)}!`);
-    return out;
-  };
-}
-
 function formulaValue(formula: string, v: LayoutCell["value"]): CellValue {
   return v === null ? { formula } : { formula, result: v };
 }
@@ -253,24 +240,13 @@ export async function writeDashboard(
   // Names: the logical one, else «Name (2)», «Name (3)» … skipping the user's sheets.
   const dashboard = layout.sheets.find((s) => s.role === "dashboard");
   const sheets = [...(dashboard ? [dashboard] : []), report, ...layout.sheets.filter((s) => s.role !== "dashboard")];
-  const claimed = new Set<string>();
-  const finalNames = new Map<string, string>();
-  for (const sheet of sheets) {
-    let name = sheet.name;
-    for (let k = 2; ; k++) {
-      const ex = existing.find((e) => lower(e) === lower(name));
-      if (!claimed.has(lower(name)) && (ex === undefined || owned.has(lower(ex)))) break;
-      const suffix = ` (${k})`;
-      name = `${sheet.name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    }
-    claimed.add(lower(name));
-    finalNames.set(sheet.name, name);
-    if (name !== sheet.name)
-      warnings.push(
-        `В книге уже есть лист «${sheet.name}», созданный не Сверкой: он не изменён, ${ROLE_TEXT[sheet.role]} записан на лист «${name}».`,
-      );
-  }
-  const rewrite = renamer(finalNames);
+  const placement = placeSheets(sheets, existing, [...owned]);
+  const finalNames = placement.names;
+  for (const p of placement.renamed)
+    warnings.push(
+      `В книге уже есть лист «${p.logical}», созданный не Сверкой: он не изменён, ${p.role ? ROLE_TEXT[p.role] : "лист"} записан на лист «${p.actual}».`,
+    );
+  const rewrite = placement.rewrite;
 
   // Remove Sverka's earlier sheets (replaced ones keep their tab position).
   const orderOf = new Map<string, number>();

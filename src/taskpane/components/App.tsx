@@ -1,26 +1,44 @@
-import * as React from "react";
+/**
+ * The task pane's root: waiting for Office, opened outside Office (offer the standalone page), or
+ * the working pane on a host. The standalone page wraps `SverkaPane` the same way.
+ */
 import {
   Body1,
-  Button,
   Caption1,
   FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Spinner,
-  Title2,
+  Title3,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { en, getStrings } from "../../i18n/strings";
+import type { IsoDate } from "../../core/model/dates";
+import type { WorkbookHost } from "../../hosts/host";
+import { getStrings, langOf, type Strings } from "../../i18n/strings";
+import { describeError } from "../errors";
+import { ErrorBar } from "./StatusBars";
+import { SverkaPane } from "./SverkaPane";
+import { PaneTextContext } from "./text";
 
-/** Where the pane runs: still waiting for Office, inside an Office host, or in a plain browser. */
-export type HostState = "loading" | "ready" | "no-host";
+export const STANDALONE_URL = "standalone.html";
 
 export interface AppProps {
-  host: HostState;
+  /** The host once Office is ready; "loading" while waiting; "no-host" outside Office. */
+  host: WorkbookHost | "loading" | "no-host";
   /** BCP 47 tag such as "ru-RU" or "en-US"; picks the dictionary (Russian unless `en*`). */
   locale?: string;
-  /** Invoked by «Проверить книгу»; the check itself is not wired yet. */
-  onCheckWorkbook?: () => void;
+  /** A dictionary that overrides the locale's (pseudo-localisation tests). */
+  strings?: Strings;
+  /** The report date (default: today). */
+  today?: () => IsoDate;
+  /** Where the standalone page is (default: `standalone.html` beside the pane). */
+  standaloneUrl?: string;
+  /** Starting the host failed: shown with its code instead of the pane. */
+  startupError?: unknown;
 }
 
 const useStyles = makeStyles({
@@ -32,54 +50,45 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
   },
-  header: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const App: React.FC<AppProps> = ({ host, locale, onCheckWorkbook }) => {
+export default function App({ host, locale, strings, today, standaloneUrl = STANDALONE_URL, startupError }: AppProps) {
   const styles = useStyles();
-  const t = getStrings(locale);
-  const ready = host === "ready";
+  const lang = langOf(locale);
+  const t = strings ?? getStrings(locale);
+
+  let body;
+  if (host === "loading") body = <Spinner size="small" label={t.loading} />;
+  else if (host === "no-host")
+    body = (
+      <MessageBar intent="info" layout="multiline" data-testid="no-host">
+        <MessageBarBody>
+          <MessageBarTitle>{t.noHostTitle}</MessageBarTitle>
+          <Body1 as="p" block>
+            {t.noHostNote}
+          </Body1>
+          <Link href={standaloneUrl}>{t.noHostStandaloneLink}</Link>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  else body = <SverkaPane host={host} strings={t} lang={lang} {...(today ? { today } : {})} />;
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.root} lang={t === en ? "en" : "ru"}>
-        <header className={styles.header}>
-          <Title2 as="h1">{t.appTitle}</Title2>
-          <Body1>{t.appDescription}</Body1>
-        </header>
-        {host === "no-host" ? (
-          <section role="status">
-            <Body1 as="p" block>
-              <strong>{t.noHostTitle}</strong>
-            </Body1>
-            <Caption1 as="p" block className={styles.muted}>
-              {t.noHostNote}
-            </Caption1>
-          </section>
-        ) : (
-          <section>
-            <Button appearance="primary" disabled={!ready} onClick={onCheckWorkbook}>
-              {t.checkWorkbook}
-            </Button>
-            {ready ? (
-              <Caption1 as="p" block className={styles.muted}>
-                {t.readyHint}
-              </Caption1>
-            ) : (
-              <Spinner size="tiny" label={t.loading} />
-            )}
-          </section>
-        )}
-      </main>
+      <PaneTextContext.Provider value={{ t, lang }}>
+        <main className={styles.root} lang={lang}>
+          <header className={styles.header}>
+            <Title3 as="h1" className={styles.title}>
+              {t.appTitle}
+            </Title3>
+            <Caption1 className={styles.muted}>{t.appDescription}</Caption1>
+          </header>
+          {startupError !== undefined ? <ErrorBar error={describeError(startupError)} /> : body}
+        </main>
+      </PaneTextContext.Provider>
     </FluentProvider>
   );
-};
-
-export default App;
+}

@@ -1,0 +1,175 @@
+/**
+ * The e2e harness: one static server over dist/, one headless Chromium (Debian's /usr/bin/chromium
+ * driven by playwright-core), pages that may reach nothing but that server, an axe-core check and
+ * screenshots kept under test-artifacts/e2e/. Each test file calls `startSession()` in `before` and
+ * `session.close()` in `after`; phase-2 tests (the task pane with the Excel fake injected,
+ * consolidation) reuse the same helpers.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import axe from "axe-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DIST, PROJECT_ROOT, ensureProductionBuild } from "../src/standalone/server/build";
+import { startStaticServer, type StaticServer } from "../src/standalone/server/staticServer";
+
+export { PROJECT_ROOT };
+export const ARTIFACTS = join(PROJECT_ROOT, "test-artifacts", "e2e");
+export const SAMPLES = join(PROJECT_ROOT, "samples");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Logs `label: N ms` and returns what `fn` returned. */
+export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await fn();
+  } finally {
+    console.log(`  ⏱ ${label}: ${Date.now() - started} ms`);
+  }
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Requests the page tried to send anywhere but our server (all aborted). */
+  external: string[];
+  /** Uncaught exceptions and console errors. */
+  errors: string[];
+  /** Fails loudly when the page went off the machine or logged an error. */
+  assertClean(): void;
+}
+
+export interface Session {
+  server: StaticServer;
+  browser: Browser;
+  /** A new page (own context, Russian locale) at `path` of the server, e.g. `/standalone.html`. */
+  open(
+    path: string,
+    options?: { locale?: string; init?: (context: BrowserContext) => Promise<void> },
+  ): Promise<OpenedPage>;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  ensureProductionBuild((line) => console.log(`  ${line}`));
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  const server = await startStaticServer({ root: DIST });
+  let browser: Browser;
+  try {
+    browser = await timed("launch Chromium", () =>
+      chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
+    );
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const contexts: BrowserContext[] = [];
+
+  return {
+    server,
+    browser,
+    async open(path, options = {}) {
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        locale: options.locale ?? "ru-RU",
+        viewport: { width: 1280, height: 900 },
+      });
+      contexts.push(context);
+      const external: string[] = [];
+      const errors: string[] = [];
+      // The page must work with no network: anything not served by our server is refused and noted.
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.origin + "/") || url.startsWith("data:") || url.startsWith("blob:"))
+          return route.continue();
+        external.push(url);
+        return route.abort();
+      });
+      if (options.init) await options.init(context);
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+      });
+      const response = await page.goto(server.origin + path);
+      if (!response?.ok()) throw new Error(`GET ${path}: HTTP ${response?.status() ?? "no response"}`);
+      return {
+        page,
+        context,
+        external,
+        errors,
+        assertClean() {
+          if (external.length) throw new Error(`the page tried to reach the network:\n  ${external.join("\n  ")}`);
+          if (errors.length) throw new Error(`the page reported errors:\n  ${errors.join("\n  ")}`);
+        },
+      };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails when it finds a `serious` or `critical`
+ * violation, listing each rule with the elements it hit. Returns all violations found.
+ */
+export async function expectAccessible(page: Page, view: string): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!loaded) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations;
+  });
+  const all = violations as AxeViolation[];
+  const bad = all.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const minor = all.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`  axe (${view}): minor: ${minor.map((v) => `${v.id} (${v.impact})`).join(", ")}`);
+  if (bad.length) {
+    const text = bad
+      .map(
+        (v) =>
+          `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n` +
+          v.nodes
+            .slice(0, 5)
+            .map((n) => `    at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`)
+            .join("\n"),
+      )
+      .join("\n");
+    throw new Error(`axe-core: ${bad.length} serious/critical accessibility violation(s) on «${view}»:\n${text}`);
+  }
+  return all;
+}
+
+/** Saves a full-page screenshot as test-artifacts/e2e/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,232 @@
+/**
+ * The xlsx host for a plain browser (the standalone page): one .xlsx file the user picked, held in
+ * memory as bytes and a file name. Only web-standard APIs (Uint8Array, Blob, TextDecoder,
+ * DecompressionStream), so it runs in a browser, a WebView and Node ≥ 20 alike.
+ *
+ * - `read` is `readWorkbook` on the current bytes; a file that is not a readable .xlsx throws its
+ *   `WorkbookReadError` (code + Russian message) unchanged. The result is cached until Sverka
+ *   writes new bytes (nothing else can change them: the page has no cell editor).
+ * - `writeDashboard` and `writeReport` produce a new copy with `writeDashboard` (ExcelJS) and keep
+ *   it as the current bytes; `download` hands that copy over as `<name>.sverka.xlsx`. The file the
+ *   user picked is never changed.
+ * - `writeReport` writes «Отчёт ФЛК» alone. When this host wrote a dashboard earlier, that
+ *   dashboard is written again with it (the xlsx writer removes Sverka's sheets it is not given);
+ *   a dashboard Sverka wrote into the file in an earlier session, before this page opened it, is
+ *   removed, since it no longer matches the new report.
+ * - Capabilities: no marks (the pane hides them; `clearMarks`/`markedCount` answer 0), no
+ *   navigation (the page shows the sheet and the A1 address instead; `goTo` throws), no charts
+ *   (the dashboard carries data bars: the notice CHARTS_AS_DATABARS says so), download.
+ * - Settings live in memory for the page's lifetime; they are not written into the file.
+ * - `createBlankSheets` is not supported here (adding sheets to a user's file through ExcelJS
+ *   would lose parts of it; the blank workbook comes from `sverka template`): it throws
+ *   `HostError` with code UNSUPPORTED.
+ * - The writer's warnings (Russian text) become `HostNotice`s: SHEET_RENAMED from the sheet names
+ *   it reports, NAME_TAKEN and PARTS_LOST from its messages. Every notice drawn from a message
+ *   keeps the message as the `message` parameter; a message this host does not recognise becomes
+ *   PARTS_LOST with `parts` = the message, so nothing the writer said is dropped.
+ */
+import type { DashboardBuild } from "../../core/dashboard/build";
+import type { DashboardLayout } from "../../core/dashboard/layout";
+import type { LayoutSheet } from "../../core/dashboard/types";
+import type { WorkbookData } from "../../core/model/sheet";
+import type { Issue } from "../../core/report/issue";
+import type { Template } from "../../core/template/schema";
+import {
+  HostError,
+  type HostCapabilities,
+  type HostNotice,
+  type MarkOutcome,
+  type ReadProgress,
+  type StoredSettings,
+  type WorkbookHost,
+  type WriteOutcome,
+} from "../host";
+import { WorkbookReadError, readMessages } from "./errors";
+import { readWorkbook, type ReadWorkbookOptions } from "./read";
+import { DEFAULT_MAX_BYTES } from "./sniff";
+import { writeDashboard } from "./writeDashboard";
+
+/** What the page gets from `<input type=file>` or a drop: a `File` (only these members are used). */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export const BROWSER_XLSX_CAPABILITIES: Readonly<HostCapabilities> = Object.freeze({
+  marks: false,
+  notes: false,
+  charts: false,
+  navigate: false,
+  download: true,
+});
+
+/** «отчёт.xlsx» → «отчёт.sverka.xlsx»; a name that already ends so is kept. */
+export function downloadName(fileName: string): string {
+  if (/\.sverka\.xlsx$/i.test(fileName)) return fileName;
+  const base = fileName.replace(/\.xlsx$/i, "");
+  return `${base || "workbook"}.sverka.xlsx`;
+}
+
+const RENAMED = /^В книге уже есть лист «/;
+const NAMES_TAKEN = /^Имена (.+?) уже заданы в книге пользователем/;
+const PARTS_LOST = /^В копию не перенесено[^:]*:\s*(.+?)\.\s*Исходный файл не изменён\.?$/;
+
+/**
+ * The writer's warnings as notices. `renamed` are the sheets written under another name (their
+ * warnings are replaced by SHEET_RENAMED notices built from the sheet names).
+ */
+export function writeNotices(
+  sheets: ReadonlyArray<{ logical: string; actual: string }>,
+  warnings: readonly string[],
+): HostNotice[] {
+  const notices: HostNotice[] = sheets
+    .filter((s) => s.logical !== s.actual)
+    .map((s) => ({ code: "SHEET_RENAMED", params: { logical: s.logical, actual: s.actual } }));
+  for (const message of warnings) {
+    if (RENAMED.test(message)) continue;
+    const taken = NAMES_TAKEN.exec(message);
+    if (taken) {
+      for (const m of taken[1].matchAll(/«([^»]+)»/g))
+        notices.push({ code: "NAME_TAKEN", params: { name: m[1], message } });
+      continue;
+    }
+    const lost = PARTS_LOST.exec(message);
+    notices.push({ code: "PARTS_LOST", params: { parts: lost ? lost[1] : message, message } });
+  }
+  return notices;
+}
+
+/** A layout with no sheets: `writeReport` without a dashboard. */
+function reportOnlyLayout(): DashboardLayout {
+  return { sheets: [], definedNames: [], charts: [], facts: [], refreshedAt: "" };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class BrowserXlsxHost implements WorkbookHost {
+  readonly kind = "xlsx";
+  readonly capabilities: HostCapabilities = BROWSER_XLSX_CAPABILITIES;
+
+  private bytes: Uint8Array;
+  private cached: WorkbookData | undefined;
+  private layout: DashboardLayout | undefined;
+  private settings: StoredSettings = {};
+  private written = false;
+
+  constructor(
+    bytes: Uint8Array,
+    readonly fileName: string,
+    private readonly limits: ReadWorkbookOptions = {},
+  ) {
+    this.bytes = bytes;
+  }
+
+  /**
+   * A host over a file the user picked. A file over the size limit is refused (TOO_LARGE) before
+   * it is read into memory; its contents are checked by the first `read`.
+   */
+  static async fromFile(file: PickedFile, limits: ReadWorkbookOptions = {}): Promise<BrowserXlsxHost> {
+    const max = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (file.size > max)
+      throw new WorkbookReadError("TOO_LARGE", file.name, readMessages.tooLarge(file.name, file.size, max));
+    return new BrowserXlsxHost(new Uint8Array(await file.arrayBuffer()), file.name, limits);
+  }
+
+  /** Size of the current bytes (the picked file, or Sverka's copy after a write). */
+  get size(): number {
+    return this.bytes.byteLength;
+  }
+
+  /** Whether Sverka has written into the copy (the download then differs from the picked file). */
+  get modified(): boolean {
+    return this.written;
+  }
+
+  async workbookName(): Promise<string> {
+    return this.fileName;
+  }
+
+  async read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
+    // ExcelJS reads the whole package at once: progress is reported per sheet once it is read.
+    this.cached ??= await readWorkbook(this.bytes, this.fileName, this.limits);
+    const sheets = this.cached.sheets;
+    if (onProgress) sheets.forEach((s, i) => onProgress({ sheet: s.name, done: i + 1, total: sheets.length }));
+    return this.cached;
+  }
+
+  async writeReport(flk: LayoutSheet): Promise<WriteOutcome> {
+    return this.write(this.layout ?? reportOnlyLayout(), flk);
+  }
+
+  async writeDashboard(build: DashboardBuild): Promise<WriteOutcome> {
+    const outcome = await this.write(build.layout, build.flk);
+    this.layout = build.layout;
+    if (build.layout.charts.length > 0)
+      outcome.notices.push({ code: "CHARTS_AS_DATABARS", params: { charts: build.layout.charts.length } });
+    return outcome;
+  }
+
+  private async write(layout: DashboardLayout, flk: LayoutSheet): Promise<WriteOutcome> {
+    let result: Awaited<ReturnType<typeof writeDashboard>>;
+    try {
+      result = await writeDashboard(this.bytes, layout, flk);
+    } catch (e) {
+      throw new HostError(
+        `Не удалось записать листы Сверки в копию книги «${this.fileName}»: ${errorText(e)}`,
+        "WRITE_FAILED",
+        undefined,
+        e,
+      );
+    }
+    // The writer's order: the dashboard, the ФЛК report, then the other layout sheets.
+    const dashboard = layout.sheets.filter((s) => s.role === "dashboard");
+    const logical = [...dashboard, flk, ...layout.sheets.filter((s) => s.role !== "dashboard")].map((s) => s.name);
+    const sheets = logical.map((name, i) => ({ logical: name, actual: result.sheetNames[i] ?? name }));
+    this.bytes = result.data;
+    this.cached = undefined;
+    this.written = true;
+    return { sheets, notices: writeNotices(sheets, result.warnings) };
+  }
+
+  async mark(_issues: readonly Issue[]): Promise<MarkOutcome> {
+    throw new HostError("Отметка ячеек в автономном режиме недоступна.", "UNSUPPORTED");
+  }
+
+  async clearMarks(): Promise<number> {
+    return 0;
+  }
+
+  async markedCount(): Promise<number> {
+    return 0;
+  }
+
+  async goTo(sheet: string, address: string): Promise<void> {
+    throw new HostError(
+      `Переход к ячейке в автономном режиме недоступен: откройте лист «${sheet}», ячейку ${address} в Excel.`,
+      "UNSUPPORTED",
+    );
+  }
+
+  async loadSettings(): Promise<StoredSettings> {
+    return structuredClone(this.settings);
+  }
+
+  async saveSettings(settings: StoredSettings): Promise<void> {
+    this.settings = structuredClone(settings);
+  }
+
+  async createBlankSheets(template: Template): Promise<WriteOutcome> {
+    throw new HostError(
+      `Пустые листы шаблона «${template.title}» в автономном режиме не добавляются: получите пустую книгу ` +
+        `командой «sverka template ${template.id}» или в Excel.`,
+      "UNSUPPORTED",
+    );
+  }
+
+  async download(): Promise<{ fileName: string; data: Uint8Array }> {
+    return { fileName: downloadName(this.fileName), data: this.bytes.slice() };
+  }
+}

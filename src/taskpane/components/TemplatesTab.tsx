@@ -1,0 +1,197 @@
+/** «Шаблоны»: built-in and imported templates; blank sheets; import and export of template JSON. */
+import { useId, useRef } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Template } from "../../core/template/schema";
+import { format } from "../../i18n/strings";
+import type { PaneActions, PaneState } from "../usePane";
+import { formatIsoDate, usePaneText } from "./text";
+
+const useStyles = makeStyles({
+  tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  line: { display: "block", color: tokens.colorNeutralForeground2 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  hiddenInput: { display: "none" },
+  issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+});
+
+function TemplateCard({
+  template,
+  imported,
+  inUse,
+  state,
+  actions,
+}: {
+  template: Template;
+  imported: boolean;
+  inUse: boolean;
+  state: PaneState;
+  actions: PaneActions;
+}) {
+  const { t, lang } = usePaneText();
+  const styles = useStyles();
+  const busy = state.activity !== null;
+  return (
+    <li className={styles.card} data-testid="template-card" data-template={template.id}>
+      <Text weight="semibold">{template.title}</Text>
+      <div className={styles.row}>
+        <Caption1>{format(t.templateIdent, { id: template.id })}</Caption1>
+        {inUse ? (
+          <Badge appearance="tint" color="success">
+            {t.badgeCurrent}
+          </Badge>
+        ) : null}
+        {imported ? (
+          <Badge appearance="tint" color="informative">
+            {t.badgeImported}
+          </Badge>
+        ) : null}
+      </div>
+      {template.municipality ? (
+        <Caption1 className={styles.line}>{format(t.templateMunicipality, { value: template.municipality })}</Caption1>
+      ) : null}
+      <Caption1 className={styles.line}>
+        {format(t.templatePeriod, {
+          start: formatIsoDate(template.period.start, lang),
+          end: formatIsoDate(template.period.end, lang),
+        })}
+      </Caption1>
+      <Caption1 className={styles.line}>
+        {format(t.templateContents, {
+          plans: template.plans.length,
+          monitoring: template.monitoring.length,
+          indicators: template.indicators.length,
+        })}
+      </Caption1>
+      <Caption1 className={styles.line}>
+        {format(t.templateOrganisations, { count: template.organisations.length })}
+      </Caption1>
+      <Caption1 className={styles.line}>{format(t.templateVersion, { version: template.version })}</Caption1>
+      <div className={styles.row}>
+        <Tooltip content={t.createSheetsHint} relationship="description">
+          <Button size="small" disabled={busy} onClick={() => void actions.createSheets(template)}>
+            {t.createSheets}
+          </Button>
+        </Tooltip>
+        <Tooltip content={format(t.exportJsonHint, { id: template.id })} relationship="description">
+          <Button size="small" onClick={() => actions.exportTemplate(template)}>
+            {t.exportJson}
+          </Button>
+        </Tooltip>
+        {imported ? (
+          <Tooltip content={format(t.removeTemplateHint, { id: template.id })} relationship="description">
+            <Button size="small" disabled={busy} onClick={() => void actions.removeTemplate(template.id)}>
+              {t.removeTemplate}
+            </Button>
+          </Tooltip>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function ImportProblemBar({ state }: { state: PaneState }) {
+  const { t } = usePaneText();
+  const styles = useStyles();
+  const p = state.importProblem;
+  if (!p) return null;
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="import-problem">
+      <MessageBarBody>
+        <span>{format(t[p.key], p.params)}</span>
+        {p.issues.length ? (
+          <ul className={styles.issues}>
+            {p.issues.map((i, n) => (
+              <li key={n}>{format(t.importIssue, { path: i.path || t.importRootPath, message: i.message })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function TemplatesTab({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const { t } = usePaneText();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const builtinId = useId();
+  const importedId = useId();
+  const busy = state.activity !== null;
+  const inUse = state.run?.check.template.id ?? state.settings.templateId ?? null;
+  const importedIds = new Set(state.imported.map((x) => x.id));
+  const builtin = state.templates.filter((x) => !importedIds.has(x.id));
+  const card = (template: Template, imported: boolean) => (
+    <TemplateCard
+      key={template.id}
+      template={template}
+      imported={imported}
+      inUse={template.id === inUse}
+      state={state}
+      actions={actions}
+    />
+  );
+
+  return (
+    <div className={styles.tab}>
+      <section className={styles.section} aria-labelledby={importedId}>
+        <Subtitle2 as="h3" id={importedId} className={styles.heading}>
+          {t.templatesImported}
+        </Subtitle2>
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => input.current?.click()}>
+            {t.importJson}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            accept=".json,application/json"
+            aria-label={t.importInputLabel}
+            className={styles.hiddenInput}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void actions.importTemplate(file);
+            }}
+          />
+        </div>
+        <ImportProblemBar state={state} />
+        {state.imported.length ? <ul className={styles.list}>{state.imported.map((x) => card(x, true))}</ul> : null}
+      </section>
+      <section className={styles.section} aria-labelledby={builtinId}>
+        <Subtitle2 as="h3" id={builtinId} className={styles.heading}>
+          {t.templatesBuiltin}
+        </Subtitle2>
+        <ul className={styles.list}>{builtin.map((x) => card(x, false))}</ul>
+      </section>
+    </div>
+  );
+}

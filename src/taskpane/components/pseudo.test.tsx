@@ -1,0 +1,267 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Pseudo-localisation: every view rendered with a dictionary whose values are all wrapped in
+ * `[!! … !!]`. Every text node and every aria-label/title/placeholder in the DOM must then be a
+ * (formatted) dictionary value, or data: sheet names, addresses, numbers, the core's issue
+ * messages and template reason, template and indicator names, periods, targets, school names.
+ */
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { IndicatorValue } from "../../core/indicators/types";
+import type { Issue } from "../../core/report/issue";
+import type { Template } from "../../core/template/schema";
+import { BUILTIN_TEMPLATES } from "../../core/templates";
+import type { WorkbookData } from "../../core/model/sheet";
+import { HostError } from "../../hosts/host";
+import { isPseudo, pseudoStrings } from "../../i18n/pseudo";
+import { ru } from "../../i18n/strings";
+import type { ActionName, Activity } from "../usePane";
+import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../testing/fakeHost";
+import { TEST_TODAY, button, idle, isDisabled, labelled, options, renderApp, tabNamed } from "../testing/render";
+import { validateWorkbook } from "../../core/validate";
+import { buildDashboardLayouts } from "../../core/dashboard/build";
+import { ActivityStatus } from "./StatusBars";
+import { PaneTextContext } from "./text";
+
+const p = pseudoStrings(ru);
+const NUMERIC = /^[\d\s.,:%+\-−]+$/;
+const ATTRIBUTES = ["aria-label", "title", "placeholder", "alt", "aria-valuetext", "aria-description"];
+
+/** Texts that are data, not UI: they must appear as they are, never translated. */
+class DataTexts {
+  private readonly texts = new Set<string>();
+  add(...values: (string | null | undefined)[]): this {
+    for (const v of values) if (v) this.texts.add(v.trim());
+    return this;
+  }
+  workbook(wb: WorkbookData): this {
+    this.add(wb.name, ...wb.sheets.map((s) => s.name));
+    return this;
+  }
+  issues(issues: readonly Issue[]): this {
+    for (const i of issues) this.add(i.message, i.cell, i.sheet, i.code);
+    return this;
+  }
+  templates(templates: readonly Template[]): this {
+    for (const t of templates) this.add(t.title, t.id);
+    return this;
+  }
+  indicators(values: readonly IndicatorValue[]): this {
+    for (const v of values) this.add(v.title, v.period, v.target, v.scope, v.procedure);
+    return this;
+  }
+  has(text: string): boolean {
+    return this.texts.has(text);
+  }
+}
+
+function offending(data: DataTexts): string[] {
+  const bad: string[] = [];
+  const ok = (text: string) => isPseudo(text) || NUMERIC.test(text) || data.has(text);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (parent && (parent.tagName === "STYLE" || parent.tagName === "SCRIPT")) continue;
+    const text = (n.textContent ?? "").trim();
+    if (text && !ok(text)) bad.push(`text: ${text}`);
+  }
+  for (const el of document.body.querySelectorAll("*"))
+    for (const a of ATTRIBUTES) {
+      const v = el.getAttribute(a)?.trim();
+      if (v && !ok(v)) bad.push(`${a}: ${v}`);
+    }
+  return bad;
+}
+
+function expectAllFromDictionary(data: DataTexts, view: string): void {
+  expect({ view, offending: offending(data) }).toEqual({ view, offending: [] });
+}
+
+async function checkWith(host: FakeHost): Promise<void> {
+  const b = await waitFor(() => button(p.checkWorkbook));
+  await waitFor(() => expect(isDisabled(b)).toBe(false));
+  fireEvent.click(b);
+  await screen.findByTestId("summary", {}, { timeout: 10000 });
+  await idle();
+  expect(host.callsOf("read").length).toBeGreaterThan(0);
+}
+
+/** What the pane computed, recomputed here to know the data texts (issues, reason, indicators). */
+function coreRun(wb: WorkbookData, templateId?: string) {
+  const template = BUILTIN_TEMPLATES.find((t) => t.id === templateId);
+  const check = validateWorkbook(wb, {
+    templates: BUILTIN_TEMPLATES,
+    asOf: TEST_TODAY,
+    ...(template ? { template } : {}),
+  });
+  return { check, build: buildDashboardLayouts(wb, check, { asOf: TEST_TODAY, refreshedAt: TEST_TODAY }) };
+}
+
+const tab = (name: string) => fireEvent.click(tabNamed(name));
+
+describe("pseudo-localisation", () => {
+  it("the pseudo dictionary wraps every value and keeps the placeholders", () => {
+    for (const [key, value] of Object.entries(p)) {
+      expect({ key, wrapped: isPseudo(value) }).toEqual({ key, wrapped: true });
+      const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(value)).toEqual(placeholders(ru[key as keyof typeof ru]));
+    }
+  });
+
+  it("no host, loading and a failed start", () => {
+    const data = new DataTexts();
+    const { unmount } = renderApp("no-host", { strings: p });
+    expectAllFromDictionary(data, "no-host");
+    unmount();
+    const loading = renderApp("loading", { strings: p });
+    expectAllFromDictionary(data, "loading");
+    loading.unmount();
+    renderApp("loading", { strings: p, startupError: new HostError("boom", "ApiNotAvailable") });
+    expectAllFromDictionary(data.add("boom"), "startup error");
+  });
+
+  it("every activity label", () => {
+    const activities: Activity[] = [
+      { kind: "reading", progress: null },
+      { kind: "reading", progress: { sheet: "Школы", done: 1, total: 8 } },
+      { kind: "checking" },
+      ...(
+        [
+          "template",
+          "mark",
+          "clearMarks",
+          "writeReport",
+          "fillDashboard",
+          "createSheets",
+          "download",
+          "import",
+          "removeTemplate",
+        ] as ActionName[]
+      ).map((name): Activity => ({ kind: "action", name })),
+    ];
+    for (const activity of activities) {
+      const { unmount } = render(
+        <FluentProvider theme={webLightTheme}>
+          <PaneTextContext.Provider value={{ t: p, lang: "ru" }}>
+            <ActivityStatus activity={activity} />
+          </PaneTextContext.Provider>
+        </FluentProvider>,
+      );
+      expect(screen.getByTestId("activity").textContent).not.toBe("");
+      expectAllFromDictionary(new DataTexts().add("Школы"), JSON.stringify(activity));
+      unmount();
+    }
+  });
+
+  it("the Excel pane: check results, filters, marks, notices, errors, indicators, templates", async () => {
+    const host = new FakeHost({
+      workbook: lazoWorkbook(),
+      capabilities: { notes: false },
+      notices: {
+        mark: [{ code: "NOTES_UNSUPPORTED", params: {} }],
+        writeReport: [
+          { code: "SHEET_RENAMED", params: { logical: "Отчёт ФЛК", actual: "Отчёт ФЛК (2)" } },
+          { code: "NAME_TAKEN", params: { name: "sv_shnor_share_2022" } },
+        ],
+        writeDashboard: [
+          { code: "CHARTS_AS_DATABARS", params: {} },
+          { code: "PARTS_LOST", params: { parts: "сводные таблицы" } },
+        ],
+      },
+    });
+    renderApp(host, { strings: p });
+    const data = new DataTexts().workbook(host.workbook).templates(BUILTIN_TEMPLATES);
+    const checkButton = await waitFor(() => button(p.checkWorkbook));
+    await waitFor(() => expect(isDisabled(checkButton)).toBe(false));
+    expectAllFromDictionary(data, "before the check");
+
+    const release = host.holdRead();
+    fireEvent.click(checkButton);
+    await waitFor(() => expect(document.querySelector('[role="progressbar"]')).not.toBeNull());
+    expectAllFromDictionary(data, "reading");
+    release();
+    await screen.findByTestId("summary", {}, { timeout: 10000 });
+    await idle();
+    const run = host.callsOf("read").length;
+    expect(run).toBe(1);
+
+    // The data of this check: issues, the reason, indicators.
+    const { check, build } = coreRun(host.workbook);
+    data.issues(check.report.issues).indicators(build.indicators).add(check.report.template_reason);
+    expectAllFromDictionary(data, "check results");
+
+    fireEvent.change(labelled(p.filterSearchLabel), { target: { value: "zzz" } });
+    expectAllFromDictionary(data, "nothing matches");
+    fireEvent.change(labelled(p.filterSearchLabel), { target: { value: "" } });
+
+    fireEvent.click(button(p.markCells));
+    await waitFor(() => expect(isDisabled(button(p.clearMarks))).toBe(false));
+    await idle();
+    expectAllFromDictionary(data, "marked");
+
+    fireEvent.click(button(p.writeReport));
+    await waitFor(() => expect(host.callsOf("writeReport")).toHaveLength(1));
+    await idle();
+    expectAllFromDictionary(data, "report written");
+
+    host.failNext("clearMarks", new HostError("Лист защищён", "AccessDenied", "Worksheet.protection"));
+    fireEvent.click(button(p.clearMarks));
+    await screen.findByTestId("host-error");
+    await idle();
+    expectAllFromDictionary(data.add("Лист защищён"), "host error");
+
+    tab(p.tabIndicators);
+    expectAllFromDictionary(data, "indicators");
+    fireEvent.click(screen.getByLabelText(p.showSchools));
+    await screen.findAllByTestId("school-row");
+    expectAllFromDictionary(data, "indicators by school");
+    fireEvent.click(button(p.fillDashboard));
+    await waitFor(() => expect(host.callsOf("writeDashboard")).toHaveLength(1));
+    await idle();
+    expectAllFromDictionary(data.add("Дашборд"), "dashboard written");
+
+    tab(p.tabTemplates);
+    expectAllFromDictionary(data, "templates");
+    const input = screen.getByLabelText(p.importInputLabel);
+    fireEvent.change(input, { target: { files: [new File(['{"id": "x",\n "title" 1}'], "broken.json")] } });
+    await screen.findByTestId("import-problem");
+    await idle();
+    expectAllFromDictionary(data, "import: bad JSON");
+    const bad = { id: "Плохой", title: 5, period: { start: "2024-01-01", end: "2024-12-31" } };
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(bad)], "bad.json")] } });
+    await waitFor(() => expect(within(screen.getByTestId("import-problem")).getAllByRole("listitem")).toHaveLength(2));
+    await idle();
+    // zod's messages are data (shown as the schema gives them), paths too.
+    for (const li of within(screen.getByTestId("import-problem")).getAllByRole("listitem")) data.add(li.textContent);
+    expectAllFromDictionary(data, "import: schema issues");
+    const good = { id: "moy-proekt", title: "Мой проект", period: { start: "2024-01-01", end: "2024-12-31" } };
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(good)], "good.json")] } });
+    await waitFor(() => expect(screen.getAllByTestId("template-card")).toHaveLength(BUILTIN_TEMPLATES.length + 1));
+    await idle();
+    expectAllFromDictionary(data.add("Мой проект", "moy-proekt"), "imported");
+    fireEvent.click(labelled(p.templateLabel));
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    expectAllFromDictionary(data, "template dropdown open");
+  });
+
+  it("a clean workbook on a standalone-like host", async () => {
+    const host = new FakeHost({
+      workbook: cleanPlanWorkbook(),
+      kind: "xlsx",
+      capabilities: { marks: false, notes: false, navigate: false, charts: false, download: true },
+      settings: { templateId: "uchitel-uchitelyu-2020", importedTemplates: ["{not json"] },
+    });
+    renderApp(host, { strings: p });
+    const data = new DataTexts().workbook(host.workbook).templates(BUILTIN_TEMPLATES);
+    await waitFor(() => button(p.download));
+    expectAllFromDictionary(data, "standalone before the check");
+    await checkWith(host);
+    data.add(coreRun(host.workbook, "uchitel-uchitelyu-2020").check.report.template_reason);
+    expectAllFromDictionary(data, "no errors");
+    tab(p.tabIndicators);
+    const { check, build } = coreRun(host.workbook, "uchitel-uchitelyu-2020");
+    data.add(check.report.template_reason);
+    expectAllFromDictionary(data.indicators(build.indicators), "indicators without data");
+  });
+});

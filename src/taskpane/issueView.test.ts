@@ -1,0 +1,36 @@
+import { makeIssue } from "../core/report/issue";
+import { countBySeverity, filterIssues, groupIssues, issueSheets, SEVERITIES } from "./issueView";
+
+const issues = [
+  makeIssue("DUE_ORDER", { sheet: "План", row: 5, col: 3 }, "Порядок сроков"),
+  makeIssue("EMPTY_REQUIRED", { sheet: "План", row: 7, col: 4 }, "Нет ответственного"),
+  makeIssue("NUMBER_GAP", { sheet: "План", row: 9, col: 1 }, "Пропуск 1.1.11"),
+  makeIssue("NOT_A_NUMBER", { sheet: "Кадры", row: 3, col: 5 }, "Текст «abc»"),
+  makeIssue("MISSING_SHEET", { sheet: "Сеть" }, "Нет листа «Сеть»"),
+];
+const all = new Set(SEVERITIES);
+
+describe("issue view", () => {
+  it("counts by severity", () => {
+    expect(countBySeverity(issues)).toEqual({ error: 2, warning: 2, info: 1 });
+  });
+
+  it("groups by sheet in order, errors first within a sheet", () => {
+    const groups = groupIssues(issues);
+    expect(groups.map((g) => g.sheet)).toEqual(["План", "Кадры", "Сеть"]);
+    expect(groups[0].issues.map((i) => i.code)).toEqual(["EMPTY_REQUIRED", "NUMBER_GAP", "DUE_ORDER"]);
+    expect(groups[0].counts).toEqual({ error: 1, warning: 1, info: 1 });
+    expect(issueSheets(issues)).toEqual(["План", "Кадры", "Сеть"]);
+  });
+
+  it("filters by severity, sheet and text (message, cell or code, any case)", () => {
+    expect(filterIssues(issues, { severities: new Set(["error"]), sheet: null, text: "" })).toHaveLength(2);
+    expect(filterIssues(issues, { severities: all, sheet: "План", text: "" })).toHaveLength(3);
+    expect(filterIssues(issues, { severities: all, sheet: null, text: "ABC" }).map((i) => i.cell)).toEqual(["E3"]);
+    expect(filterIssues(issues, { severities: all, sheet: null, text: "d7" }).map((i) => i.code)).toEqual([
+      "EMPTY_REQUIRED",
+    ]);
+    expect(filterIssues(issues, { severities: all, sheet: null, text: "number_gap" })).toHaveLength(1);
+    expect(filterIssues(issues, { severities: new Set(), sheet: null, text: "" })).toHaveLength(0);
+  });
+});

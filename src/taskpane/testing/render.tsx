@@ -1,0 +1,101 @@
+/** Testing Library helpers shared by the pane's component tests (jsdom). */
+import { configure, fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
+import App, { type AppProps } from "../components/App";
+import { ru, type Strings } from "../../i18n/strings";
+import type { FakeHost } from "./fakeHost";
+
+// `getByRole` skips its accessibility-tree walk (getComputedStyle on every ancestor), which is slow
+// under Fluent's many style rules; the queries still match by role and accessible name.
+configure({ defaultHidden: true });
+
+/** Report date of the tests (the Lazo sample's monitoring ends in 2023). */
+export const TEST_TODAY = "2023-12-31";
+
+export function renderApp(host: AppProps["host"], props: Partial<AppProps> = {}): RenderResult {
+  return render(<App host={host} locale="ru-RU" today={() => TEST_TODAY} {...props} />);
+}
+
+export function isDisabled(el: HTMLElement): boolean {
+  return el.hasAttribute("disabled") || el.getAttribute("aria-disabled") === "true";
+}
+
+/**
+ * The button whose text is `name` (by text, then up to the button: much faster than `getByRole`
+ * on a large Fluent DOM, which computes roles for every element).
+ */
+export function button(name: string): HTMLElement {
+  const found = screen
+    .getAllByText(name)
+    .map((el) => el.closest("button"))
+    .filter((b): b is HTMLButtonElement => b !== null);
+  if (found.length !== 1) throw new Error(`expected one button «${name}», found ${found.length}`);
+  return found[0];
+}
+
+export function queryButton(name: string): HTMLElement | null {
+  return (
+    screen
+      .queryAllByText(name)
+      .find((el) => el.closest("button"))
+      ?.closest("button") ?? null
+  );
+}
+
+/** Waits until settings are loaded, clicks «Проверить книгу» and waits for the summary. */
+export async function runCheck(t: Strings = ru): Promise<HTMLElement> {
+  const b = await waitFor(() => button(t.checkWorkbook));
+  await waitFor(() => expect(isDisabled(b)).toBe(false));
+  fireEvent.click(b);
+  return screen.findByTestId("summary", {}, { timeout: 10000 });
+}
+
+/** Waits until no action is running (the activity region is empty). */
+export async function idle(): Promise<void> {
+  await waitFor(() => expect(screen.getByTestId("activity").textContent).toBe(""), { timeout: 10000 });
+}
+
+export function issueRows(scope: HTMLElement = document.body): HTMLElement[] {
+  return within(scope).queryAllByTestId("issue-row");
+}
+
+/** The tab whose text is `name` (Fluent renders a tab's text twice: shown and reserved for bold). */
+export function tabNamed(name: string): HTMLElement {
+  const tabs = new Set(screen.getAllByText(name).map((el) => el.closest<HTMLElement>('[role="tab"]')));
+  tabs.delete(null);
+  if (tabs.size !== 1) throw new Error(`expected one tab «${name}», found ${tabs.size}`);
+  return [...tabs][0]!;
+}
+
+/** The control a visible `<label>` with this text points at (Fluent Field). */
+export function labelled(label: string): HTMLElement {
+  const labels = screen.getAllByText(label, { selector: "label" }) as HTMLLabelElement[];
+  if (labels.length !== 1) throw new Error(`expected one label «${label}», found ${labels.length}`);
+  const control = document.getElementById(labels[0].htmlFor);
+  if (!control) throw new Error(`label «${label}» points at nothing`);
+  return control;
+}
+
+/** The options of the open listbox (Fluent renders them in a portal with explicit roles). */
+export function options(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[role="option"]')];
+}
+
+/** Opens a Fluent Dropdown by its field label and picks the option whose text matches. */
+export async function pick(label: string, option: string | RegExp): Promise<void> {
+  fireEvent.click(labelled(label));
+  const matches = (el: HTMLElement) => {
+    const text = el.textContent ?? "";
+    return typeof option === "string" ? text === option : option.test(text);
+  };
+  const el = await waitFor(() => {
+    const found = options().filter(matches);
+    if (found.length !== 1) throw new Error(`expected one option ${String(option)}, found ${found.length}`);
+    return found[0];
+  });
+  fireEvent.click(el);
+}
+
+export function lastCall(host: FakeHost, method: Parameters<FakeHost["callsOf"]>[0]): unknown[] | undefined {
+  const calls = host.callsOf(method);
+  return calls[calls.length - 1];
+}

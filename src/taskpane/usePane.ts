@@ -1,0 +1,363 @@
+/**
+ * The pane's state and actions in one hook: settings and imported templates, the last check,
+ * what is running (reading progress, checking, an action), the host's error and the messages.
+ * Every host call goes through `perform`, which shows a failure with its code and keeps the pane usable.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { IsoDate } from "../core/model/dates";
+import type { Issue } from "../core/report/issue";
+import type { Template } from "../core/template/schema";
+import type { ReadProgress, StoredSettings, WorkbookHost } from "../hosts/host";
+import type { FormatParams, Lang, StringKey } from "../i18n/strings";
+import { describeError, type ErrorInfo } from "./errors";
+import { JSON_MIME, XLSX_MIME, readFileText, saveFile } from "./files";
+import { noticeMessage, outcomeMessages, type NewMessage, type PaneMessage } from "./messages";
+import {
+  allTemplates,
+  isBuiltinTemplate,
+  loadStoredTemplates,
+  parseTemplateText,
+  runCheck,
+  templateToJson,
+  withImportedTemplate,
+  withoutImportedTemplate,
+  type CheckRun,
+  type StoredTemplates,
+  type TemplateIssue,
+} from "./workflow";
+
+export type ActionName =
+  | "template"
+  | "mark"
+  | "clearMarks"
+  | "writeReport"
+  | "fillDashboard"
+  | "createSheets"
+  | "download"
+  | "import"
+  | "removeTemplate";
+
+export type Activity =
+  { kind: "reading"; progress: ReadProgress | null } | { kind: "checking" } | { kind: "action"; name: ActionName };
+
+/** Why an imported file was refused, for the dictionary; `issues` lists the schema's complaints. */
+export interface ImportProblem {
+  key: StringKey;
+  params: FormatParams;
+  issues: TemplateIssue[];
+}
+
+export interface PaneOptions {
+  lang: Lang;
+  /** The report date (default: today). */
+  today: () => IsoDate;
+}
+
+export interface PaneState {
+  /** Settings are loaded (the check waits for the stored template choice). */
+  ready: boolean;
+  settings: StoredSettings;
+  /** Built-in and imported templates. */
+  templates: Template[];
+  imported: Template[];
+  run: CheckRun | null;
+  activity: Activity | null;
+  error: ErrorInfo | null;
+  messages: PaneMessage[];
+  marked: number;
+  importProblem: ImportProblem | null;
+}
+
+export interface PaneActions {
+  check(): Promise<void>;
+  chooseTemplate(id: string | null): Promise<void>;
+  goTo(issue: Issue): Promise<void>;
+  mark(issues: readonly Issue[]): Promise<void>;
+  clearMarks(): Promise<void>;
+  writeReport(): Promise<void>;
+  fillDashboard(): Promise<void>;
+  createSheets(template: Template): Promise<void>;
+  download(): Promise<void>;
+  importTemplate(file: File): Promise<void>;
+  removeTemplate(id: string): Promise<void>;
+  exportTemplate(template: Template): void;
+  dismissError(): void;
+  dismissMessage(id: number): void;
+}
+
+const EMPTY_STORED: StoredTemplates = { templates: [], invalid: [] };
+
+export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, PaneActions] {
+  const { lang, today } = options;
+  const [ready, setReady] = useState(false);
+  const [settings, setSettings] = useState<StoredSettings>({});
+  const [stored, setStored] = useState<StoredTemplates>(EMPTY_STORED);
+  const [run, setRun] = useState<CheckRun | null>(null);
+  const [activity, setActivity] = useState<Activity | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [messages, setMessages] = useState<PaneMessage[]>([]);
+  const [marked, setMarked] = useState(0);
+  const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
+  const nextId = useRef(1);
+
+  const say = useCallback((list: NewMessage[]) => {
+    setMessages(list.map((m) => ({ ...m, id: nextId.current++ })));
+  }, []);
+
+  const perform = useCallback(async (start: Activity, work: () => Promise<void>): Promise<void> => {
+    setActivity(start);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setActivity(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setReady(false);
+    setRun(null);
+    void (async () => {
+      try {
+        const loaded = await host.loadSettings();
+        const count = host.capabilities.marks ? await host.markedCount() : 0;
+        if (cancelled) return;
+        const st = loadStoredTemplates(loaded);
+        setSettings(loaded);
+        setStored(st);
+        setMarked(count);
+        say(st.invalid.map((index) => ({ intent: "warning", key: "storedTemplateInvalid", params: { index } })));
+      } catch (e) {
+        if (!cancelled) setError(describeError(e));
+      } finally {
+        if (!cancelled) setReady(true);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [host, say]);
+
+  /** The check itself, inside an activity already started. */
+  const doCheck = useCallback(
+    async (templateId: string | undefined, imported: readonly Template[]) => {
+      setActivity({ kind: "reading", progress: null });
+      const r = await runCheck(host, {
+        templates: allTemplates(imported),
+        ...(templateId ? { templateId } : {}),
+        asOf: today(),
+        onProgress: (progress) => setActivity({ kind: "reading", progress }),
+        onChecking: () => setActivity({ kind: "checking" }),
+      });
+      setRun(r);
+      say(
+        r.missingTemplateId
+          ? [{ intent: "warning", key: "templateNotFound", params: { id: r.missingTemplateId } }]
+          : [],
+      );
+    },
+    [host, today, say],
+  );
+
+  const check = useCallback(
+    () => perform({ kind: "reading", progress: null }, () => doCheck(settings.templateId, stored.templates)),
+    [perform, doCheck, settings.templateId, stored.templates],
+  );
+
+  const saveSettings = useCallback(
+    async (next: StoredSettings) => {
+      await host.saveSettings(next);
+      setSettings(next);
+      const st = loadStoredTemplates(next);
+      setStored(st);
+      return st;
+    },
+    [host],
+  );
+
+  const chooseTemplate = useCallback(
+    (id: string | null) =>
+      perform({ kind: "action", name: "template" }, async () => {
+        const next: StoredSettings = { ...settings };
+        if (id) next.templateId = id;
+        else delete next.templateId;
+        const st = await saveSettings(next);
+        if (run) await doCheck(next.templateId, st.templates);
+      }),
+    [perform, settings, saveSettings, run, doCheck],
+  );
+
+  const goTo = useCallback(
+    async (issue: Issue) => {
+      if (!issue.cell || !host.capabilities.navigate) return;
+      try {
+        await host.goTo(issue.sheet, issue.cell);
+      } catch (e) {
+        setError(describeError(e));
+      }
+    },
+    [host],
+  );
+
+  const mark = useCallback(
+    (issues: readonly Issue[]) =>
+      perform({ kind: "action", name: "mark" }, async () => {
+        const outcome = await host.mark(issues);
+        setMarked(await host.markedCount());
+        say([
+          { intent: "success", key: "marksDone", params: { count: outcome.marked } },
+          ...(outcome.notes ? [{ intent: "info" as const, key: "marksWithNotes" as const, params: {} }] : []),
+          ...outcome.notices.map(noticeMessage),
+        ]);
+      }),
+    [perform, host, say],
+  );
+
+  const clearMarks = useCallback(
+    () =>
+      perform({ kind: "action", name: "clearMarks" }, async () => {
+        const restored = await host.clearMarks();
+        setMarked(await host.markedCount());
+        say([{ intent: "success", key: "marksCleared", params: { count: restored } }]);
+      }),
+    [perform, host, say],
+  );
+
+  const writeReport = useCallback(
+    () =>
+      perform({ kind: "action", name: "writeReport" }, async () => {
+        if (!run) return;
+        say(outcomeMessages(await host.writeReport(run.build.flk)));
+      }),
+    [perform, host, run, say],
+  );
+
+  const fillDashboard = useCallback(
+    () =>
+      perform({ kind: "action", name: "fillDashboard" }, async () => {
+        if (!run) return;
+        say(outcomeMessages(await host.writeDashboard(run.build)));
+      }),
+    [perform, host, run, say],
+  );
+
+  const createSheets = useCallback(
+    (template: Template) =>
+      perform({ kind: "action", name: "createSheets" }, async () => {
+        say(outcomeMessages(await host.createBlankSheets(template)));
+      }),
+    [perform, host, say],
+  );
+
+  const download = useCallback(
+    () =>
+      perform({ kind: "action", name: "download" }, async () => {
+        if (!host.download) return;
+        const file = await host.download();
+        saveFile(file.fileName, file.data, XLSX_MIME);
+      }),
+    [perform, host],
+  );
+
+  const importTemplate = useCallback(
+    (file: File) =>
+      perform({ kind: "action", name: "import" }, async () => {
+        setImportProblem(null);
+        const fileName = file.name;
+        let text: string;
+        try {
+          text = await readFileText(file);
+        } catch {
+          setImportProblem({ key: "importReadFailed", params: { file: fileName }, issues: [] });
+          return;
+        }
+        const parsed = parseTemplateText(text, lang);
+        if (!parsed.ok) {
+          if (parsed.kind === "empty")
+            setImportProblem({ key: "importEmptyFile", params: { file: fileName }, issues: [] });
+          else if (parsed.kind === "json")
+            setImportProblem(
+              parsed.line === null
+                ? { key: "importBadJson", params: { file: fileName }, issues: [] }
+                : {
+                    key: "importBadJsonAt",
+                    params: { file: fileName, line: parsed.line, column: parsed.column ?? 0, near: parsed.near },
+                    issues: [],
+                  },
+            );
+          else
+            setImportProblem({
+              key: "importBadSchema",
+              params: { file: fileName, count: parsed.issues.length },
+              issues: parsed.issues,
+            });
+          return;
+        }
+        const { id, title } = parsed.template;
+        if (isBuiltinTemplate(id)) {
+          setImportProblem({ key: "importBuiltinId", params: { id, file: fileName }, issues: [] });
+          return;
+        }
+        const { importedTemplates, replaced } = withImportedTemplate(settings, id, text);
+        await saveSettings({ ...settings, importedTemplates });
+        say([{ intent: "success", key: replaced ? "importReplaced" : "importOk", params: { id, title } }]);
+      }),
+    [perform, lang, settings, saveSettings, say],
+  );
+
+  const removeTemplate = useCallback(
+    (id: string) =>
+      perform({ kind: "action", name: "removeTemplate" }, async () => {
+        const next: StoredSettings = { ...settings, importedTemplates: withoutImportedTemplate(settings, id) };
+        if (next.templateId === id) delete next.templateId;
+        await saveSettings(next);
+        say([{ intent: "success", key: "templateRemoved", params: { id } }]);
+      }),
+    [perform, settings, saveSettings, say],
+  );
+
+  const exportTemplate = useCallback((template: Template) => {
+    try {
+      saveFile(`${template.id}.json`, templateToJson(template), JSON_MIME);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, []);
+
+  const dismissError = useCallback(() => setError(null), []);
+  const dismissMessage = useCallback((id: number) => setMessages((list) => list.filter((m) => m.id !== id)), []);
+
+  const templates = useMemo(() => allTemplates(stored.templates), [stored.templates]);
+  const state: PaneState = {
+    ready,
+    settings,
+    templates,
+    imported: stored.templates,
+    run,
+    activity,
+    error,
+    messages,
+    marked,
+    importProblem,
+  };
+  const actions: PaneActions = {
+    check,
+    chooseTemplate,
+    goTo,
+    mark,
+    clearMarks,
+    writeReport,
+    fillDashboard,
+    createSheets,
+    download,
+    importTemplate,
+    removeTemplate,
+    exportTemplate,
+    dismissError,
+    dismissMessage,
+  };
+  return [state, actions];
+}
