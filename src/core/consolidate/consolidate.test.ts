@@ -236,6 +236,15 @@ describe("planConsolidation", () => {
     expect(report.files[1].message).toMatch(/уже есть в этой сводке/);
   });
 
+  it("refuses the master itself given among the school files (e.g. by a glob)", () => {
+    const m = master();
+    const self: ConsolidationInput = { file: m.name.toUpperCase(), workbook: m };
+    const { report } = planConsolidation(m, [self, alpha()], OPTS);
+    expect(report.files.map((f) => f.status)).toEqual(["rejected", "merged"]);
+    expect(report.files[0].message).toMatch(/это сама сводная книга/);
+    expect(report.files[0].rows).toBe(0);
+  });
+
   it("writes the header into an empty sheet of the template's name instead of creating another", () => {
     const { plan } = planConsolidation(master([{ name: "ГИА", rows: [] }]), [alpha()], OPTS);
     const gia = plan.sheets.find((s) => s.sheet === "ГИА")!;

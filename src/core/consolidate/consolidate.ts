@@ -143,6 +143,10 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       return report;
     }
     const label = sourceKey(input.file);
+    if (label === sourceKey(master.name)) {
+      report.message = `Файл «${input.file}» — это сама сводная книга: в себя она не сводится.`;
+      return report;
+    }
     if (labels.has(label)) {
       report.message = `Файл с именем «${input.file}» уже есть в этой сводке: имя файла записывается в «Источник», поэтому второй файл с тем же именем не сведён; переименуйте один из них.`;
       return report;
