@@ -2,14 +2,14 @@
  * The e2e harness: one static server over dist/, one headless Chromium (Debian's /usr/bin/chromium
  * driven by playwright-core), pages that may reach nothing but that server, an axe-core check and
  * screenshots kept under test-artifacts/e2e/. Each test file calls `startSession()` in `before` and
- * `session.close()` in `after`; phase-2 tests (the task pane with the Excel fake injected,
- * consolidation) reuse the same helpers.
+ * `session.close()` in `after`. The task pane's test page (the Excel fake in place of Office.js) is
+ * built by `buildFakePage()` into its own folder, served beside dist/, never inside it.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { DIST, PROJECT_ROOT, ensureProductionBuild } from "../src/standalone/server/build";
+import { DIST, PROJECT_ROOT, ensureProductionBuild, runWebpack } from "../src/standalone/server/build";
 import { startStaticServer, type StaticServer } from "../src/standalone/server/staticServer";
 
 export { PROJECT_ROOT };
@@ -24,6 +24,17 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/** Where `buildFakePage()` writes the test-only task pane page (never dist/). */
+export const FAKE_DIST = join(PROJECT_ROOT, "node_modules", ".cache", "sverka-e2e");
+export const FAKE_PAGE = "taskpane-fake.html";
+/** Text only the Excel fake's code holds (an export's name, a string literal that survives minifying). */
+export const FAKE_MARKERS = ["installFakeOffice", "is not modelled"];
+
+/** Builds `taskpane-fake.html` + `fake-office.js` into FAKE_DIST (e2e/webpack.fake.config.js, ~3 s). */
+export function buildFakePage(): void {
+  runWebpack(["--config", join("e2e", "webpack.fake.config.js"), "--env", `outDir=${FAKE_DIST}`]);
+}
 
 /** Logs `label: N ms` and returns what `fn` returned. */
 export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
@@ -52,22 +63,36 @@ export interface Session {
   /** A new page (own context, Russian locale) at `path` of the server, e.g. `/standalone.html`. */
   open(
     path: string,
-    options?: { locale?: string; init?: (context: BrowserContext) => Promise<void> },
+    options?: {
+      locale?: string;
+      init?: (context: BrowserContext) => Promise<void>;
+    },
   ): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
+export interface SessionOptions {
+  /** Folders served under dist/ (dist/ wins on a clash): the test-only pane page, the samples. */
+  extraRoots?: readonly string[];
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
   ensureProductionBuild((line) => console.log(`  ${line}`));
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
-  const server = await startStaticServer({ root: DIST });
+  const server = await startStaticServer({
+    root: [DIST, ...(options.extraRoots ?? [])],
+  });
   let browser: Browser;
   try {
     browser = await timed("launch Chromium", () =>
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+      }),
     );
   } catch (e) {
     await server.close();
@@ -122,11 +147,12 @@ export async function startSession(): Promise<Session> {
   };
 }
 
-interface AxeNode {
+export interface AxeNode {
   target: unknown[];
+  html: string;
   failureSummary?: string;
 }
-interface AxeViolation {
+export interface AxeViolation {
   id: string;
   impact?: string | null;
   help: string;
@@ -135,18 +161,48 @@ interface AxeViolation {
 }
 
 /**
+ * Fluent UI's focus manager (tabster) puts `<i data-tabster-dummy tabindex="0" aria-hidden="true">`
+ * around arrow-key groups such as a TabList: they only pass focus on, and are hidden from screen
+ * readers on purpose. axe reports them as `aria-hidden-focus`; Fluent lists this as a known false
+ * positive (microsoft/tabster#288) and Accessibility Insights drops exactly these nodes
+ * (microsoft/accessibility-insights-web#7605). So do we — only these nodes of only this rule.
+ */
+export function withoutTabsterDummies(violations: readonly AxeViolation[]): AxeViolation[] {
+  return violations
+    .map((v) =>
+      v.id === "aria-hidden-focus"
+        ? {
+            ...v,
+            nodes: v.nodes.filter((n) => !/\bdata-tabster-dummy\b/.test(n.html)),
+          }
+        : v,
+    )
+    .filter((v) => v.nodes.length > 0);
+}
+
+/** Turns off CSS transitions and animations, so axe measures colours at rest, not mid-fade. */
+const SETTLED_STYLE = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+
+/**
  * Runs axe-core on the page as it is now and fails when it finds a `serious` or `critical`
  * violation, listing each rule with the elements it hit. Returns all violations found.
  */
 export async function expectAccessible(page: Page, view: string): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ content: axe.source });
+  if (!loaded) {
+    await page.addStyleTag({ content: SETTLED_STYLE });
+    await page.addScriptTag({ content: axe.source });
+  }
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run(ctx: Document, o: object): Promise<{ violations: unknown[] }>;
+      };
+    };
     const r = await w.axe.run(document, { resultTypes: ["violations"] });
     return r.violations;
   });
-  const all = violations as AxeViolation[];
+  const all = withoutTabsterDummies(violations as AxeViolation[]);
   const bad = all.filter((v) => v.impact === "serious" || v.impact === "critical");
   const minor = all.filter((v) => !bad.includes(v));
   if (minor.length) console.log(`  axe (${view}): minor: ${minor.map((v) => `${v.id} (${v.impact})`).join(", ")}`);

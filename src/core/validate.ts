@@ -1,7 +1,7 @@
 /** Checking a whole workbook against a template: the file report of the JSON contract. */
 import { detectTemplate, type TemplateDetection } from "./detect";
 import type { IsoDate } from "./model/dates";
-import { isBlank, type WorkbookData } from "./model/sheet";
+import { isBlank, type CellValue, type SheetData, type WorkbookData } from "./model/sheet";
 import type { MonitoringData } from "./monitoring/model";
 import { validateMonitoring } from "./monitoring/validateMonitoring";
 import { validatePlanSheet, type PlanSheetResult } from "./plan/validatePlan";
@@ -48,9 +48,14 @@ export interface WorkbookCheck {
   monitoring: MonitoringData;
 }
 
-function nonEmptyRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
+function nonEmptyRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>): number {
   let n = 0;
-  for (const r of rows) if (r.some((v) => !isBlank(v as never))) n++;
+  for (const r of rows)
+    for (const v of r)
+      if (!isBlank(v)) {
+        n++;
+        break;
+      }
   return n;
 }
 
@@ -60,6 +65,7 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
   const issues: Issue[] = [];
   const sheets: SheetReport[] = [];
   const plans: PlanSheetResult[] = [];
+  const others: SheetData[] = [];
   const isOwn = sverkaSheetTest(wb);
 
   for (const s of wb.sheets) {
@@ -69,7 +75,9 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
     }
     const m = matchPlanSheet(s, template);
     if (!m) {
-      sheets.push({ name: s.name, kind: "other", header_row: null, rows: nonEmptyRows(s.rows) });
+      // Rows counted at the end, for the sheets that are not monitoring sheets either.
+      sheets.push({ name: s.name, kind: "other", header_row: null, rows: 0 });
+      others.push(s);
       continue;
     }
     const res = validatePlanSheet(s, m.spec, m.header, template, { asOf: opts.asOf });
@@ -86,12 +94,15 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
   }
 
   // Monitoring sheets: among the sheets that are neither plans nor Sverka's own.
-  const rest = wb.sheets.filter((s) => sheets.find((r) => r.name === s.name)?.kind === "other");
-  const mon = validateMonitoring({ ...wb, sheets: rest }, template.monitoring);
+  const mon = validateMonitoring({ ...wb, sheets: others }, template.monitoring);
   for (const i of mon.issues) issues.push(i);
   for (const m of mon.sheets) {
     const r = sheets.find((x) => x.name === m.name);
     if (r) Object.assign(r, { kind: "monitoring", header_row: m.headerRow, rows: m.rows, spec: m.id });
+  }
+  for (const s of others) {
+    const r = sheets.find((x) => x.name === s.name);
+    if (r && r.kind === "other") r.rows = nonEmptyRows(s.rows);
   }
   // A monitoring workbook (one with at least one monitoring sheet) should carry all of them.
   if (mon.sheets.length)

@@ -8,6 +8,8 @@
  * the pane renders them through the dictionaries (Russian or English).
  */
 import type { DashboardBuild } from "../core/dashboard/build";
+import type { ConsolidationPlan } from "../core/consolidate/types";
+import { columnLetter } from "../core/model/address";
 import type { LayoutSheet } from "../core/dashboard/types";
 import type { WorkbookData } from "../core/model/sheet";
 import type { Issue } from "../core/report/issue";
@@ -49,7 +51,12 @@ export type HostNoticeCode =
   /** Some issues have no cell (a missing sheet or column) and were not marked. */
   | "UNMARKABLE_ISSUES"
   /** Parts of the file that the xlsx round trip loses (charts, pivots …): `parts`. */
-  | "PARTS_LOST";
+  | "PARTS_LOST"
+  /**
+   * Consolidation (xlsx host): formulas or merged cells lie below the replaced rows of `sheet`, so
+   * its `count` rows of the earlier import were cleared instead of deleted.
+   */
+  | "ROWS_CLEARED";
 
 export interface HostNotice {
   code: HostNoticeCode;
@@ -68,6 +75,59 @@ export interface MarkOutcome {
   /** Whether notes were added. */
   notes: boolean;
   notices: HostNotice[];
+}
+
+/** What a consolidation wrote into one sheet of the host's workbook (the master). */
+export interface ConsolidatedSheet {
+  sheet: string;
+  /** The sheet was created (with the template's header). */
+  created: boolean;
+  /** Rows of earlier imports deleted (replaced). */
+  deleted: number;
+  /** Rows appended, at worksheet rows `firstRow`…`lastRow` (0 and 0 when none). */
+  appended: number;
+  firstRow: number;
+  lastRow: number;
+  /** Column letter of «Источник». */
+  sourceColumn: string;
+}
+
+export interface ConsolidationOutcome {
+  sheets: ConsolidatedSheet[];
+  notices: HostNotice[];
+  /** `undoConsolidation` can take this write back. */
+  undoable: boolean;
+}
+
+/**
+ * What applying `plan` writes, sheet by sheet. `cleared`: sheets whose replaced rows were cleared
+ * in place instead of deleted (the xlsx host, ROWS_CLEARED), so the new rows start below them.
+ */
+export function consolidatedSheets(
+  plan: ConsolidationPlan,
+  cleared: ReadonlySet<string> = new Set(),
+): ConsolidatedSheet[] {
+  return plan.sheets.map((p) => {
+    const at = cleared.has(p.sheet) ? p.appendAt + p.deleteRows.length : p.appendAt;
+    return {
+      sheet: p.sheet,
+      created: p.create,
+      deleted: p.deleteRows.length,
+      appended: p.rows.length,
+      firstRow: p.rows.length ? at : 0,
+      lastRow: p.rows.length ? at + p.rows.length - 1 : 0,
+      sourceColumn: columnLetter(p.sourceColumn),
+    };
+  });
+}
+
+export interface ConsolidationUndoOutcome {
+  /** Sheets restored (created sheets deleted, appended rows removed, replaced rows put back). */
+  sheets: string[];
+  /** Rows put back, in all. */
+  restored: number;
+  /** Appended rows removed, in all. */
+  removed: number;
 }
 
 /** What Sverka remembers in the workbook between sessions. */
@@ -103,6 +163,17 @@ export interface WorkbookHost {
   createBlankSheets(template: Template): Promise<WriteOutcome>;
   /** Standalone only: the workbook as it is now (with whatever Sverka wrote), to download. */
   download?(): Promise<{ fileName: string; data: Uint8Array }>;
+  /**
+   * Writes a consolidation plan (`core/consolidate`, made from this workbook's `read()`) into this
+   * workbook, the master: deletes the replaced rows, appends the new ones, creates missing sheets.
+   * Only when the user asked («Свести»). Throws `HostError` (code CONSOLIDATION_STALE) when the
+   * workbook changed since it was read so that the plan no longer fits. Absent: not supported.
+   */
+  applyConsolidation?(plan: ConsolidationPlan): Promise<ConsolidationOutcome>;
+  /** Takes the last consolidation back exactly (see the host's notes); absent: no undo. */
+  undoConsolidation?(): Promise<ConsolidationUndoOutcome>;
+  /** Whether there is a consolidation `undoConsolidation` can take back. */
+  canUndoConsolidation?(): Promise<boolean>;
 }
 
 /** An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept. */

@@ -42,7 +42,16 @@ describe("placeholders and format", () => {
   it("every value other than symbols and shared formats is translated", () => {
     const same = (Object.keys(ru) as (keyof typeof ru)[]).filter((k) => ru[k] === en[k]);
     // Formats without words and the dash for «no value» are the same in both languages.
-    expect(same.sort()).toEqual(["importIssue", "noValue", "templateOption", "valueWithUnit"]);
+    expect(same.sort()).toEqual([
+      "consolidateDuplicate",
+      "consolidateIssueAt",
+      "consolidateIssueSheet",
+      "consolidateSheetRows",
+      "importIssue",
+      "noValue",
+      "templateOption",
+      "valueWithUnit",
+    ]);
   });
 
   it("format fills placeholders and leaves unknown ones visible", () => {

@@ -1,6 +1,7 @@
 /**
  * The standalone page: open .xlsx files (picker or drag and drop), see which could be read, and
- * work on the selected one in the workspace slot. No Office.js anywhere on this page.
+ * work on the selected one in the task pane itself (`SverkaPane` on that file's `BrowserXlsxHost`,
+ * remounted per file). No Office.js anywhere on this page.
  */
 import * as React from "react";
 import {
@@ -13,10 +14,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import type { IsoDate } from "../core/model/dates";
 import { getStrings, langOf } from "../i18n/strings";
+import { SverkaPane } from "../taskpane/components/SverkaPane";
 import { FileDrop } from "./FileDrop";
 import { FileList } from "./FileList";
-import { FileWorkspace } from "./FileWorkspace";
 import { useOpenFiles, type OpenHost } from "./useOpenFiles";
 
 export interface StandaloneAppProps {
@@ -24,6 +26,8 @@ export interface StandaloneAppProps {
   locale?: string;
   /** How a picked file becomes a host (tests pass a fake). */
   open?: OpenHost;
+  /** The report date (default: today). */
+  today?: () => IsoDate;
 }
 
 const useStyles = makeStyles({
@@ -46,18 +50,21 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  fileName: { margin: 0, wordBreak: "break-word" },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open }) => {
+export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open, today }) => {
   const styles = useStyles();
   const t = getStrings(locale);
+  const lang = langOf(locale);
   const { files, selectedId, select, add } = useOpenFiles(open);
   const selected = files.find((f) => f.id === selectedId);
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <div className={styles.root} lang={langOf(locale)}>
+      <div className={styles.root} lang={lang}>
         <header className={styles.header}>
           <Title2 as="h1">{t.saTitle}</Title2>
           <Body1 as="p">{t.saIntro}</Body1>
@@ -71,13 +78,22 @@ export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open }) =>
               </Subtitle2>
               <FileList strings={t} files={files} selectedId={selectedId} onSelect={select} />
             </section>
-            <div>
-              {selected?.status === "ready" && selected.host ? (
-                <FileWorkspace key={selected.id} host={selected.host} strings={t} />
-              ) : (
-                files.length > 0 && <Caption1 className={styles.muted}>{t.saSelectFile}</Caption1>
-              )}
-            </div>
+            {selected?.status === "ready" && selected.host ? (
+              <section className={styles.workspace} aria-labelledby="workspace-title" data-testid="workspace">
+                <Subtitle2 as="h2" id="workspace-title" className={styles.fileName}>
+                  {selected.name}
+                </Subtitle2>
+                <SverkaPane
+                  key={selected.id}
+                  host={selected.host}
+                  strings={t}
+                  lang={lang}
+                  {...(today ? { today } : {})}
+                />
+              </section>
+            ) : (
+              <div>{files.length > 0 && <Caption1 className={styles.muted}>{t.saSelectFile}</Caption1>}</div>
+            )}
           </div>
         </main>
       </div>

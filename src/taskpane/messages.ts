@@ -12,6 +12,7 @@ export const NOTICE_KEYS: Record<HostNoticeCode, StringKey> = {
   NOTES_UNSUPPORTED: "noticeNotesUnsupported",
   UNMARKABLE_ISSUES: "noticeUnmarkableIssues",
   PARTS_LOST: "noticePartsLost",
+  ROWS_CLEARED: "noticeRowsCleared",
 };
 
 export interface PaneMessage {

@@ -9,6 +9,7 @@ import type { Issue } from "../core/report/issue";
 import type { Template } from "../core/template/schema";
 import type { ReadProgress, StoredSettings, WorkbookHost } from "../hosts/host";
 import type { FormatParams, Lang, StringKey } from "../i18n/strings";
+import { runConsolidation, type ConsolidationRun, type ConsolidationStep } from "./consolidateFlow";
 import { describeError, type ErrorInfo } from "./errors";
 import { JSON_MIME, XLSX_MIME, readFileText, saveFile } from "./files";
 import { noticeMessage, outcomeMessages, type NewMessage, type PaneMessage } from "./messages";
@@ -35,7 +36,9 @@ export type ActionName =
   | "createSheets"
   | "download"
   | "import"
-  | "removeTemplate";
+  | "removeTemplate"
+  | "consolidate"
+  | "undoConsolidation";
 
 export type Activity =
   { kind: "reading"; progress: ReadProgress | null } | { kind: "checking" } | { kind: "action"; name: ActionName };
@@ -66,6 +69,12 @@ export interface PaneState {
   messages: PaneMessage[];
   marked: number;
   importProblem: ImportProblem | null;
+  /** The last consolidation (report and what was written), until it is undone. */
+  consolidation: ConsolidationRun | null;
+  /** Where a running consolidation is. */
+  consolidationStep: ConsolidationStep | null;
+  /** The host can take a consolidation back now («Отменить свод»). */
+  canUndoConsolidation: boolean;
 }
 
 export interface PaneActions {
@@ -80,6 +89,9 @@ export interface PaneActions {
   download(): Promise<void>;
   importTemplate(file: File): Promise<void>;
   removeTemplate(id: string): Promise<void>;
+  /** Reads the picked school files and writes their rows into this workbook (the master). */
+  consolidate(files: readonly File[], mergeValidRows: boolean): Promise<void>;
+  undoConsolidation(): Promise<void>;
   exportTemplate(template: Template): void;
   dismissError(): void;
   dismissMessage(id: number): void;
@@ -98,6 +110,9 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
   const [messages, setMessages] = useState<PaneMessage[]>([]);
   const [marked, setMarked] = useState(0);
   const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
+  const [consolidation, setConsolidation] = useState<ConsolidationRun | null>(null);
+  const [consolidationStep, setConsolidationStep] = useState<ConsolidationStep | null>(null);
+  const [canUndoConsolidation, setCanUndoConsolidation] = useState(false);
   const nextId = useRef(1);
 
   const say = useCallback((list: NewMessage[]) => {
@@ -124,7 +139,9 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
       try {
         const loaded = await host.loadSettings();
         const count = host.capabilities.marks ? await host.markedCount() : 0;
+        const undo = host.canUndoConsolidation ? await host.canUndoConsolidation() : false;
         if (cancelled) return;
+        setCanUndoConsolidation(undo);
         const st = loadStoredTemplates(loaded);
         setSettings(loaded);
         setStored(st);
@@ -319,6 +336,63 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     [perform, settings, saveSettings, say],
   );
 
+  const consolidate = useCallback(
+    (files: readonly File[], mergeValidRows: boolean) =>
+      perform({ kind: "action", name: "consolidate" }, async () => {
+        setConsolidation(null);
+        try {
+          const result = await runConsolidation(host, files, {
+            templates: allTemplates(stored.templates),
+            ...(settings.templateId ? { templateId: settings.templateId } : {}),
+            asOf: today(),
+            mergeValidRows,
+            onStep: setConsolidationStep,
+          });
+          setConsolidation(result);
+          const outcome = result.outcome;
+          if (!outcome) return;
+          // The workbook changed: the earlier check no longer describes it.
+          setRun(null);
+          const { rows, replaced_rows } = result.report.summary;
+          say([
+            { intent: "success", key: "consolidateDone", params: { rows, replaced: replaced_rows } },
+            ...(host.capabilities.download
+              ? [{ intent: "info" as const, key: "consolidateDownloadHint" as const, params: {} }]
+              : []),
+            ...(run ? [{ intent: "info" as const, key: "consolidateChecked" as const, params: {} }] : []),
+            ...outcome.notices.map(noticeMessage),
+          ]);
+        } finally {
+          setConsolidationStep(null);
+          // Also after a failure: a write that stopped half-way may have left something to undo.
+          setCanUndoConsolidation(host.canUndoConsolidation ? await host.canUndoConsolidation() : false);
+        }
+      }),
+    [perform, host, stored.templates, settings.templateId, today, run, say],
+  );
+
+  const undoConsolidation = useCallback(
+    () =>
+      perform({ kind: "action", name: "undoConsolidation" }, async () => {
+        if (!host.undoConsolidation) return;
+        try {
+          const undone = await host.undoConsolidation();
+          setConsolidation(null);
+          setRun(null);
+          say([
+            {
+              intent: "success",
+              key: "consolidateUndone",
+              params: { removed: undone.removed, restored: undone.restored },
+            },
+          ]);
+        } finally {
+          setCanUndoConsolidation(host.canUndoConsolidation ? await host.canUndoConsolidation() : false);
+        }
+      }),
+    [perform, host, say],
+  );
+
   const exportTemplate = useCallback((template: Template) => {
     try {
       saveFile(`${template.id}.json`, templateToJson(template), JSON_MIME);
@@ -342,6 +416,9 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     messages,
     marked,
     importProblem,
+    consolidation,
+    consolidationStep,
+    canUndoConsolidation,
   };
   const actions: PaneActions = {
     check,
@@ -355,6 +432,8 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     download,
     importTemplate,
     removeTemplate,
+    consolidate,
+    undoConsolidation,
     exportTemplate,
     dismissError,
     dismissMessage,

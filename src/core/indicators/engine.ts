@@ -129,6 +129,8 @@ interface StatusSet {
   byKey: Map<string, ShnorStatus>;
 }
 
+const NO_RECORDS: readonly MonitoringRecord[] = [];
+
 class Context {
   readonly registry = new Map<string, SchoolEntry>();
   readonly registryRecords: MonitoringRecord[];
@@ -187,7 +189,26 @@ class Context {
     return index.get(key) ?? [];
   }
 
-  private readonly byPeriod = new Map<string, PeriodIndex>();
+  private readonly byPeriod = new Map<MonitoringSheetId, Map<PeriodKind, PeriodIndex>>();
+
+  private readonly byGrade = new WeakMap<readonly MonitoringRecord[], Map<number, MonitoringRecord[]>>();
+
+  /** The records of a list that are of one ВПР grade, in order (each list is partitioned once). */
+  ofGrade(list: readonly MonitoringRecord[], grade: number): readonly MonitoringRecord[] {
+    let grades = this.byGrade.get(list);
+    if (!grades) {
+      grades = new Map();
+      for (const r of list) {
+        const g = gradeOf(r);
+        if (g === null) continue;
+        const own = grades.get(g);
+        if (own) own.push(r);
+        else grades.set(g, [r]);
+      }
+      this.byGrade.set(list, grades);
+    }
+    return grades.get(grade) ?? NO_RECORDS;
+  }
 
   /**
    * Records of a sheet by period (and by period and school), in sheet order: built once per sheet
@@ -195,8 +216,9 @@ class Context {
    * own records instead of passing over the whole sheet.
    */
   periodIndex(sheet: MonitoringSheetId, kind: PeriodKind): PeriodIndex {
-    const cacheKey = `${sheet}|${kind}`;
-    let index = this.byPeriod.get(cacheKey);
+    let byKind = this.byPeriod.get(sheet);
+    if (!byKind) this.byPeriod.set(sheet, (byKind = new Map()));
+    let index = byKind.get(kind);
     if (!index) {
       index = { records: new Map(), bySchool: new Map() };
       for (const r of this.records(sheet)) {
@@ -212,7 +234,7 @@ class Context {
         if (own) own.push(r);
         else schools.set(r.schoolKey, [r]);
       }
-      this.byPeriod.set(cacheKey, index);
+      byKind.set(kind, index);
     }
     return index;
   }
@@ -258,8 +280,13 @@ class Context {
     return columns.every((c) => present.columns.includes(c));
   }
 
+  /** The last set `statusesOf` gave: a run of values asks for one year and procedure list again and again. */
+  private lastStatuses: { year: number; procedures: readonly string[] | undefined; set: StatusSet } | null = null;
+
   /** ШНОР statuses of every school for a year (`shnorStatuses`), computed once per year and procedure list. */
   private statusesOf(year: number, procedures: readonly string[] | undefined): StatusSet {
+    const last = this.lastStatuses;
+    if (last && last.year === year && last.procedures === procedures) return last.set;
     let byYear = this.statusCache.get(procedures);
     if (!byYear) this.statusCache.set(procedures, (byYear = new Map()));
     let set = byYear.get(year);
@@ -270,6 +297,7 @@ class Context {
       set = { list, byKey };
       byYear.set(year, set);
     }
+    this.lastStatuses = { year, procedures, set };
     return set;
   }
 
@@ -333,6 +361,16 @@ interface AggregateColumns {
   where: readonly string[];
   /** `values` and `where` together: the sheet must have them all. */
   needed: readonly string[];
+  /** Its `where` conditions, with expected texts folded once. */
+  conditions: readonly CompiledCondition[];
+}
+
+interface CompiledCondition {
+  column: string;
+  condition: Condition;
+  /** The folded `eq` / `ne` text; null when the expected value is not a text. */
+  eqText: string | null;
+  neText: string | null;
 }
 
 const columnsCache = new WeakMap<Aggregate, AggregateColumns>();
@@ -344,7 +382,15 @@ function columnsOf(a: Aggregate): AggregateColumns {
     const minus = a.op === "diff" ? (a.minus ?? []) : [];
     const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
     const where = a.where.map((c) => c.column);
-    info = { values, plus, minus, where, needed: [...values, ...where] };
+    const conditions = a.where.map(
+      (c): CompiledCondition => ({
+        column: c.column,
+        condition: c,
+        eqText: typeof c.eq === "string" ? folded(c.eq) : null,
+        neText: typeof c.ne === "string" ? folded(c.ne) : null,
+      }),
+    );
+    info = { values, plus, minus, where, needed: [...values, ...where], conditions };
     columnsCache.set(a, info);
   }
   return info;
@@ -381,14 +427,16 @@ function folded(text: string): string {
   return f;
 }
 
-function equals(v: RecordValue, expected: boolean | number | string): boolean {
-  if (typeof expected === "string") return typeof v === "string" && folded(v) === folded(expected);
+/** `v` equals the expected value: a text compared folded (`text` is the expected text folded), others exactly. */
+function equals(v: RecordValue, expected: boolean | number | string, text: string | null): boolean {
+  if (text !== null) return typeof v === "string" && folded(v) === text;
   return v === expected;
 }
 
-function testCondition(c: Condition, v: RecordValue): boolean {
-  if (c.eq !== undefined) return equals(v, c.eq);
-  if (c.ne !== undefined) return v !== null && !equals(v, c.ne);
+function testCondition(cc: CompiledCondition, v: RecordValue): boolean {
+  const c = cc.condition;
+  if (c.eq !== undefined) return equals(v, c.eq, cc.eqText);
+  if (c.ne !== undefined) return v !== null && !equals(v, c.ne, cc.neText);
   if (c.procedureKind !== undefined) return typeof v === "string" && procedureInfo(v).kind === c.procedureKind;
   if (typeof v !== "number") return false;
   if (c.gte !== undefined) return v >= c.gte;
@@ -400,11 +448,16 @@ function testCondition(c: Condition, v: RecordValue): boolean {
 
 type WhereResult = "yes" | "no" | "invalid";
 
-function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
-  const where = a.where;
-  if (r.invalid.length > 0) for (const c of where) if (r.invalid.includes(c.column)) return "invalid";
-  for (const c of where) if (!testCondition(c, r.values[c.column] ?? null)) return "no";
+function whereResult(conditions: readonly CompiledCondition[], r: MonitoringRecord): WhereResult {
+  if (conditions.length === 0) return "yes";
+  const invalid = r.invalid;
+  if (invalid.length > 0) for (const c of conditions) if (invalid.includes(c.column)) return "invalid";
+  for (const c of conditions) if (!testCondition(c, r.values[c.column] ?? null)) return "no";
   return "yes";
+}
+
+function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
+  return whereResult(columnsOf(a).conditions, r);
 }
 
 interface Selection {
@@ -412,8 +465,8 @@ interface Selection {
   kind: PeriodKind;
   /** Restrict to one school (per-school values). */
   school: string | null;
-  /** Extra record filter (e.g. one ВПР grade). */
-  extra?: (r: MonitoringRecord) => boolean;
+  /** Only the records of one ВПР grade. */
+  grade?: number;
   /** Value id reported to `options.trace` (municipal values only). */
   traceId?: string;
 }
@@ -439,43 +492,47 @@ interface SheetPass {
   isRegistry: boolean;
   isSchoolSheet: boolean;
   /** Distinct value columns of the aggregates a record is used by, by bit mask of their indexes. */
-  numbers: Map<number, readonly string[]>;
+  numbers: (readonly string[] | undefined)[];
 }
 
 /** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
 interface EvalPlan {
   passes: readonly SheetPass[] | null;
+  /** `columnsOf` each aggregate. */
+  columns: readonly AggregateColumns[];
 }
 
 function makePlan(ctx: Context, aggregates: readonly Aggregate[]): EvalPlan {
-  for (const a of aggregates) if (!ctx.hasColumns(a.sheet, columnsOf(a).needed)) return { passes: null };
+  const columns = aggregates.map(columnsOf);
+  for (let i = 0; i < aggregates.length; i++)
+    if (!ctx.hasColumns(aggregates[i].sheet, columns[i].needed)) return { passes: null, columns };
   const sheets = [...new Set(aggregates.map((a) => a.sheet))].sort(
     (a, b) => Number(a === "schools") - Number(b === "schools"),
   );
   const passes = sheets.map((sheet): SheetPass => {
     const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
     const needed = new Set<string>();
-    for (const i of idx) for (const c of columnsOf(aggregates[i]).needed) needed.add(c);
+    for (const i of idx) for (const c of columns[i].needed) needed.add(c);
     return {
       sheet,
       idx,
       needed,
       isRegistry: sheet === "schools",
       isSchoolSheet: sheet !== "events",
-      numbers: new Map(),
+      numbers: [],
     };
   });
-  return { passes };
+  return { passes, columns };
 }
 
 /** Distinct value columns of the aggregates in `mask`, in aggregate order. */
-function numbersOf(pass: SheetPass, aggregates: readonly Aggregate[], mask: number): readonly string[] {
-  let list = pass.numbers.get(mask);
+function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly string[] {
+  let list = pass.numbers[mask];
   if (!list) {
     const set = new Set<string>();
-    for (const i of pass.idx) if (mask & (1 << i)) for (const c of columnsOf(aggregates[i]).values) set.add(c);
+    for (const i of pass.idx) if (mask & (1 << i)) for (const c of columns[i].values) set.add(c);
     list = [...set];
-    pass.numbers.set(mask, list);
+    pass.numbers[mask] = list;
   }
   return list;
 }
@@ -484,6 +541,27 @@ function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
   let s = 0;
   for (const c of columns) s += r.values[c] as number;
   return s;
+}
+
+/** One school's share of an evaluation over all schools (see `evaluate`). */
+interface SchoolTally {
+  /** Per aggregate: the sum, the count, or (`count_schools`) 1 when the school was counted. */
+  sums: number[];
+  excluded: Set<string> | null;
+}
+
+/** Every school's values of one evaluation, by school key. */
+type SchoolTallies = Map<string, SchoolTally>;
+
+/** The evaluation of one school from the tallies of an evaluation over all schools. */
+function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string): Evaluation {
+  if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
+  const t = tallies.get(key);
+  return {
+    values: t ? t.sums : all.values.map(() => 0),
+    missing: false,
+    excluded: t?.excluded ?? NONE_EXCLUDED,
+  };
 }
 
 /**
@@ -495,57 +573,72 @@ function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
  * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
  * empty is incomplete and left out (counted).
  *
- * This runs once per value (tens of thousands of times for a region): the plan of the aggregates
- * is made once, records come from the period index, and the loop over records allocates nothing
- * for a record it uses.
+ * With `schools` (and no `sel.school`), the same pass also tallies each school's own evaluation
+ * (what `sel.school` = that school would give): per-school values of a period cost one pass over
+ * its records, not one evaluation per school. The plan of the aggregates is made once, records
+ * come from the period index, and the loop over records allocates nothing for a record it uses.
  */
-function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggregate[], sel: Selection): Evaluation {
-  const { passes } = ctx.plan(aggregates);
-  if (passes === null) return { values: aggregates.map(() => null), missing: true, excluded: NONE_EXCLUDED };
+function evaluate(
+  ctx: Context,
+  spec: IndicatorSpec,
+  aggregates: readonly Aggregate[],
+  sel: Selection,
+  schools?: SchoolTallies,
+): Evaluation {
+  const { passes, columns } = ctx.plan(aggregates);
+  const n = aggregates.length;
+  const values: (number | null)[] = [];
+  if (passes === null) {
+    for (let i = 0; i < n; i++) values.push(null);
+    return { values, missing: true, excluded: NONE_EXCLUDED };
+  }
   let excluded: Set<string> | null = null;
   const year = statusYear(sel.period, sel.kind);
-  const sums: number[] = new Array<number>(aggregates.length).fill(0);
-  const schoolSets: (Set<string> | null)[] = new Array<Set<string> | null>(aggregates.length).fill(null);
+  const sums: number[] = [];
+  const schoolSets: (Set<string> | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    sums.push(0);
+    schoolSets.push(null);
+  }
   let excludedSchools: Set<string> | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
   const trace = sel.traceId !== undefined && sel.school === null ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
     const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
-    for (const r of ctx.recordsFor(sheet, sel.kind, sel.period, sel.school)) {
-      if (sel.extra && !sel.extra(r)) continue;
-      if (isRegistry && r.schoolKey !== null && excludedSchools?.has(r.schoolKey)) continue;
+    const all = ctx.recordsFor(sheet, sel.kind, sel.period, sel.school);
+    const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
+      const key = r.schoolKey;
+      if (isRegistry && key !== null && excludedSchools?.has(key)) continue;
       let using = 0;
       let relevantInvalid = false;
       for (const i of idx) {
         const a = aggregates[i];
         const filter = a.schools ?? spec.schools;
-        if (isSchoolSheet && r.schoolKey === null) {
+        if (isSchoolSheet && key === null) {
           // A row without a school cannot be filtered; it would count for «all schools»: left out (counted).
-          if (filter === "all" && testWhere(a, r) !== "no") relevantInvalid = true;
+          if (filter === "all" && whereResult(columns[i].conditions, r) !== "no") relevantInvalid = true;
           continue;
         }
-        if (!ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
-        if (
-          a.op === "count_schools" &&
-          !isRegistry &&
-          registryNonEmpty &&
-          (r.schoolKey === null || !ctx.registry.has(r.schoolKey))
-        )
+        if (filter !== "all" && !ctx.passes(filter, key, year, spec.procedures)) continue;
+        if (a.op === "count_schools" && !isRegistry && registryNonEmpty && (key === null || !ctx.registry.has(key)))
           continue;
-        const w = testWhere(a, r);
+        const w = whereResult(columns[i].conditions, r);
         if (w === "invalid") relevantInvalid = true;
         else if (w === "yes") using |= 1 << i;
       }
       if (!relevantInvalid && using === 0) continue;
-      const numbers = numbersOf(pass, aggregates, using);
+      const numbers = pass.numbers[using] ?? numbersOf(pass, columns, using);
+      const v = r.values;
       let filled = 0;
       let notNumber = false;
       for (const c of numbers) {
-        const v = r.values[c];
-        if (v === null || v === undefined) continue;
+        const x = v[c];
+        if (x === null || x === undefined) continue;
         filled++;
-        if (typeof v !== "number") notNumber = true;
+        if (typeof x !== "number") notNumber = true;
       }
       const inv = r.invalid;
       const invalid =
@@ -553,36 +646,52 @@ function evaluate(ctx: Context, spec: IndicatorSpec, aggregates: readonly Aggreg
         (inv.length > 0 && (inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c)))) ||
         notNumber;
       if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
+      let tally: SchoolTally | undefined;
+      if (schools && key !== null) {
+        tally = schools.get(key);
+        if (!tally) {
+          tally = { sums: [], excluded: null };
+          for (let i = 0; i < n; i++) tally.sums.push(0);
+          schools.set(key, tally);
+        }
+      }
       if (invalid || filled < numbers.length) {
-        (excluded ??= new Set()).add(`${sheet}:${r.row}`);
-        if (r.schoolKey !== null) (excludedSchools ??= new Set()).add(r.schoolKey);
+        const at = `${sheet}:${r.row}`;
+        (excluded ??= new Set()).add(at);
+        if (tally) (tally.excluded ??= new Set()).add(at);
+        if (key !== null) (excludedSchools ??= new Set()).add(key);
         continue;
       }
-      for (const i of idx) {
-        if (!(using & (1 << i))) continue;
-        if (trace)
+      if (trace)
+        for (const i of idx) {
+          if (!(using & (1 << i))) continue;
           trace({
             id: sel.traceId as string,
             period: sel.period,
             aggregate: i === 0 ? 0 : 1,
             sheet,
             row: r.row,
-            schoolKey: r.schoolKey,
+            schoolKey: key,
           });
-      }
+        }
       for (const i of idx) {
         if (!(using & (1 << i))) continue;
-        const a = aggregates[i];
-        if (a.op === "sum") sums[i] += sumOf(r, columnsOf(a).plus);
-        else if (a.op === "diff") {
-          const cols = columnsOf(a);
-          sums[i] += sumOf(r, cols.plus) - sumOf(r, cols.minus);
-        } else if (a.op === "count") sums[i] += 1;
-        else if (r.schoolKey !== null) (schoolSets[i] ??= new Set()).add(r.schoolKey);
+        const op = aggregates[i].op;
+        if (op === "count_schools") {
+          if (key !== null) {
+            (schoolSets[i] ??= new Set()).add(key);
+            if (tally) tally.sums[i] = 1;
+          }
+          continue;
+        }
+        const x =
+          op === "sum" ? sumOf(r, columns[i].plus) : op === "diff" ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus) : 1;
+        sums[i] += x;
+        if (tally) tally.sums[i] += x;
       }
     }
   }
-  const values = aggregates.map((a, i) => (a.op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]));
+  for (let i = 0; i < n; i++) values.push(aggregates[i].op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]);
   return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
 }
 
@@ -688,34 +797,67 @@ function targetsFor(spec: IndicatorSpec, period: string, scopeKind: ScopeKind): 
   return specific.length ? specific : scoped.filter((t) => t.period === undefined);
 }
 
-function rawKey(r: Raw, period: string): string {
-  return `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}\u0001${period}`;
+/** A raw's identity within its period: the scope alone for the usual one-id, no-procedure raws. */
+function rawKey(r: Raw, id: string): string {
+  return r.id === id && !r.procedure ? r.scope : `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}`;
+}
+
+interface TargetsMemo {
+  scopeKind: ScopeKind;
+  unit: string;
+  period: string;
+  targets: readonly Target[];
+  text: string | null;
 }
 
 const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { targets: [], text: null };
 
+/**
+ * Targets, their status and the previous period's value of every raw value. Runs over every
+ * per-school value: raws are found by period, then by scope (no key built per value), and the
+ * targets of a scope kind, unit and period are worked out once.
+ */
 function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
-  const byKey = new Map<string, Raw>();
-  for (const r of raws) byKey.set(rawKey(r, r.period), r);
+  const id = raws.length ? raws[0].id : spec.id;
+  const byPeriod = new Map<string, Map<string, Raw>>();
+  for (const r of raws) {
+    let scopes = byPeriod.get(r.period);
+    if (!scopes) byPeriod.set(r.period, (scopes = new Map()));
+    scopes.set(rawKey(r, id), r);
+  }
   // Periods, targets and their texts repeat for every school: worked out once each.
-  const previousOf = new Map<string, string | null>();
-  const targetsOf = new Map<string, { targets: readonly Target[]; text: string | null }>();
-  return raws.map((r) => {
-    let prevPeriod = previousOf.get(r.period);
-    if (prevPeriod === undefined) previousOf.set(r.period, (prevPeriod = previousPeriod(r.period, spec.period.kind)));
-    const prev = prevPeriod ? byKey.get(rawKey(r, prevPeriod)) : undefined;
+  const previousOf = new Map<string, Map<string, Raw> | null>();
+  const memos: TargetsMemo[] = [];
+  let last: TargetsMemo | null = null;
+  const out: IndicatorValue[] = [];
+  for (const r of raws) {
+    let prevScopes = previousOf.get(r.period);
+    if (prevScopes === undefined) {
+      const prevPeriod = previousPeriod(r.period, spec.period.kind);
+      prevScopes = prevPeriod ? (byPeriod.get(prevPeriod) ?? null) : null;
+      previousOf.set(r.period, prevScopes);
+    }
+    const prev = prevScopes ? prevScopes.get(rawKey(r, id)) : undefined;
     const previous = prev ? prev.value : null;
     const delta = typeof r.value === "number" && typeof previous === "number" ? r.value - previous : null;
     let t = NO_TARGETS;
     if (r.procedure === undefined) {
-      const memoKey = `${r.scopeKind}\u0001${r.unit}\u0001${r.period}`;
-      const memo = targetsOf.get(memoKey);
-      if (memo) t = memo;
-      else {
-        const targets = targetsFor(spec, r.period, r.scopeKind);
-        t = { targets, text: targets.length ? targets.map((x) => targetText(x, r.unit)).join("; ") : null };
-        targetsOf.set(memoKey, t);
+      if (!last || last.scopeKind !== r.scopeKind || last.unit !== r.unit || last.period !== r.period) {
+        last =
+          memos.find((m) => m.scopeKind === r.scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
+        if (!last) {
+          const targets = targetsFor(spec, r.period, r.scopeKind);
+          last = {
+            scopeKind: r.scopeKind,
+            unit: r.unit,
+            period: r.period,
+            targets,
+            text: targets.length ? targets.map((x) => targetText(x, r.unit)).join("; ") : null,
+          };
+          memos.push(last);
+        }
       }
+      t = last;
     }
     const targets = t.targets;
     let met: boolean | null = null;
@@ -748,8 +890,9 @@ function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
     if (r.denominator !== undefined) v.denominator = r.denominator;
     if (r.procedure !== undefined) v.procedure = r.procedure;
     if (r.note !== undefined) v.note = r.note;
-    return v;
-  });
+    out.push(v);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -760,18 +903,18 @@ function periodSheet(spec: IndicatorSpec): MonitoringSheetId | null {
   return spec.period.sheet ?? spec.numerator?.sheet ?? null;
 }
 
-/** Sorted periods present on the sheet (records passing `extra`), or the fallback period when there are none. */
+/** Sorted periods present on the sheet (with records of the ВПР grade, when given), or the fallback period when there are none. */
 function periodsOf(
   ctx: Context,
   spec: IndicatorSpec,
-  extra?: (r: MonitoringRecord) => boolean,
+  grade?: number,
 ): { periods: string[]; fallback: boolean } {
   const kind = spec.period.kind;
   if (kind === "report_date") return { periods: [ctx.options.asOf], fallback: false };
   const sheet = periodSheet(spec);
   const set = new Set<string>();
   if (sheet && sheet !== "schools") {
-    for (const [p, list] of ctx.periodIndex(sheet, kind).records) if (p && (!extra || list.some(extra))) set.add(p);
+    for (const [p, list] of ctx.periodIndex(sheet, kind).records) if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
   }
   if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
   return { periods: [...set].sort(), fallback: false };
@@ -783,14 +926,14 @@ function schoolsInPeriod(
   spec: IndicatorSpec,
   sheet: MonitoringSheetId,
   period: string,
-  extra?: (r: MonitoringRecord) => boolean,
+  grade?: number,
 ): { key: string; name: string }[] {
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
   const names = new Map<string, string | null>();
-  for (const r of ctx.recordsFor(sheet, kind, period, null)) {
+  const all = ctx.recordsFor(sheet, kind, period, null);
+  for (const r of grade === undefined ? all : ctx.ofGrade(all, grade)) {
     if (r.schoolKey === null || names.has(r.schoolKey)) continue;
-    if (extra && !extra(r)) continue;
     if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
     names.set(r.schoolKey, r.school);
   }
@@ -815,26 +958,41 @@ function ratioRaws(
   id: string,
   title: string,
   scopes: readonly ScopeKind[],
-  extra?: (r: MonitoringRecord) => boolean,
+  grade?: number,
 ): Raw[] {
   const aggregates = [spec.numerator, spec.denominator].filter((a): a is Aggregate => a !== undefined);
-  const { periods, fallback } = periodsOf(ctx, spec, extra);
+  const { periods, fallback } = periodsOf(ctx, spec, grade);
   const kind = spec.period.kind;
   const sheet = periodSheet(spec);
   const base = { id, title, unit: spec.unit };
   const out: Raw[] = [];
-  const valueAt = (
+  const first = aggregates.slice(0, 1);
+  const wantSchools = scopes.includes("school") && !fallback && sheet !== null;
+  // Every school's evaluation of a period, tallied by the evaluation over all schools.
+  const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
+  const evaluateAll = (period: string, traced: boolean): Evaluation => {
+    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new Map() : undefined;
+    const sel: Selection = { period, kind, school: null, grade, traceId: traced ? id : undefined };
+    const all = evaluate(ctx, spec, spec.kind === "period_delta" ? first : aggregates, sel, schools);
+    if (schools) tallied.set(period, { all, schools });
+    return all;
+  };
+  const schoolEval = (period: string, key: string): Evaluation => {
+    let t = tallied.get(period);
+    if (!t) {
+      evaluateAll(period, false);
+      t = tallied.get(period)!;
+    }
+    return schoolEvaluation(t.all, t.schools, key);
+  };
+  const valueOf = (
     period: string,
-    school: string | null,
+    at: (period: string) => Evaluation,
   ): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> => {
-    const sel: Selection = { period, kind, school, extra, traceId: school === null ? id : undefined };
-    if (spec.kind !== "period_delta") return ratioValue(spec, evaluate(ctx, spec, aggregates, sel));
-    const cur = evaluate(ctx, spec, aggregates.slice(0, 1), sel);
+    if (spec.kind !== "period_delta") return ratioValue(spec, at(period));
+    const cur = at(period);
     const prevPeriod = previousPeriod(period, kind);
-    const prev =
-      prevPeriod && periods.includes(prevPeriod)
-        ? evaluate(ctx, spec, aggregates.slice(0, 1), { ...sel, period: prevPeriod })
-        : null;
+    const prev = prevPeriod && periods.includes(prevPeriod) ? at(prevPeriod) : null;
     const excluded = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
     if (cur.missing || !prev || prev.missing) return { value: null, excluded };
     const a = cur.values[0] ?? 0;
@@ -842,15 +1000,16 @@ function ratioRaws(
     return { value: (a - b) * spec.scale, excluded };
   };
   if (scopes.includes(MUNICIPALITY)) {
+    const municipal = (period: string): Evaluation => evaluateAll(period, true);
     for (const period of periods)
-      out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueAt(period, null) });
+      out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueOf(period, municipal) });
   }
-  if (scopes.includes("school") && !fallback && sheet) {
+  if (wantSchools) {
     // Thousands of values: built field by field, without spreads (the engine's hottest allocation).
     const unit = spec.schoolUnit ?? spec.unit;
     for (const period of periods) {
-      for (const s of schoolsInPeriod(ctx, spec, sheet, period, extra)) {
-        const v = valueAt(period, s.key);
+      for (const s of schoolsInPeriod(ctx, spec, sheet, period, grade)) {
+        const v = valueOf(period, (p) => schoolEval(p, s.key));
         out.push({
           id,
           title,
@@ -884,9 +1043,8 @@ function computeRatio(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
       if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
     }
     for (const g of [...grades].sort((a, b) => a - b)) {
-      const extra = (r: MonitoringRecord) => gradeOf(r) === g;
       out.push(
-        ...finish(spec, ratioRaws(ctx, spec, `${spec.id}_g${g}`, `${spec.title}, ${g} кл.`, [MUNICIPALITY], extra)),
+        ...finish(spec, ratioRaws(ctx, spec, `${spec.id}_g${g}`, `${spec.title}, ${g} кл.`, [MUNICIPALITY], g)),
       );
     }
   }
@@ -967,6 +1125,9 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   const present =
     ctx.hasColumns(numerator.sheet, columnsOf(numerator).needed) &&
     ctx.hasColumns(denominator.sheet, columnsOf(denominator).needed);
+  // A school's own numerator: every school (the filter picks the schools counted, not their rows).
+  const allSchools: IndicatorSpec = { ...spec, schools: "all" };
+  const numeratorOnly = [numerator];
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {
       if (!present) {
@@ -981,7 +1142,7 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
       for (const r of ctx.registryRecords) {
         if (r.schoolKey === null || !ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
         if (denominator.where.length && testWhere(denominator, r) !== "yes") continue;
-        const ev = evaluate(ctx, { ...spec, schools: "all" }, [numerator], { period, kind, school: r.schoolKey });
+        const ev = evaluate(ctx, allSchools, numeratorOnly, { period, kind, school: r.schoolKey });
         if (ev.excluded.size) {
           excluded += ev.excluded.size;
           continue;
@@ -1011,7 +1172,7 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   if (spec.scope.includes("school") && !fallback && present) {
     for (const period of periods) {
       for (const s of schoolsInPeriod(ctx, spec, numerator.sheet, period)) {
-        const ev = evaluate(ctx, { ...spec, schools: "all" }, [numerator], { period, kind, school: s.key });
+        const ev = evaluate(ctx, allSchools, numeratorOnly, { period, kind, school: s.key });
         const value = ev.excluded.size ? null : (ev.values[0] ?? null);
         raws.push({
           ...base,

@@ -39,12 +39,9 @@ export function roundHalfUp(value: number, digits = 1): number {
   return (Math.sign(scaled) * r) / f;
 }
 
+/** Rounded half-up to `digits` decimals, all of them shown, with a decimal comma: 2.45 → «2,5», 3 → «3,0». */
 export function formatNumberRu(value: number, digits = 1): string {
-  const r = roundHalfUp(value, digits);
-  return r
-    .toFixed(digits)
-    .replace(".", ",")
-    .replace(/,0+$/, (m) => (digits > 0 ? "," + "0".repeat(digits) : m));
+  return roundHalfUp(value, digits).toFixed(digits).replace(".", ",");
 }
 
 export function displayValue(value: number | boolean | null, unit: string): string {

@@ -41,6 +41,11 @@ function found(v: CellValue): string {
   return `«${t.length > 60 ? t.slice(0, 59) + "…" : t}»`;
 }
 
+/** A numeric cell as found: a percentage-formatted number as the percent it shows («90 %»). */
+function shown(v: CellValue, value: number, percent: boolean): string {
+  return percent && typeof v === "number" ? `«${String(value).replace(".", ",")} %»` : found(v);
+}
+
 function formulaProblem(v: CellValue, expected: string): ParsedCell | null {
   const error = formulaError(v);
   if (error !== null)
@@ -127,15 +132,12 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
       value = Math.round(v * 100 * 1e9) / 1e9;
       percent = true;
     }
-    const shownValue = value;
-    const shown = (): string =>
-      percent && typeof v === "number" ? `«${String(shownValue).replace(".", ",")} %»` : found(v);
     if (percent || spec.type === "percent") {
       if (value < 0 || value > 100)
         return {
           value: null,
           empty: false,
-          problem: { code: "PERCENT_RANGE", detail: `ожидался процент от 0 до 100, найдено ${shown()}` },
+          problem: { code: "PERCENT_RANGE", detail: `ожидался процент от 0 до 100, найдено ${shown(v, value, percent)}` },
         };
       if (spec.type !== "percent")
         return {
@@ -143,7 +145,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
           empty: false,
           problem: {
             code: "NOT_A_NUMBER",
-            detail: `ожидалось ${expected} (количество, а не процент), найдено ${shown()}`,
+            detail: `ожидалось ${expected} (количество, а не процент), найдено ${shown(v, value, percent)}`,
           },
         };
       return { value, empty: false, problem: null };
@@ -152,7 +154,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
       return {
         value: null,
         empty: false,
-        problem: { code: "NEGATIVE", detail: `ожидалось ${expected}, найдено отрицательное ${shown()}` },
+        problem: { code: "NEGATIVE", detail: `ожидалось ${expected}, найдено отрицательное ${shown(v, value, percent)}` },
       };
     if (spec.type === "count" && !Number.isInteger(value))
       return {
@@ -160,7 +162,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
         empty: false,
         problem: {
           code: "NOT_INTEGER",
-          detail: `ожидалось ${expected} (количество человек), найдено дробное ${shown()}`,
+          detail: `ожидалось ${expected} (количество человек), найдено дробное ${shown(v, value, percent)}`,
         },
       };
     return { value, empty: false, problem: null };

@@ -47,64 +47,121 @@ function fmt(n: number): string {
   return String(n).replace(".", ",");
 }
 
-export function checkSums(sheetId: string, rec: MonitoringRecord, colOf: ColOf, titleOf: TitleOf): SumMismatch[] {
-  const out: SumMismatch[] = [];
-  const ref = (f: string): string => {
-    const c = colOf(f);
-    return `${columnName(titleOf(f))}${c !== null ? ` (${a1(rec.row, c)})` : ""}`;
-  };
-  const partOverWhole = (part: string, whole: string): void => {
-    const p = num(rec, part);
-    const w = num(rec, whole);
-    if (p === null || w === null || p <= w) return;
-    out.push({
-      field: part,
-      col: colOf(part),
-      fields: [part, whole],
-      message: `Строка ${rec.row}: ${ref(part)} = ${fmt(p)} больше, чем ${ref(whole)} = ${fmt(w)}; часть не может превышать целое.`,
-    });
-  };
+/** «"Педагогов" (C5)»: a field's title and, when the sheet has it, its cell. */
+function ref(rec: MonitoringRecord, field: string, colOf: ColOf, titleOf: TitleOf): string {
+  const c = colOf(field);
+  return `${columnName(titleOf(field))}${c !== null ? ` (${a1(rec.row, c)})` : ""}`;
+}
+
+function refs(rec: MonitoringRecord, fields: readonly string[], colOf: ColOf, titleOf: TitleOf): string {
+  return fields.map((f) => ref(rec, f, colOf, titleOf)).join(" + ");
+}
+
+/** Part > whole: a mismatch reported at the part. */
+function partOverWhole(
+  rec: MonitoringRecord,
+  part: string,
+  whole: string,
+  colOf: ColOf,
+  titleOf: TitleOf,
+  out: SumMismatch[],
+): void {
+  const p = num(rec, part);
+  const w = num(rec, whole);
+  if (p === null || w === null || p <= w) return;
+  out.push({
+    field: part,
+    col: colOf(part),
+    fields: [part, whole],
+    message: `Строка ${rec.row}: ${ref(rec, part, colOf, titleOf)} = ${fmt(p)} больше, чем ${ref(rec, whole, colOf, titleOf)} = ${fmt(w)}; часть не может превышать целое.`,
+  });
+}
+
+const GRADE_PARTS = ["excellent", "good", "failing"] as const;
+const MARKS = ["m2", "m3", "m4", "m5"] as const;
+const NO_MISMATCH: readonly SumMismatch[] = [];
+
+/**
+ * The mismatches of one record (runs on every row: no closures, and nothing allocated for a row
+ * without a mismatch).
+ */
+export function checkSums(
+  sheetId: string,
+  rec: MonitoringRecord,
+  colOf: ColOf,
+  titleOf: TitleOf,
+): readonly SumMismatch[] {
+  let out: SumMismatch[] | null = null;
 
   if (sheetId === "grades") {
-    const parts = ["excellent", "good", "failing"].filter((f) => num(rec, f) !== null);
     const assessed = num(rec, "assessed");
-    const sum = parts.reduce((s, f) => s + (num(rec, f) ?? 0), 0);
-    if (assessed !== null && parts.length && sum > assessed)
-      out.push({
-        field: "assessed",
-        col: colOf("assessed"),
-        fields: [...parts, "assessed"],
-        message: `Строка ${rec.row}: ${parts.map(ref).join(" + ")} = ${fmt(sum)} больше, чем ${ref("assessed")} = ${fmt(assessed)}; ожидалось не больше числа аттестованных.`,
-      });
+    let sum = 0;
+    let given = 0;
+    for (const f of GRADE_PARTS) {
+      const v = num(rec, f);
+      if (v !== null) {
+        sum += v;
+        given++;
+      }
+    }
+    if (assessed !== null && given > 0 && sum > assessed) {
+      const parts = GRADE_PARTS.filter((f) => num(rec, f) !== null);
+      out = [
+        {
+          field: "assessed",
+          col: colOf("assessed"),
+          fields: [...parts, "assessed"],
+          message: `Строка ${rec.row}: ${refs(rec, parts, colOf, titleOf)} = ${fmt(sum)} больше, чем ${ref(rec, "assessed", colOf, titleOf)} = ${fmt(assessed)}; ожидалось не больше числа аттестованных.`,
+        },
+      ];
+    }
   }
 
   if (sheetId === "procedures") {
     const participants = num(rec, "participants");
-    const m2 = num(rec, "m2");
-    const marks = ["m2", "m3", "m4", "m5"];
-    const given = marks.filter((f) => num(rec, f) !== null);
-    const sum = given.reduce((s, f) => s + (num(rec, f) ?? 0), 0);
-    const proc = rec.values.procedure;
-    const ege = typeof proc === "string" && parseProcedure(proc).kind === "ЕГЭ";
     if (participants !== null) {
-      if (m2 !== null && m2 > participants) partOverWhole("m2", "participants");
-      else if (!ege && given.length === 4 && sum !== participants)
-        out.push({
-          field: "participants",
-          col: colOf("participants"),
-          fields: [...marks, "participants"],
-          message: `Строка ${rec.row}: ${marks.map(ref).join(" + ")} = ${fmt(sum)}, а ${ref("participants")} = ${fmt(participants)}; ожидалось, что сумма отметок равна числу участников.`,
-        });
-      else if (!ege && given.length > 1 && sum > participants)
-        out.push({
-          field: "participants",
-          col: colOf("participants"),
-          fields: [...given, "participants"],
-          message: `Строка ${rec.row}: ${given.map(ref).join(" + ")} = ${fmt(sum)} больше, чем ${ref("participants")} = ${fmt(participants)}; часть не может превышать целое.`,
-        });
+      const m2 = num(rec, "m2");
+      let sum = 0;
+      let given = 0;
+      for (const f of MARKS) {
+        const v = num(rec, f);
+        if (v !== null) {
+          sum += v;
+          given++;
+        }
+      }
+      const proc = rec.values.procedure;
+      const ege = typeof proc === "string" && parseProcedure(proc).kind === "ЕГЭ";
+      if (m2 !== null && m2 > participants) partOverWhole(rec, "m2", "participants", colOf, titleOf, (out = []));
+      else if (!ege && given === 4 && sum !== participants)
+        out = [
+          {
+            field: "participants",
+            col: colOf("participants"),
+            fields: [...MARKS, "participants"],
+            message: `Строка ${rec.row}: ${refs(rec, MARKS, colOf, titleOf)} = ${fmt(sum)}, а ${ref(rec, "participants", colOf, titleOf)} = ${fmt(participants)}; ожидалось, что сумма отметок равна числу участников.`,
+          },
+        ];
+      else if (!ege && given > 1 && sum > participants) {
+        const parts = MARKS.filter((f) => num(rec, f) !== null);
+        out = [
+          {
+            field: "participants",
+            col: colOf("participants"),
+            fields: [...parts, "participants"],
+            message: `Строка ${rec.row}: ${refs(rec, parts, colOf, titleOf)} = ${fmt(sum)} больше, чем ${ref(rec, "participants", colOf, titleOf)} = ${fmt(participants)}; часть не может превышать целое.`,
+          },
+        ];
+      }
     }
   }
 
-  for (const [part, whole] of PART_RULES[sheetId] ?? []) partOverWhole(part, whole);
-  return out;
+  const rules = PART_RULES[sheetId];
+  if (rules)
+    for (const [part, whole] of rules) {
+      const p = num(rec, part);
+      const w = num(rec, whole);
+      if (p !== null && w !== null && p > w) partOverWhole(rec, part, whole, colOf, titleOf, (out ??= []));
+    }
+  return out ?? NO_MISMATCH;
 }

@@ -108,6 +108,8 @@ export function locateMonitoringSheets(wb: WorkbookData, specs: readonly DataShe
 
 /** A totals row («Итого», «Всего») is no record. */
 const TOTAL_ROW = /^(?:итого|всего|итог|в целом)(?:[\s:.,]|$)/u;
+/** Texts that may fold to a totals row: «и…» or «в…» after spaces (most school names are ruled out unfolded). */
+const TOTAL_START = /^[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]*[иИвВ]/u;
 
 function typeColumn(spec: DataSheetSpec, type: ColumnSpec["type"]): ColumnSpec | undefined {
   return spec.columns.find((c) => c.type === type);
@@ -261,7 +263,7 @@ export function validateMonitoring(
     const totalTexts = new Map<string, boolean>();
     const isTotalText = (t: string): boolean => {
       let total = totalTexts.get(t);
-      if (total === undefined) totalTexts.set(t, (total = TOTAL_ROW.test(foldText(t))));
+      if (total === undefined) totalTexts.set(t, (total = TOTAL_START.test(t) && TOTAL_ROW.test(foldText(t))));
       return total;
     };
     const isTotalRow = (r: number): boolean => {
@@ -282,14 +284,23 @@ export function validateMonitoring(
     const keySpecs = spec.key.map((k) => spec.columns.find((x) => x.id === k));
     const fieldTitle = (field: string): string => spec.columns.find((c) => c.id === field)?.title ?? field;
 
+    // The school column's text as written (for DUPLICATE_SCHOOL messages).
+    const schoolField = schoolSpec?.id ?? "school";
+    const textOf = (values: Record<string, RecordValue>): string | undefined => {
+      const v = values[schoolField];
+      return typeof v === "string" ? v : undefined;
+    };
+    // «Мероприятия»: the «;»-separated list of participating schools.
+    const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
+
     for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
       if (isEmptyRow(r)) continue;
       if (isTotalRow(r)) continue;
       const values: Record<string, RecordValue> = { ...emptyValues };
       const invalid: string[] = [];
-      const texts: Record<string, string> = {};
-      for (const c of present) {
-        const cn = col(c.id)!;
+      for (let ci = 0; ci < present.length; ci++) {
+        const c = present[ci];
+        const cn = presentCols[ci];
         const raw = fill(r, cn);
         const p = parseCell(c, raw, formatAt(sheet, r, cn));
         if (p.problem) {
@@ -310,7 +321,6 @@ export function validateMonitoring(
             ),
           );
         values[c.id] = p.value;
-        if (typeof p.value === "string") texts[c.id] = p.value;
       }
 
       // School.
@@ -347,8 +357,6 @@ export function validateMonitoring(
         invalid,
       };
 
-      // «Мероприятия»: the «;»-separated list of participating schools.
-      const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
       if (listSpec && typeof values[listSpec.id] === "string") {
         const cn = col(listSpec.id)!;
         record.schoolList = [];
@@ -399,10 +407,10 @@ export function validateMonitoring(
               makeIssue(
                 "DUPLICATE_SCHOOL",
                 { sheet: name, row: r, col: cn, field: schoolSpec?.id ?? null },
-                `Школа ${quote(texts[schoolSpec?.id ?? "school"] ?? school ?? "")}${what ? ` (${what})` : ""} уже указана в строке ${first.row}${first.text !== texts[schoolSpec?.id ?? "school"] ? ` как ${quote(first.text)}` : ""}; ожидалась одна строка на школу${what ? " за период" : ""}.`,
+                `Школа ${quote(textOf(values) ?? school ?? "")}${what ? ` (${what})` : ""} уже указана в строке ${first.row}${first.text !== textOf(values) ? ` как ${quote(first.text)}` : ""}; ожидалась одна строка на школу${what ? " за период" : ""}.`,
               ),
             );
-          } else seen.set(parts, { row: r, text: texts[schoolSpec?.id ?? "school"] ?? "" });
+          } else seen.set(parts, { row: r, text: textOf(values) ?? "" });
         }
       }
 

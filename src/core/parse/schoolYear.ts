@@ -33,12 +33,27 @@ function fullYear(s: string, first?: number): number {
   return century + Number(s);
 }
 
+/** Parsed school-year texts. */
+const schoolYearCache = new Map<string, ParsedSchoolYear>();
+const CACHE_LIMIT = 10000;
+
 /**
  * «2021/2022», «2021-2022», «2021/22», «2021–2022 уч. год», «2021 / 2022» → «2021/2022».
  * Years that do not follow each other («2021/2023») are rejected.
  */
 export function parseSchoolYear(v: CellValue): ParsedSchoolYear {
   if (typeof v !== "string") return notText(v);
+  // Thousands of rows repeat a few school years: each text is parsed once (results are shared, never mutated).
+  let known = schoolYearCache.get(v);
+  if (known === undefined) {
+    known = parseSchoolYearText(v);
+    if (schoolYearCache.size >= CACHE_LIMIT) schoolYearCache.clear();
+    schoolYearCache.set(v, known);
+  }
+  return known;
+}
+
+function parseSchoolYearText(v: string): ParsedSchoolYear {
   const t = stripYearWords(foldText(v));
   if (t === "") return { ok: false, empty: true, reason: "пустая ячейка" };
   const m = /^(\d{4}|\d{2})\s*[/\\\-.,]\s*(\d{4}|\d{2})$/u.exec(t);

@@ -91,6 +91,20 @@ export function officeValidation(
 
 const HEADER_BORDER = "#8EA9DB";
 
+/** Queues the look of a table's header row (as `sverka template` writes it): bold, filled, boxed. */
+export function styleHeaderRow(header: Excel.Range): void {
+  header.format.font.bold = true;
+  header.format.fill.color = "#DDEBF7";
+  header.format.wrapText = true;
+  header.format.horizontalAlignment = "Center";
+  header.format.verticalAlignment = "Center";
+  for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) {
+    const b = header.format.borders.getItem(edge);
+    b.style = "Continuous";
+    b.color = HEADER_BORDER;
+  }
+}
+
 export async function createExcelBlankSheets(template: Template): Promise<WriteOutcome> {
   const layout = blankLayout(template);
   return excelRun(async (context) => {
@@ -126,16 +140,7 @@ export async function createExcelBlankSheets(template: Template): Promise<WriteO
       const hr = sheet.headerRow;
       const header = ws.getRange(`A${hr}:${last}${hr}`);
       header.formulas = [sheet.columns.map((c) => cellInput({ row: hr, col: 1, value: c.title }, rewrite))];
-      header.format.font.bold = true;
-      header.format.fill.color = "#DDEBF7";
-      header.format.wrapText = true;
-      header.format.horizontalAlignment = "Center";
-      header.format.verticalAlignment = "Center";
-      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) {
-        const b = header.format.borders.getItem(edge);
-        b.style = "Continuous";
-        b.color = HEADER_BORDER;
-      }
+      styleHeaderRow(header);
       sheet.widths.forEach((w, i) => {
         ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
       });

@@ -1,7 +1,8 @@
 /**
  * The Excel host: the `WorkbookHost` the task pane and the ribbon command use inside Excel,
  * through Office.js. Reading (`read.ts`), Sverka's sheets (`write.ts`), cell marks (`marks.ts`),
- * settings (`settings.ts`) and blank sheets (`blank.ts`). Every Office error reaches the caller
+ * settings (`settings.ts`), blank sheets (`blank.ts`) and consolidation with its undo
+ * (`consolidate.ts`). Every Office error reaches the caller
  * as a `HostError` with its code and debug info.
  *
  * Change events: the host registers none; the pane re-reads the workbook when asked.
@@ -11,8 +12,19 @@ import type { LayoutSheet } from "../../core/dashboard/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
-import type { HostCapabilities, MarkOutcome, ReadProgress, StoredSettings, WorkbookHost, WriteOutcome } from "../host";
+import type { ConsolidationPlan } from "../../core/consolidate/types";
+import type {
+  ConsolidationOutcome,
+  ConsolidationUndoOutcome,
+  HostCapabilities,
+  MarkOutcome,
+  ReadProgress,
+  StoredSettings,
+  WorkbookHost,
+  WriteOutcome,
+} from "../host";
 import { createExcelBlankSheets } from "./blank";
+import { applyExcelConsolidation, canUndoExcelConsolidation, undoExcelConsolidation } from "./consolidate";
 import { excelApiSupported, excelRun } from "./errors";
 import { clearMarks, markCells, markedCount } from "./marks";
 import { readExcelWorkbook } from "./read";
@@ -96,6 +108,18 @@ class ExcelHost implements WorkbookHost {
 
   createBlankSheets(template: Template): Promise<WriteOutcome> {
     return createExcelBlankSheets(template);
+  }
+
+  applyConsolidation(plan: ConsolidationPlan): Promise<ConsolidationOutcome> {
+    return applyExcelConsolidation(plan);
+  }
+
+  undoConsolidation(): Promise<ConsolidationUndoOutcome> {
+    return undoExcelConsolidation();
+  }
+
+  canUndoConsolidation(): Promise<boolean> {
+    return canUndoExcelConsolidation();
   }
 }
 

@@ -81,34 +81,93 @@ export function blocksOf(sheet: number, row: number, col: number, rows: number, 
   return out;
 }
 
-/** Blocks packed into requests of at most `CELLS_PER_REQUEST` cells. */
-export function packBlocks(blocks: readonly Block[]): Block[][] {
-  const groups: Block[][] = [];
-  let cur: Block[] = [];
+/** One load: queued, delivered after its sync, split when its response comes out too large. */
+export interface ReadJob {
+  /** Cells it loads (times the properties per cell): what its response is estimated by. */
+  cells: number;
+  /** Queues the load; returns what to do with the result once synced. */
+  queue(): () => void;
+  /** Two halves of the job (none: it cannot be split further). */
+  split?(): ReadJob[];
+}
+
+function packJobs(jobs: readonly ReadJob[], perRequest: number): ReadJob[][] {
+  const groups: ReadJob[][] = [];
+  let cur: ReadJob[] = [];
   let cells = 0;
-  for (const b of blocks) {
-    const n = b.rows * b.cols;
-    if (cur.length && cells + n > CELLS_PER_REQUEST) {
+  for (const j of jobs) {
+    if (cur.length && cells + j.cells > perRequest) {
       groups.push(cur);
       cur = [];
       cells = 0;
     }
-    cur.push(b);
-    cells += n;
+    cur.push(j);
+    cells += j.cells;
   }
   if (cur.length) groups.push(cur);
   return groups;
 }
 
-function splitGroup(group: Block[]): Block[][] {
+function splitJobs(group: ReadJob[]): ReadJob[][] {
   if (group.length > 1) {
     const half = Math.ceil(group.length / 2);
     return [group.slice(0, half), group.slice(half)];
   }
-  const b = group[0];
-  if (b.rows < 2) return [];
-  const top = Math.ceil(b.rows / 2);
-  return [[{ ...b, rows: top }], [{ ...b, row: b.row + top, rows: b.rows - top }]];
+  return (group[0].split?.() ?? []).map((j) => [j]);
+}
+
+/**
+ * Runs the loads in as few requests as Excel on the web's 5 MB response limit allows: packed by
+ * cells (`perRequest`), and a request whose response still comes out too large (very long texts)
+ * split in two and retried. Nothing else should be queued on `context` meanwhile.
+ */
+export async function loadInRequests(
+  context: Excel.RequestContext,
+  jobs: readonly ReadJob[],
+  perRequest = CELLS_PER_REQUEST,
+): Promise<void> {
+  const queue = packJobs(jobs, perRequest);
+  while (queue.length) {
+    const group = queue.shift() as ReadJob[];
+    const deliver = group.map((j) => j.queue());
+    try {
+      // One request per ~4 MB of cells (the response limit), not per row or block.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const parts = officeErrorCode(e) === "ResponsePayloadSizeLimitExceeded" ? splitJobs(group) : [];
+      if (!parts.length) throw e;
+      queue.unshift(...parts);
+      continue;
+    }
+    for (const d of deliver) d();
+  }
+}
+
+/** A job loading `range(start, count)` with `props`, split by rows; `deliver` gets the loaded range. */
+export function rowsJob(
+  start: number,
+  count: number,
+  cellsPerRow: number,
+  range: (start: number, count: number) => Excel.Range,
+  props: string,
+  deliver: (start: number, loaded: Excel.Range) => void,
+): ReadJob {
+  return {
+    cells: count * cellsPerRow,
+    queue: () => {
+      const r = range(start, count).load(props);
+      return () => deliver(start, r);
+    },
+    split: () => {
+      if (count < 2) return [];
+      const top = Math.ceil(count / 2);
+      return [
+        rowsJob(start, top, cellsPerRow, range, props, deliver),
+        rowsJob(start + top, count - top, cellsPerRow, range, props, deliver),
+      ];
+    },
+  };
 }
 
 /** `'Лист 1'!A1:C3,'Лист 1'!E5:F6` → merged areas (1-based). */
@@ -202,6 +261,7 @@ export async function readExcelWorkbook(onProgress?: (p: ReadProgress) => void):
     });
 
     let done = 0;
+    const blocksDone = new Map<Block, number>();
     const report = (i: number) => {
       done++;
       onProgress?.({ sheet: plans[i].name, done, total: plans.length });
@@ -210,27 +270,25 @@ export async function readExcelWorkbook(onProgress?: (p: ReadProgress) => void):
       if (p.blocksLeft === 0) report(i);
     });
 
-    const queue = packBlocks(blocks);
-    while (queue.length) {
-      const group = queue.shift() as Block[];
-      const ranges = group.map((b) =>
-        sheets.items[b.sheet].getRangeByIndexes(b.row, b.col, b.rows, b.cols).load("values,numberFormat"),
-      );
-      try {
-        // One request per ~4 MB of cells (the response limit), not per row or block.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-      } catch (e) {
-        const parts = officeErrorCode(e) === "ResponsePayloadSizeLimitExceeded" ? splitGroup(group) : [];
-        if (!parts.length) throw e;
-        queue.unshift(...parts);
-        continue;
-      }
-      group.forEach((b, k) => {
-        store(plans[b.sheet], b, ranges[k].values as Raw[][], ranges[k].numberFormat as string[][]);
-        if (--plans[b.sheet].blocksLeft === 0) report(b.sheet);
-      });
-    }
+    await loadInRequests(
+      context,
+      blocks.map((b) =>
+        rowsJob(
+          b.row,
+          b.rows,
+          b.cols,
+          (row, rows) => sheets.items[b.sheet].getRangeByIndexes(row, b.col, rows, b.cols),
+          "values,numberFormat",
+          (row, loaded) => {
+            const block = { ...b, row, rows: (loaded.values as Raw[][]).length };
+            store(plans[b.sheet], block, loaded.values as Raw[][], loaded.numberFormat as string[][]);
+            // A split block counts once, when its last row arrives.
+            blocksDone.set(b, (blocksDone.get(b) ?? 0) + block.rows);
+            if (blocksDone.get(b) === b.rows && --plans[b.sheet].blocksLeft === 0) report(b.sheet);
+          },
+        ),
+      ),
+    );
 
     const properties: Record<string, string> = {};
     for (const p of custom.items) properties[p.key] = String(p.value);

@@ -7,6 +7,7 @@
 
 export const MARKS_NAMESPACE = "urn:sverka:marks:1";
 export const TEMPLATES_NAMESPACE = "urn:sverka:templates:1";
+export const CONSOLIDATION_NAMESPACE = "urn:sverka:consolidation:1";
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -36,14 +36,23 @@ export const REQUEST_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.7);
 /** Counts what is queued and syncs before a request would grow too large. */
 export class Budget {
   private bytes = 0;
+  /**
+   * `onNewRequest` queues what every request must start with (e.g. suspending screen updating,
+   * which lasts only until the next sync); it runs at the first `reserve` of each request.
+   */
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly limit = REQUEST_BUDGET,
+    private readonly onNewRequest?: () => void,
   ) {}
 
   /** Accounts for `bytes` about to be queued; syncs first when they would not fit. */
   async reserve(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes > this.limit) await this.flush();
+    if (this.bytes === 0 && this.onNewRequest) {
+      this.onNewRequest();
+      this.bytes += OP_BYTES;
+    }
     this.bytes += bytes;
   }
 

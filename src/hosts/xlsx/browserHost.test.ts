@@ -3,6 +3,9 @@
  * ФЛК report into an in-memory copy, downloading it, and the writer's warnings as notices.
  * Golden figure: ШНОР share 2022 = 10 of 29 schools = 34.5 % (DOMAIN.md, seed 003).
  */
+import { readFileSync } from "node:fs";
+import { MASTER, SCHOOL_FILES } from "../../../samples/schools/schools";
+import { planConsolidation } from "../../core/consolidate/consolidate";
 import { buildDashboardLayouts } from "../../core/dashboard/build";
 import { factName } from "../../core/dashboard/layout";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
@@ -10,6 +13,7 @@ import { validateWorkbook } from "../../core/validate";
 import { HostError, type WorkbookHost } from "../host";
 import { BrowserXlsxHost, downloadName, writeNotices } from "./browserHost";
 import { WorkbookReadError } from "./errors";
+import { readWorkbook } from "./read";
 import { AS_OF, loadExcelJs, MONITORING_SAMPLE, namesOf, REFRESHED_AT, sampleBytes } from "./testDashboard";
 import { buildZip, unzipAll } from "./testZip";
 
@@ -194,5 +198,61 @@ describe("BrowserXlsxHost", () => {
     expect(downloadName("BOOK.XLSX")).toBe("BOOK.sverka.xlsx");
     expect(downloadName("a.sverka.xlsx")).toBe("a.sverka.xlsx");
     expect(downloadName("без расширения")).toBe("без расширения.sverka.xlsx");
+  });
+});
+
+describe("BrowserXlsxHost consolidation", () => {
+  const SAMPLES = `${__dirname}/../../../samples`;
+  const OPTS = { templates: BUILTIN_TEMPLATES, asOf: AS_OF };
+
+  it("writes the plan into its copy, downloads it, and undoes it exactly until something else is written", async () => {
+    const masterBytes = new Uint8Array(readFileSync(`${SAMPLES}/${MASTER}`));
+    const host = new BrowserXlsxHost(masterBytes, "svod-lazo-2023.xlsx");
+    expect(await host.canUndoConsolidation()).toBe(false);
+    const inputs = await Promise.all(
+      SCHOOL_FILES.map(async (f) => {
+        const file = f.slice(f.lastIndexOf("/") + 1);
+        return { file, workbook: await readWorkbook(new Uint8Array(readFileSync(`${SAMPLES}/${f}`)), file) };
+      }),
+    );
+    const { plan } = planConsolidation(await host.read(), inputs, OPTS);
+    const outcome = await host.applyConsolidation(plan);
+    expect(outcome.undoable).toBe(true);
+    expect(outcome.notices).toEqual([]);
+    expect(outcome.sheets.find((s) => s.sheet === "Успеваемость")).toMatchObject({
+      deleted: 2,
+      appended: 6,
+      firstRow: 2,
+      lastRow: 7,
+    });
+    expect(host.modified).toBe(true);
+
+    // The download is the consolidated master: 60 «Процедуры» rows (README: 81 rows in all).
+    const d = await host.download();
+    expect(d.fileName).toBe("svod-lazo-2023.sverka.xlsx");
+    const out = await readWorkbook(d.data, d.fileName);
+    const procedures = out.sheets.find((s) => s.name === "Процедуры")!;
+    expect(procedures.rows.slice(1).filter((r) => r.some((v) => v !== null))).toHaveLength(60);
+    expect(procedures.rows[1].at(-1)).toBe("oo-khor.xlsx");
+    // `read` sees the consolidated copy too.
+    expect((await host.read()).sheets.map((s) => s.name)).toContain("Процедуры");
+
+    expect(await host.canUndoConsolidation()).toBe(true);
+    expect(await host.undoConsolidation()).toEqual({
+      sheets: plan.sheets.map((s) => s.sheet),
+      restored: 2,
+      removed: 81,
+    });
+    expect((await host.download()).data).toEqual(masterBytes);
+    expect(host.modified).toBe(false);
+    expect(await host.canUndoConsolidation()).toBe(false);
+    await expect(host.undoConsolidation()).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
+
+    // A report written after the consolidation: undoing would drop it, so undo is no longer offered.
+    await host.applyConsolidation(plan);
+    const wb = await host.read();
+    const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    await host.writeReport(buildDashboardLayouts(wb, check, { asOf: AS_OF, refreshedAt: REFRESHED_AT }).flk);
+    expect(await host.canUndoConsolidation()).toBe(false);
   });
 });

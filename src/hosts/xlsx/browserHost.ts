@@ -20,11 +20,18 @@
  * - `createBlankSheets` is not supported here (adding sheets to a user's file through ExcelJS
  *   would lose parts of it; the blank workbook comes from `sverka template`): it throws
  *   `HostError` with code UNSUPPORTED.
+ * - `applyConsolidation` applies a consolidation plan to the current bytes with the xlsx writer
+ *   (`consolidate.ts`): `download` then hands over the consolidated workbook. Undo: the bytes
+ *   before the consolidation are kept in memory for the page's lifetime, so «Отменить свод»
+ *   restores them exactly; a later write (dashboard, report) makes that undo unavailable, since
+ *   restoring the old bytes would drop it too. A sheet whose replaced rows were cleared instead of
+ *   deleted (formulas or merges below them) gets the notice ROWS_CLEARED.
  * - The writer's warnings (Russian text) become `HostNotice`s: SHEET_RENAMED from the sheet names
  *   it reports, NAME_TAKEN and PARTS_LOST from its messages. Every notice drawn from a message
  *   keeps the message as the `message` parameter; a message this host does not recognise becomes
  *   PARTS_LOST with `parts` = the message, so nothing the writer said is dropped.
  */
+import type { ConsolidationPlan } from "../../core/consolidate/types";
 import type { DashboardBuild } from "../../core/dashboard/build";
 import type { DashboardLayout } from "../../core/dashboard/layout";
 import type { LayoutSheet } from "../../core/dashboard/types";
@@ -33,6 +40,9 @@ import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
 import {
   HostError,
+  consolidatedSheets,
+  type ConsolidationOutcome,
+  type ConsolidationUndoOutcome,
   type HostCapabilities,
   type HostNotice,
   type MarkOutcome,
@@ -41,6 +51,7 @@ import {
   type WorkbookHost,
   type WriteOutcome,
 } from "../host";
+import { applyConsolidationPlan } from "./consolidate";
 import { WorkbookReadError, readMessages } from "./errors";
 import { readWorkbook, type ReadWorkbookOptions } from "./read";
 import { DEFAULT_MAX_BYTES } from "./sniff";
@@ -69,6 +80,8 @@ export function downloadName(fileName: string): string {
 }
 
 const RENAMED = /^В книге уже есть лист «/;
+/** `applyConsolidationPlan`'s warning for rows cleared instead of deleted. */
+const CLEARED = /^Лист «(.+?)»: ниже строк прежнего импорта .*?поэтому (\d+) строк/;
 const NAMES_TAKEN = /^Имена (.+?) уже заданы в книге пользователем/;
 const PARTS_LOST = /^В копию не перенесено[^:]*:\s*(.+?)\.\s*Исходный файл не изменён\.?$/;
 
@@ -106,6 +119,17 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The bytes of a picked file; one over the size limit (25 MB unless `limits.maxBytes`) is refused
+ * with `WorkbookReadError` TOO_LARGE before anything is read into memory.
+ */
+export async function pickedFileBytes(file: PickedFile, limits: ReadWorkbookOptions = {}): Promise<Uint8Array> {
+  const max = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (file.size > max)
+    throw new WorkbookReadError("TOO_LARGE", file.name, readMessages.tooLarge(file.name, file.size, max));
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 export class BrowserXlsxHost implements WorkbookHost {
   readonly kind = "xlsx";
   readonly capabilities: HostCapabilities = BROWSER_XLSX_CAPABILITIES;
@@ -115,6 +139,9 @@ export class BrowserXlsxHost implements WorkbookHost {
   private layout: DashboardLayout | undefined;
   private settings: StoredSettings = {};
   private written = false;
+  /** The state before the last consolidation, while nothing else was written since. */
+  private beforeConsolidation:
+    { bytes: Uint8Array; written: boolean; restored: number; removed: number; sheets: string[] } | undefined;
 
   constructor(
     bytes: Uint8Array,
@@ -129,10 +156,7 @@ export class BrowserXlsxHost implements WorkbookHost {
    * it is read into memory; its contents are checked by the first `read`.
    */
   static async fromFile(file: PickedFile, limits: ReadWorkbookOptions = {}): Promise<BrowserXlsxHost> {
-    const max = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (file.size > max)
-      throw new WorkbookReadError("TOO_LARGE", file.name, readMessages.tooLarge(file.name, file.size, max));
-    return new BrowserXlsxHost(new Uint8Array(await file.arrayBuffer()), file.name, limits);
+    return new BrowserXlsxHost(await pickedFileBytes(file, limits), file.name, limits);
   }
 
   /** Size of the current bytes (the picked file, or Sverka's copy after a write). */
@@ -188,6 +212,7 @@ export class BrowserXlsxHost implements WorkbookHost {
     this.bytes = result.data;
     this.cached = undefined;
     this.written = true;
+    this.beforeConsolidation = undefined;
     return { sheets, notices: writeNotices(sheets, result.warnings) };
   }
 
@@ -224,6 +249,60 @@ export class BrowserXlsxHost implements WorkbookHost {
         `командой «sverka template ${template.id}» или в Excel.`,
       "UNSUPPORTED",
     );
+  }
+
+  async applyConsolidation(plan: ConsolidationPlan): Promise<ConsolidationOutcome> {
+    let result: Awaited<ReturnType<typeof applyConsolidationPlan>>;
+    try {
+      result = await applyConsolidationPlan(this.bytes, plan);
+    } catch (e) {
+      throw new HostError(
+        `Не удалось записать свод в копию книги «${this.fileName}»: ${errorText(e)}`,
+        "WRITE_FAILED",
+        undefined,
+        e,
+      );
+    }
+    const cleared = new Set<string>();
+    const notices: HostNotice[] = [];
+    const other: string[] = [];
+    for (const message of result.warnings) {
+      const m = CLEARED.exec(message);
+      if (m) {
+        cleared.add(m[1]);
+        notices.push({ code: "ROWS_CLEARED", params: { sheet: m[1], count: Number(m[2]), message } });
+      } else other.push(message);
+    }
+    notices.push(...writeNotices([], other));
+    this.beforeConsolidation = {
+      bytes: this.bytes,
+      written: this.written,
+      restored: plan.sheets.reduce((n, p) => n + p.deleteRows.length, 0),
+      removed: plan.sheets.reduce((n, p) => n + p.rows.length, 0),
+      sheets: plan.sheets.map((p) => p.sheet),
+    };
+    this.bytes = result.data;
+    this.cached = undefined;
+    this.written = true;
+    return { sheets: consolidatedSheets(plan, cleared), notices, undoable: true };
+  }
+
+  async undoConsolidation(): Promise<ConsolidationUndoOutcome> {
+    const before = this.beforeConsolidation;
+    if (!before)
+      throw new HostError(
+        "Отменять нечего: свод в этой книге не выполнялся или после него записаны другие листы.",
+        "NOTHING_TO_UNDO",
+      );
+    this.bytes = before.bytes;
+    this.written = before.written;
+    this.cached = undefined;
+    this.beforeConsolidation = undefined;
+    return { sheets: before.sheets, restored: before.restored, removed: before.removed };
+  }
+
+  async canUndoConsolidation(): Promise<boolean> {
+    return this.beforeConsolidation !== undefined;
   }
 
   async download(): Promise<{ fileName: string; data: Uint8Array }> {

@@ -79,7 +79,22 @@ export async function consolidateXlsx(
   options: ConsolidateXlsxOptions,
 ): Promise<ConsolidateXlsxResult> {
   const masterWb = master.workbook ?? (await readWorkbook(master.bytes, master.file));
-  const c = startConsolidation({ ...masterWb, name: master.file }, options);
+  const consolidation = await collectConsolidation({ ...masterWb, name: master.file }, sources, options);
+  const { data, warnings } = await applyConsolidationPlan(master.bytes, consolidation.plan);
+  return { consolidation, data, warnings };
+}
+
+/**
+ * Reads each source (one at a time; a file that cannot be read becomes its `unreadable` entry),
+ * checks and plans it against `master` (core): the report and the plan, nothing written. Any host
+ * can then apply the plan (this module's `applyConsolidationPlan`, or `WorkbookHost.applyConsolidation`).
+ */
+export async function collectConsolidation(
+  master: WorkbookData,
+  sources: readonly ConsolidationSource[],
+  options: ConsolidateXlsxOptions,
+): Promise<Consolidation> {
+  const c = startConsolidation(master, options);
   const total = sources.length;
   for (let i = 0; i < total; i++) {
     const s = sources[i];
@@ -95,12 +110,10 @@ export async function consolidateXlsx(
   options.onProgress?.({
     done: total,
     total,
-    file: sources[total - 1]?.file ?? master.file,
+    file: sources[total - 1]?.file ?? master.name,
     phase: "write",
   });
-  const consolidation = c.finish();
-  const { data, warnings } = await applyConsolidationPlan(master.bytes, consolidation.plan);
-  return { consolidation, data, warnings };
+  return c.finish();
 }
 
 function toExcel(v: PlanCell): ExcelCellValue {

@@ -170,7 +170,9 @@ export interface RepairResult {
   warnings: string[];
 }
 
-const enc = new TextEncoder();
+/** Created on first use: a page or test environment may install `TextEncoder` after this module loads. */
+let encoder: TextEncoder | undefined;
+const enc = { encode: (s: string): Uint8Array => (encoder ??= new TextEncoder()).encode(s) };
 
 function replaceDefinedNames(workbookXml: string, elements: readonly string[]): string {
   const block = elements.length ? `<definedNames>${elements.join("")}</definedNames>` : "";

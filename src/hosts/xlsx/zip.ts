@@ -63,7 +63,9 @@ function findEocd(bytes: Uint8Array, dv: DataView): number {
   return -1;
 }
 
-const utf8 = new TextDecoder("utf-8");
+/** Created on first use: a page or test environment may install `TextDecoder` after this module loads. */
+let decoder: TextDecoder | undefined;
+const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("utf-8")).decode(b) };
 
 /** Parses the central directory. Throws `ZipFormatError` when there is none or it is inconsistent. */
 export function readZipDirectory(bytes: Uint8Array): ZipDirectory {

@@ -27,7 +27,8 @@ const INPUTS = [
   "tsconfig.json",
 ];
 
-function newestMtime(path: string): number {
+/** The newest modification time of `path` or anything under it (0 when it does not exist). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -51,13 +52,18 @@ export function buildFreshness(root = PROJECT_ROOT, dist = DIST, compareSources 
   return { fresh: true };
 }
 
-/** Runs `webpack --mode production` (what `npm run build` runs); throws when it fails. */
-export function runProductionBuild(root = PROJECT_ROOT): number {
+/** Runs webpack-cli with `args` in `root`; returns how long it took (ms), throws when it fails. */
+export function runWebpack(args: readonly string[], root = PROJECT_ROOT): number {
   const started = Date.now();
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
-  const r = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`webpack --mode production failed (exit ${r.status ?? r.signal})`);
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`webpack ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
   return Date.now() - started;
+}
+
+/** Runs `webpack --mode production` (what `npm run build` runs); throws when it fails. */
+export function runProductionBuild(root = PROJECT_ROOT): number {
+  return runWebpack(["--mode", "production"], root);
 }
 
 /** Builds unless dist/ is a fresh production build; says which and how long it took. */

@@ -78,4 +78,24 @@ describe("startStaticServer", () => {
     expect(resolveUnder(root, "/%E0%A4%A")).toBeNull(); // malformed escape
     expect(resolveUnder(root, "/a/../standalone.html")).toBe(join(root, "standalone.html"));
   });
+
+  it("layers several folders: the first that has the file serves it, none serves outside them", async () => {
+    const base = join(root, "..");
+    const extra = join(base, "extra");
+    mkdirSync(extra);
+    writeFileSync(join(extra, "standalone.js"), "shadowed");
+    writeFileSync(join(extra, "page.html"), "<!doctype html><title>extra</title>");
+    const layered = await startStaticServer({ root: [root, extra] });
+    try {
+      expect((await get(layered.origin, "/standalone.js")).body).toBe("console.log(1)");
+      const page = await get(layered.origin, "/page.html");
+      expect(page.status).toBe(200);
+      expect(page.body).toContain("<title>extra</title>");
+      expect((await get(layered.origin, "/")).body).toContain("<title>x</title>");
+      expect((await get(layered.origin, "/nothing.js")).status).toBe(404);
+      expect([400, 404]).toContain((await get(layered.origin, "/../secret.txt")).status);
+    } finally {
+      await layered.close();
+    }
+  });
 });

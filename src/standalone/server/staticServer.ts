@@ -1,7 +1,9 @@
 /**
  * A tiny static file server (Node only, no dependency) for `npm run standalone` and the e2e tests:
  * serves a folder (dist/) over http on the loopback interface, with the MIME types the built
- * pages need. GET and HEAD only; paths never leave the folder.
+ * pages need. GET and HEAD only; paths never leave the folder. The e2e tests layer more folders
+ * under dist/ (the test-only task pane page, the samples): a path is looked up in each folder in
+ * turn and the first file found wins.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -42,8 +44,8 @@ export interface StaticServer {
 }
 
 export interface StaticServerOptions {
-  /** Folder to serve. */
-  root: string;
+  /** Folder to serve, or folders looked up in this order (the first that has the file serves it). */
+  root: string | readonly string[];
   /** 0 (default) picks a free port. */
   port?: number;
   /** Interface to listen on; loopback by default (the page is for this machine). */
@@ -66,8 +68,17 @@ export function resolveUnder(root: string, urlPath: string): string | null {
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
+/** The first of `files` that is a regular file (null when none is). */
+async function firstFile(files: readonly string[]): Promise<{ file: string; size: number } | null> {
+  for (const file of files) {
+    const st = await stat(file).catch(() => null);
+    if (st?.isFile()) return { file, size: st.size };
+  }
+  return null;
+}
+
 export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
-  const root = resolve(options.root);
+  const roots = (typeof options.root === "string" ? [options.root] : options.root).map((r) => resolve(r));
   const index = options.index ?? "standalone.html";
   const host = options.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
@@ -77,14 +88,16 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "Method Not Allowed", { Allow: "GET, HEAD" });
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    const file = resolveUnder(root, pathname === "/" ? `/${index}` : pathname);
-    if (file === null) return send(400, "Bad Request");
-    stat(file).then(
-      (st) => {
-        if (!st.isFile()) return send(404, "Not Found");
+    const wanted = pathname === "/" ? `/${index}` : pathname;
+    const files = roots.map((root) => resolveUnder(root, wanted));
+    if (files.includes(null)) return send(400, "Bad Request");
+    firstFile(files.filter((f): f is string => f !== null)).then(
+      (found) => {
+        if (!found) return send(404, "Not Found");
+        const { file, size } = found;
         res.writeHead(200, {
           "Content-Type": mimeType(file),
-          "Content-Length": String(st.size),
+          "Content-Length": String(size),
           "Cache-Control": "no-cache",
           "X-Content-Type-Options": "nosniff",
         });

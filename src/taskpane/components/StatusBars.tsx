@@ -84,6 +84,8 @@ const ACTION_LABELS: Record<ActionName, StringKey> = {
   download: "download",
   import: "importJson",
   removeTemplate: "removeTemplate",
+  consolidate: "consolidateRun",
+  undoConsolidation: "consolidateUndo",
 };
 
 /** Reading progress from the host, then a spinner while the core runs; a spinner for other actions. */

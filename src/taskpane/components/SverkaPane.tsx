@@ -22,6 +22,7 @@ import { format, type Lang, type Strings } from "../../i18n/strings";
 import { usePane, type PaneActions, type PaneState } from "../usePane";
 import { localToday } from "../workflow";
 import { CheckTab } from "./CheckTab";
+import { ConsolidateTab } from "./ConsolidateTab";
 import { IndicatorsTab } from "./IndicatorsTab";
 import { ActivityStatus, ErrorBar, MessageList } from "./StatusBars";
 import { TemplatesTab } from "./TemplatesTab";
@@ -37,7 +38,7 @@ export interface SverkaPaneProps {
   today?: () => IsoDate;
 }
 
-type TabId = "check" | "indicators" | "templates";
+type TabId = "check" | "indicators" | "consolidate" | "templates";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -137,6 +138,11 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
         <Tab id={tabId("indicators")} value="indicators" aria-controls={panelId}>
           {t.tabIndicators}
         </Tab>
+        {host.applyConsolidation ? (
+          <Tab id={tabId("consolidate")} value="consolidate" aria-controls={panelId}>
+            {t.tabConsolidate}
+          </Tab>
+        ) : null}
         <Tab id={tabId("templates")} value="templates" aria-controls={panelId}>
           {t.tabTemplates}
         </Tab>
@@ -144,6 +150,14 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(tab)} className={styles.panel}>
         {tab === "check" ? <CheckTab state={state} actions={actions} capabilities={capabilities} /> : null}
         {tab === "indicators" ? <IndicatorsTab state={state} actions={actions} capabilities={capabilities} /> : null}
+        {tab === "consolidate" ? (
+          <ConsolidateTab
+            state={state}
+            actions={actions}
+            capabilities={capabilities}
+            undoSupported={!!host.undoConsolidation}
+          />
+        ) : null}
         {tab === "templates" ? <TemplatesTab state={state} actions={actions} /> : null}
       </div>
     </div>

@@ -4,8 +4,15 @@
  * Pseudo-localisation: every view rendered with a dictionary whose values are all wrapped in
  * `[!! … !!]`. Every text node and every aria-label/title/placeholder in the DOM must then be a
  * (formatted) dictionary value, or data: sheet names, addresses, numbers, the core's issue
- * messages and template reason, template and indicator names, periods, targets, school names.
+ * messages and template reason, template and indicator names, periods, targets, school names,
+ * file names and the consolidation report's sentences.
  */
+import "../testing/files";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MASTER, SCHOOL_FILES } from "../../../samples/schools/schools";
+import { planConsolidation } from "../../core/consolidate/consolidate";
+import { readWorkbook } from "../../hosts/xlsx/read";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { IndicatorValue } from "../../core/indicators/types";
@@ -21,6 +28,8 @@ import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../testing/fakeHost";
 import { TEST_TODAY, button, idle, isDisabled, labelled, options, renderApp, tabNamed } from "../testing/render";
 import { validateWorkbook } from "../../core/validate";
 import { buildDashboardLayouts } from "../../core/dashboard/build";
+import type { ConsolidationStep } from "../consolidateFlow";
+import { ConsolidationProgress } from "./ConsolidateTab";
 import { ActivityStatus } from "./StatusBars";
 import { PaneTextContext } from "./text";
 
@@ -137,6 +146,8 @@ describe("pseudo-localisation", () => {
           "download",
           "import",
           "removeTemplate",
+          "consolidate",
+          "undoConsolidation",
         ] as ActionName[]
       ).map((name): Activity => ({ kind: "action", name })),
     ];
@@ -150,6 +161,27 @@ describe("pseudo-localisation", () => {
       );
       expect(screen.getByTestId("activity").textContent).not.toBe("");
       expectAllFromDictionary(new DataTexts().add("Школы"), JSON.stringify(activity));
+      unmount();
+    }
+  });
+
+  it("every consolidation step", () => {
+    const steps: ConsolidationStep[] = [
+      { phase: "master", progress: null },
+      { phase: "master", progress: { sheet: "Школы", done: 1, total: 4 } },
+      { phase: "file", file: "oo-khor.xlsx", done: 0, total: 4 },
+      { phase: "write" },
+    ];
+    for (const step of steps) {
+      const { unmount } = render(
+        <FluentProvider theme={webLightTheme}>
+          <PaneTextContext.Provider value={{ t: p, lang: "ru" }}>
+            <ConsolidationProgress step={step} />
+          </PaneTextContext.Provider>
+        </FluentProvider>,
+      );
+      expect(screen.getByTestId("consolidate-progress").textContent).not.toBe("");
+      expectAllFromDictionary(new DataTexts().add("Школы", "oo-khor.xlsx"), JSON.stringify(step));
       unmount();
     }
   });
@@ -244,6 +276,51 @@ describe("pseudo-localisation", () => {
     await waitFor(() => expect(options().length).toBeGreaterThan(0));
     expectAllFromDictionary(data, "template dropdown open");
   });
+
+  it("the consolidation tab: before, results with findings and duplicates, what was written, undone", async () => {
+    const samples = join(__dirname, "..", "..", "..", "samples");
+    const master = await readWorkbook(new Uint8Array(readFileSync(join(samples, MASTER))), "svod-lazo-2023.xlsx");
+    const host = new FakeHost({
+      workbook: master,
+      consolidate: {},
+      notices: { applyConsolidation: [{ code: "ROWS_CLEARED", params: { sheet: "Успеваемость", count: 2 } }] },
+    });
+    renderApp(host, { strings: p });
+    const data = new DataTexts().workbook(master).templates(BUILTIN_TEMPLATES);
+    await waitFor(() => expect(isDisabled(button(p.checkWorkbook))).toBe(false));
+    tab(p.tabConsolidate);
+    expectAllFromDictionary(data, "consolidation: nothing picked");
+
+    const bytes = SCHOOL_FILES.map((f) => ({
+      name: f.slice(f.lastIndexOf("/") + 1),
+      data: readFileSync(join(samples, f)),
+    }));
+    const files = bytes.map((b) => new File([b.data], b.name));
+    fireEvent.change(screen.getByLabelText(p.consolidateFilesLabel), { target: { files } });
+    expectAllFromDictionary(data, "consolidation: files picked");
+    fireEvent.click(button(p.consolidateRun));
+    const rows = await screen.findAllByTestId("consolidate-row", {}, { timeout: 30000 });
+    await idle();
+
+    // The report's own sentences and names are data.
+    const inputs = await Promise.all(
+      bytes.map(async (b) => ({ file: b.name, workbook: await readWorkbook(b.data, b.name) })),
+    );
+    const { report } = planConsolidation(master, inputs, { templates: BUILTIN_TEMPLATES, asOf: TEST_TODAY });
+    for (const f of report.files) data.add(f.file, f.message, ...f.notes).issues(f.issues);
+    data.add(...report.notes, ...report.duplicates.map((d) => d.school));
+    for (const row of rows) {
+      const show = within(row).queryByRole("button", { expanded: false });
+      if (show) fireEvent.click(show);
+    }
+    expect(screen.getAllByTestId("consolidate-issues").length).toBeGreaterThan(0);
+    expectAllFromDictionary(data, "consolidation: results");
+
+    fireEvent.click(button(p.consolidateUndo));
+    await waitFor(() => expect(host.callsOf("undoConsolidation")).toHaveLength(1));
+    await idle();
+    expectAllFromDictionary(data, "consolidation: undone");
+  }, 60000);
 
   it("a clean workbook on a standalone-like host", async () => {
     const host = new FakeHost({

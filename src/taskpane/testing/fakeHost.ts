@@ -8,8 +8,12 @@ import type { LayoutSheet } from "../../core/dashboard/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
-import type {
-  HostCapabilities,
+import type { ConsolidationPlan } from "../../core/consolidate/types";
+import {
+  consolidatedSheets,
+  type ConsolidationOutcome,
+  type ConsolidationUndoOutcome,
+  type HostCapabilities,
   HostKind,
   HostNotice,
   MarkOutcome,
@@ -44,7 +48,11 @@ export interface FakeHostOptions {
   capabilities?: Partial<HostCapabilities>;
   settings?: StoredSettings;
   /** Notices each writing method returns. */
-  notices?: Partial<Record<"writeReport" | "writeDashboard" | "createBlankSheets" | "mark", HostNotice[]>>;
+  notices?: Partial<
+    Record<"writeReport" | "writeDashboard" | "createBlankSheets" | "mark" | "applyConsolidation", HostNotice[]>
+  >;
+  /** The host consolidates (`applyConsolidation`) and, unless `false` here, undoes it. */
+  consolidate?: { undo?: boolean };
 }
 
 /** JSON round trip: what a workbook stores is a copy, never the caller's object. */
@@ -71,7 +79,17 @@ export class FakeHost implements WorkbookHost {
     this.settings = copy(options.settings ?? {});
     this.notices = options.notices ?? {};
     if (this.capabilities.download) this.download = this.downloadImpl;
+    if (options.consolidate) {
+      this.applyConsolidation = this.applyConsolidationImpl;
+      if (options.consolidate.undo !== false) {
+        this.undoConsolidation = this.undoConsolidationImpl;
+        this.canUndoConsolidation = this.canUndoConsolidationImpl;
+      }
+    }
   }
+
+  /** The plans applied and not undone, last one last. */
+  readonly consolidations: ConsolidationPlan[] = [];
 
   /** The next call of `method` throws `error` (once). */
   failNext(method: HostMethod, error: unknown): void {
@@ -181,6 +199,32 @@ export class FakeHost implements WorkbookHost {
   }
 
   download?: () => Promise<{ fileName: string; data: Uint8Array }>;
+  applyConsolidation?: (plan: ConsolidationPlan) => Promise<ConsolidationOutcome>;
+  undoConsolidation?: () => Promise<ConsolidationUndoOutcome>;
+  canUndoConsolidation?: () => Promise<boolean>;
+
+  // Consolidation: records the plan; the workbook `read` serves stays as it was.
+  private readonly applyConsolidationImpl = async (plan: ConsolidationPlan): Promise<ConsolidationOutcome> => {
+    await this.enter("applyConsolidation", [plan]);
+    this.consolidations.push(plan);
+    return { sheets: consolidatedSheets(plan), notices: this.notices.applyConsolidation ?? [], undoable: true };
+  };
+
+  private readonly undoConsolidationImpl = async (): Promise<ConsolidationUndoOutcome> => {
+    await this.enter("undoConsolidation", []);
+    const plan = this.consolidations.pop();
+    if (!plan) throw new Error("nothing to undo");
+    return {
+      sheets: plan.sheets.map((p) => p.sheet),
+      restored: plan.sheets.reduce((n, p) => n + p.deleteRows.length, 0),
+      removed: plan.sheets.reduce((n, p) => n + p.rows.length, 0),
+    };
+  };
+
+  private readonly canUndoConsolidationImpl = async (): Promise<boolean> => {
+    await this.enter("canUndoConsolidation", []);
+    return this.consolidations.length > 0;
+  };
 
   private readonly downloadImpl = async (): Promise<{ fileName: string; data: Uint8Array }> => {
     await this.enter("download", []);

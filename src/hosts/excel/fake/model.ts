@@ -160,6 +160,98 @@ export class FakeSheet {
     return top ? { top, left, bottom, right } : null;
   }
 
+  /**
+   * Deletes worksheet rows `top`…`top + count - 1`, shifting the rows below up, as Excel does:
+   * cells, merged areas, notes, data validation, conditional formats, row heights and the
+   * autofilter move with their rows (an area losing all its rows goes, one losing some shrinks).
+   * References in formulas, names and charts are not adjusted: the caller (a Range) refuses the
+   * operation when any could be affected.
+   */
+  deleteRows(top: number, count: number): void {
+    const end = top + count - 1;
+    const map = (r: Rect): Rect | null => {
+      if (r.bottom < top) return r;
+      if (r.top > end) return { ...r, top: r.top - count, bottom: r.bottom - count };
+      const inside = Math.min(r.bottom, end) - Math.max(r.top, top) + 1;
+      const height = r.bottom - r.top + 1 - inside;
+      if (height <= 0) return null;
+      const newTop = r.top < top ? r.top : top;
+      return { ...r, top: newTop, bottom: newTop + height - 1 };
+    };
+    this.rows.splice(top - 1, count);
+    this.moveAreas(map, (row) => (row < top ? row : row > end ? row - count : null));
+  }
+
+  /**
+   * Inserts `count` rows at `top`, shifting the rows below down, as Excel does with whole rows:
+   * the new rows take the formatting (and number formats) of the row above; areas spanning the
+   * insertion point grow, areas below move.
+   */
+  insertRows(top: number, count: number): void {
+    const map = (r: Rect): Rect =>
+      r.bottom < top
+        ? r
+        : r.top >= top
+          ? { ...r, top: r.top + count, bottom: r.bottom + count }
+          : { ...r, bottom: r.bottom + count };
+    const above = this.rows[top - 2];
+    const fresh = Array.from({ length: count }, () => {
+      if (!above) return [];
+      return above.map((c) =>
+        c && (c.format || c.numberFormat !== undefined)
+          ? {
+              value: "" as Scalar,
+              ...(c.format ? { format: structuredClone(c.format) } : {}),
+              ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
+            }
+          : undefined,
+      );
+    });
+    while (this.rows.length < top - 1) this.rows.push([]);
+    this.rows.splice(top - 1, 0, ...fresh);
+    this.moveAreas(map, (row) => (row < top ? row : row + count));
+  }
+
+  private moveAreas(map: (r: Rect) => Rect | null, row: (r: number) => number | null): void {
+    const keep = <T>(list: T[], rect: (x: T) => Rect, set: (x: T, r: Rect) => T): T[] =>
+      list.flatMap((x) => {
+        const r = map(rect(x));
+        return r ? [set(x, r)] : [];
+      });
+    this.merges = keep(
+      this.merges,
+      (m) => m,
+      (_m, r) => r,
+    ).filter((m) => m.top !== m.bottom || m.left !== m.right);
+    this.validations = keep(
+      this.validations,
+      (v) => v.rect,
+      (v, r) => ({ ...v, rect: r }),
+    );
+    this.conditionalFormats = keep(
+      this.conditionalFormats,
+      (c) => parseArea(c.range),
+      (c, r) => ({ ...c, range: rectAddress(r) }),
+    );
+    if (this.autoFilter) {
+      const r = map(parseArea(this.autoFilter));
+      this.autoFilter = r ? rectAddress(r) : null;
+    }
+    const notes = new Map<string, string>();
+    for (const [address, text] of this.notes) {
+      const r = parseArea(address);
+      const moved = row(r.top);
+      if (moved !== null) notes.set(a1(moved, r.left), text);
+    }
+    this.notes = notes;
+    const heights = new Map<number, number>();
+    for (const [r, h] of this.rowHeights) {
+      const moved = row(r);
+      if (moved !== null) heights.set(moved, h);
+    }
+    this.rowHeights = heights;
+  }
+
   /** Calls `fn` for each existing cell inside `rect` (never creates cells: whole columns stay cheap). */
   eachExisting(rect: Rect, fn: (cell: FakeCell, row: number, col: number) => void): void {
     const last = Math.min(rect.bottom, this.rows.length);

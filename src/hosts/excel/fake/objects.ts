@@ -17,6 +17,7 @@
 import { a1 } from "../../../core/model/address";
 import { ADDRESS_LIMIT, utf8Length } from "../payload";
 import {
+  MAX_COLUMNS,
   intersects,
   parseArea,
   parseAreas,
@@ -1068,6 +1069,111 @@ export class FakeRange extends FakeRangeLike {
       const { sheet, rect } = this._fakeOne();
       sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
     });
+  }
+
+  /**
+   * Deletes the range, shifting cells up or left. Modelled for whole rows shifted up (what the
+   * host uses); references to the moved cells (formulas, names, charts) are not adjusted by the
+   * fake, so it refuses when any could be affected rather than pretend.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.op("delete", [shift], () => {
+      const { sheet, rect } = this._fakeOne();
+      const rows = this.wholeRows(rect, shift, "Up", "delete");
+      this.refuseMovedReferences(sheet, rows.top);
+      sheet.deleteRows(rows.top, rows.count);
+    });
+  }
+
+  /** Inserts cells, shifting the range down or right; modelled for whole rows shifted down. */
+  insert(shift: "Down" | "Right"): FakeRange {
+    this.op("insert", [shift], () => {
+      const { sheet, rect } = this._fakeOne();
+      const rows = this.wholeRows(rect, shift, "Down", "insert");
+      this.refuseMovedReferences(sheet, rows.top);
+      sheet.insertRows(rows.top, rows.count);
+    });
+    return new FakeRange(this.context, `${this._fakePath}.insert(${JSON.stringify(shift)})`, () => this._fakeAreas());
+  }
+
+  private wholeRows(rect: Rect, shift: string, wanted: string, what: string): { top: number; count: number } {
+    if (shift !== wanted || rect.left !== 1 || rect.right !== MAX_COLUMNS)
+      throw new Error(`fake: Range.${what}(${shift}) on anything but whole rows is not modelled`);
+    if (shift !== "Up" && shift !== "Down") throw invalidArgument(`shift ${shift}`);
+    return { top: rect.top, count: rect.bottom - rect.top + 1 };
+  }
+
+  private refuseMovedReferences(sheet: FakeSheet, top: number): void {
+    const lower = sheet.name.toLocaleLowerCase("ru");
+    const mentions = (formula: string) => {
+      const f = formula.toLocaleLowerCase("ru");
+      return f.includes(`${lower}!`) || f.includes(`'${lower.replace(/'/g, "''")}'!`);
+    };
+    const refuse = (what: string) => {
+      throw new Error(`fake: adjusting ${what} when rows move is not modelled`);
+    };
+    for (const s of this.model.sheets)
+      s.rows.forEach((row, r) =>
+        row?.forEach((c) => {
+          if (!c?.formula) return;
+          if ((s === sheet && r + 1 >= top) || mentions(c.formula)) refuse(`the formula ${c.formula}`);
+        }),
+      );
+    for (const n of this.model.names) if (mentions(n.formula)) refuse(`the name ${n.name}`);
+    for (const s of this.model.sheets)
+      for (const c of s.charts)
+        if (s === sheet || [c.source, c.categories, c.values].some((x) => x && mentions(x)))
+          refuse(`the chart ${c.name}`);
+  }
+
+  /** ExcelApi 1.9: copies `copyType` of the source onto this range (the source tiled over it). Modelled: "Formats". */
+  copyFrom(
+    sourceRange: FakeRange | string,
+    copyType?: "All" | "Formulas" | "Values" | "Formats" | "Link",
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void {
+    const type = copyType ?? "All";
+    const source = typeof sourceRange === "string" ? null : sourceRange;
+    this.op(
+      "copyFrom",
+      [sourceRange, type, skipBlanks ?? false, transpose ?? false],
+      () => {
+        if (type !== "Formats" || skipBlanks || transpose || !source)
+          throw new Error(`fake: Range.copyFrom(${type}) from an address or with skipBlanks/transpose is not modelled`);
+        const dest = this._fakeOne();
+        const src = source._fakeOne();
+        const h = src.rect.bottom - src.rect.top + 1;
+        const w = src.rect.right - src.rect.left + 1;
+        const copies: { r: number; c: number; from: FakeCell | undefined }[] = [];
+        for (let r = dest.rect.top; r <= dest.rect.bottom; r++)
+          for (let c = dest.rect.left; c <= dest.rect.right; c++)
+            copies.push({
+              r,
+              c,
+              from: src.sheet.cell(
+                src.rect.top + ((r - dest.rect.top) % h),
+                src.rect.left + ((c - dest.rect.left) % w),
+              ),
+            });
+        for (const { r, c, from } of copies) {
+          const existing = dest.sheet.cell(r, c);
+          if (!from?.format && from?.numberFormat === undefined) {
+            if (existing) {
+              delete existing.format;
+              delete existing.numberFormat;
+            }
+            continue;
+          }
+          const cell = dest.sheet.ensure(r, c);
+          if (from.format) cell.format = structuredClone(from.format);
+          else delete cell.format;
+          if (from.numberFormat !== undefined) cell.numberFormat = from.numberFormat;
+          else delete cell.numberFormat;
+        }
+      },
+      { api: "1.9" },
+    );
   }
 
   getCell(row: number, column: number): FakeRange {
