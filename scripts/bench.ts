@@ -119,6 +119,10 @@ async function benchPlan(): Promise<void> {
   process.stdout.write(`  ${ok ? "цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА"}\n`);
 }
 
+/** A monitoring sheet's canonical name and header (from the built-in templates' sheet specs). */
+const specOf = (id: string) => MONITORING_SHEETS.find((m) => m.id === id)!;
+const headerOf = (id: string) => specOf(id).columns.map((c) => c.title);
+
 /** The nine deciding procedures plus three that never decide ШНОР status. */
 const PROCEDURES = [...SHNOR_PROCEDURES, "ВПР 4 кл. математика", "ВПР 7 кл. история", "ВПР 8 кл. математика"];
 
@@ -129,17 +133,12 @@ async function makeRegionXlsx(schools: number): Promise<Uint8Array> {
     { length: schools },
     (_, i) => `МБОУ СОШ № ${i + 1} с. Образцовое-${Math.floor(i / 50) + 1}`,
   );
-  const reg = wb.addWorksheet("Школы");
-  reg.addRow([
-    "ОО",
-    "Код ОО",
-    "ШНОР (да/нет)",
-    "ШНСУ (да/нет)",
-    "Школа-лидер (да/нет)",
-    "Участник проекта (да/нет)",
-    "В перечне с необъективными результатами (да/нет)",
-    "Уровень результатов",
-  ]);
+  const sheet = (id: string) => {
+    const ws = wb.addWorksheet(specOf(id).name);
+    ws.addRow(headerOf(id));
+    return ws;
+  };
+  const reg = sheet("schools");
   names.forEach((n, i) =>
     reg.addRow([
       n,
@@ -152,33 +151,10 @@ async function makeRegionXlsx(schools: number): Promise<Uint8Array> {
       null,
     ]),
   );
-  const grades = wb.addWorksheet("Успеваемость");
-  grades.addRow(["ОО", "Учебный год", "Обучающихся", "Аттестовано", "Отличников", "Ударников", "Неуспевающих"]);
-  const proc = wb.addWorksheet("Процедуры");
-  proc.addRow(["ОО", "Год", "Процедура", "Участников", "«2» / не преодолели порог", "«3»", "«4»", "«5»"]);
-  const staff = wb.addWorksheet("Кадры");
-  staff.addRow([
-    "ОО",
-    "Год",
-    "Педагогов",
-    "Прошли КПК",
-    "КПК по вопросам качества",
-    "КПК не менее 32 ч",
-    "В сетевых мероприятиях",
-    "Участвуют в проекте",
-    "Ставок",
-    "Вакансий",
-  ]);
-  const net = wb.addWorksheet("Сеть");
-  net.addRow([
-    "ОО",
-    "Год",
-    "Сетевое взаимодействие со ШЛ (да/нет)",
-    "Договор с куратором (да/нет)",
-    "Программа повышения качества (да/нет)",
-    "Программа на сайте (да/нет)",
-    "Мероприятий на базе ОО",
-  ]);
+  const grades = sheet("grades");
+  const proc = sheet("procedures");
+  const staff = sheet("staff");
+  const net = sheet("network");
   for (let y = 2020; y <= 2022; y++) {
     names.forEach((n, i) => {
       const k = (i * 31 + y) % 17;
@@ -279,7 +255,6 @@ async function benchRegion(): Promise<void> {
 }
 
 const benchSchool = (i: number) => `МБОУ СОШ № ${i + 1} с. Сводное-${Math.floor(i / 50) + 1}`;
-const headerOf = (id: string) => MONITORING_SHEETS.find((m) => m.id === id)!.columns.map((c) => c.title);
 const TEMPLATE_SHEET: SampleSheet = {
   name: "_sverka",
   state: "veryHidden",
@@ -290,19 +265,18 @@ const TEMPLATE_SHEET: SampleSheet = {
 function schoolFile(i: number): SampleSheet[] {
   const n = benchSchool(i);
   const k = i % 13;
-  const sheet = (id: string, name: string, rows: SampleCell[][]): SampleSheet => ({
-    name,
+  const sheet = (id: string, rows: SampleCell[][]): SampleSheet => ({
+    name: specOf(id).name,
     rows: [headerOf(id), ...rows],
   });
   return [
-    sheet("schools", "Школы", [[n, String(100000 + i), k % 5 ? "нет" : "да", "нет", "нет", "да", "нет", null]]),
-    sheet("grades", "Успеваемость", [
+    sheet("schools", [[n, String(100000 + i), k % 5 ? "нет" : "да", "нет", "нет", "да", "нет", null]]),
+    sheet("grades", [
       [n, "2021/2022", 300 + k, 290 + k, 20 + (k % 5), 90 + k, 3],
       [n, "2022/2023", 305 + k, 292 + k, 22 + (k % 5), 95 + k, 2],
     ]),
     sheet(
       "procedures",
-      "Процедуры",
       PROCEDURES.map((p, j) => {
         const part = 20 + ((i + j) % 30);
         const m2 = (i + j) % 5;
@@ -312,15 +286,15 @@ function schoolFile(i: number): SampleSheet[] {
         return [n, 2022, p, part, m2, part - m2 - m4 - m5, m4, m5];
       }),
     ),
-    sheet("staff", "Кадры", [
+    sheet("staff", [
       [n, 2022, 30 + k, 20 + k, 10, 5, 15, 12, 32, 1],
       [n, 2023, 31 + k, 22 + k, 11, 6, 16, 13, 33, 0],
     ]),
-    sheet("network", "Сеть", [
+    sheet("network", [
       [n, 2022, "да", "да", k % 2 ? "да" : "нет", "да", 1],
       [n, 2023, "да", "да", "да", "да", 2],
     ]),
-    sheet("gia", "ГИА", [[n, 2022, 30, 27, 12, 11, 2]]),
+    sheet("gia", [[n, 2022, 30, 27, 12, 11, 2]]),
     TEMPLATE_SHEET,
   ];
 }
@@ -363,7 +337,7 @@ async function benchConsolidate(): Promise<void> {
       file: "svod.xlsx",
       sheets: [
         {
-          name: "Школы",
+          name: specOf("schools").name,
           rows: [headerOf("schools"), ...Array.from({ length: max }, (_, i) => schoolFile(i)[0].rows[1])],
         },
         TEMPLATE_SHEET,

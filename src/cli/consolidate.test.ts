@@ -5,10 +5,20 @@ import { BICHEVAYA, KHOR, MASTER, MUKHEN, SCHOOL_FILES } from "../../samples/sch
 import { readWorkbook } from "../hosts/xlsx/read";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, main } from "./main";
 import { progressLine } from "./progress";
-import { runCli } from "./testing";
+import { ISSUE_KEYS, runCli, sample } from "./testing";
 
-const ROOT = join(__dirname, "..", "..");
-const sample = (f: string) => join(ROOT, "samples", f);
+/** `sverka consolidate <files> --into <the Lazo master> --out <out> --as-of 2023-12-31 <more>`. */
+const consolidateArgs = (files: string[], out: string, ...more: string[]) => [
+  "consolidate",
+  ...files,
+  "--into",
+  sample(MASTER),
+  "--out",
+  out,
+  "--as-of",
+  "2023-12-31",
+  ...more,
+];
 
 describe("sverka consolidate", () => {
   let dir: string;
@@ -19,16 +29,7 @@ describe("sverka consolidate", () => {
 
   it("writes the copy, prints the per-file table and exits 1 when a file is rejected", async () => {
     const out = join(dir, "svod.xlsx");
-    const r = await runCli(
-      "consolidate",
-      ...SCHOOL_FILES.map(sample),
-      "--into",
-      sample(MASTER),
-      "--out",
-      out,
-      "--as-of",
-      "2023-12-31",
-    );
+    const r = await runCli(...consolidateArgs(SCHOOL_FILES.map(sample), out));
     expect(r.code).toBe(EXIT_ERRORS);
     expect(r.err).toBe(""); // no progress bar when stderr is no terminal
     expect(r.out).toMatch(/^oo-khor\.xlsx\s+сведён\s+38\s+0\s+0\s+0\s+0$/m);
@@ -45,17 +46,7 @@ describe("sverka consolidate", () => {
   });
 
   it("exits 0 when every file is merged cleanly", async () => {
-    const r = await runCli(
-      "consolidate",
-      sample(KHOR),
-      sample(MUKHEN),
-      "--into",
-      sample(MASTER),
-      "--out",
-      join(dir, "ok.xlsx"),
-      "--as-of",
-      "2023-12-31",
-    );
+    const r = await runCli(...consolidateArgs([sample(KHOR), sample(MUKHEN)], join(dir, "ok.xlsx")));
     expect(r.code).toBe(EXIT_OK);
     expect(r.out).toContain("Файлов: 2; сведено 2");
   });
@@ -64,17 +55,7 @@ describe("sverka consolidate", () => {
     const bad = join(dir, "secret.xlsx");
     writeFileSync(bad, "%PDF-1.4\n");
     const r = await runCli(
-      "consolidate",
-      sample(BICHEVAYA),
-      bad,
-      "--into",
-      sample(MASTER),
-      "--out",
-      join(dir, "j.xlsx"),
-      "--merge-valid-rows",
-      "--json",
-      "--as-of",
-      "2023-12-31",
+      ...consolidateArgs([sample(BICHEVAYA), bad], join(dir, "j.xlsx"), "--merge-valid-rows", "--json"),
     );
     expect(r.code).toBe(EXIT_ERRORS);
     const doc = JSON.parse(r.out) as {
@@ -106,16 +87,7 @@ describe("sverka consolidate", () => {
       rows: 18,
       skipped_rows: 1,
     });
-    expect(Object.keys(doc.files[0].issues[0]).sort()).toEqual([
-      "cell",
-      "code",
-      "column",
-      "field",
-      "message",
-      "row",
-      "severity",
-      "sheet",
-    ]);
+    expect(Object.keys(doc.files[0].issues[0]).sort()).toEqual(ISSUE_KEYS);
     expect(doc.files[0].issues[0]).toMatchObject({
       code: "SUM_MISMATCH",
       severity: "error",
@@ -131,20 +103,13 @@ describe("sverka consolidate", () => {
   it("draws a progress bar on stderr when it is a terminal", async () => {
     let err = "";
     let out = "";
-    const code = await main(
-      [
-        "consolidate",
-        sample(KHOR),
-        sample(MUKHEN),
-        "--into",
-        sample(MASTER),
-        "--out",
-        join(dir, "tty.xlsx"),
-        "--as-of",
-        "2023-12-31",
-      ],
-      { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, errIsTTY: true, errColumns: 100 },
-    );
+    const code = await main(consolidateArgs([sample(KHOR), sample(MUKHEN)], join(dir, "tty.xlsx")), {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      isTTY: false,
+      errIsTTY: true,
+      errColumns: 100,
+    });
     expect(code).toBe(EXIT_OK);
     expect(err).toContain(`\r${progressLine(0, 2, "oo-khor.xlsx", 100)}\x1b[K`);
     expect(err).toContain(`\r${progressLine(1, 2, "oo-mukhen.xlsx", 100)}`);

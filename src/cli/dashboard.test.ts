@@ -3,11 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { readWorkbook } from "../hosts/xlsx/read";
-import { runCli } from "./testing";
+import { runCli, sample } from "./testing";
 import { EXIT_OK, EXIT_USAGE } from "./main";
-
-const ROOT = join(__dirname, "..", "..");
-const sample = (f: string) => join(ROOT, "samples", f);
 
 const run = runCli;
 

@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "./testing";
+import { ISSUE_KEYS, runCli, sample } from "./testing";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
 
 const ROOT = join(__dirname, "..", "..");
-const sample = (f: string) => join(ROOT, "samples", f);
 
 const run = runCli;
 
@@ -45,16 +44,7 @@ describe("sverka validate", () => {
     expect(Object.keys(f)).toEqual(expect.arrayContaining(["file", "template", "sheets", "issues", "summary"]));
     expect(f.template).toBe("effektivnaya-shkola-2023");
     expect(Object.keys(f.sheets[0])).toEqual(expect.arrayContaining(["name", "kind", "header_row", "rows"]));
-    expect(Object.keys(f.issues[0]).sort()).toEqual([
-      "cell",
-      "code",
-      "column",
-      "field",
-      "message",
-      "row",
-      "severity",
-      "sheet",
-    ]);
+    expect(Object.keys(f.issues[0]).sort()).toEqual(ISSUE_KEYS);
     expect(Object.keys(f.summary).sort()).toEqual(["errors", "infos", "warnings"]);
     const gap = f.issues.find((i) => i.code === "NUMBER_GAP")!;
     expect(gap).toMatchObject({ severity: "warning", column: "A" });

@@ -273,10 +273,13 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     () =>
       perform({ kind: "action", name: "download" }, async () => {
         if (!host.download) return;
+        // The copy the user takes away carries the current check: «Дашборд» and «Отчёт ФЛК» are
+        // (re)written first (refreshing replaces only Sverka's own sheets).
+        if (run) say(outcomeMessages(await host.writeDashboard(run.build)));
         const file = await host.download();
         saveFile(file.fileName, file.data, XLSX_MIME);
       }),
-    [perform, host],
+    [perform, host, run, say],
   );
 
   const importTemplate = useCallback(

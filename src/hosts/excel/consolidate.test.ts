@@ -19,6 +19,7 @@ import { parseUndoParts, planInput, restoreInput, undoParts, valueRuns } from ".
 import { fakeWorkbookFromData, FakeWorkbook, installFakeOffice, type FakeOfficeHandle } from "./fake";
 import { createExcelHost } from "./index";
 import { PAYLOAD_LIMIT } from "./payload";
+import { appendPlan } from "../testPlan";
 
 const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const OPTS = { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31" };
@@ -155,21 +156,7 @@ describe("consolidation through the Excel host", () => {
       "длинный текст ячейки ".repeat(4),
       "big-file.xlsx",
     ]);
-    const sheet: SheetPlan = {
-      sheet: "Данные",
-      spec: "schools",
-      create: false,
-      header: [],
-      widths: [],
-      headerRow: 1,
-      sourceColumn: 3,
-      sourceHeader: false,
-      deleteRows: [],
-      deleteRuns: [],
-      appendAt: 2,
-      width: 3,
-      rows,
-    };
+    const sheet = appendPlan("Данные", "schools", rows);
     const o = install(wb);
     await createExcelHost().applyConsolidation!({ sheets: [sheet] });
     expect(o.stats.syncs).toBeGreaterThan(3);
@@ -278,23 +265,7 @@ describe("consolidation through the Excel host", () => {
     wb.addSheet("Данные").rows[0] = [{ value: "ОО" }, { value: "Дата" }, { value: "Код" }, { value: "Источник" }];
     office = installFakeOffice(globalThis, { workbook: wb, apiVersion: "1.12" });
     const plan: ConsolidationPlan = {
-      sheets: [
-        {
-          sheet: "Данные",
-          spec: "events",
-          create: false,
-          header: [],
-          widths: [],
-          headerRow: 1,
-          sourceColumn: 4,
-          sourceHeader: false,
-          deleteRows: [],
-          deleteRuns: [],
-          appendAt: 2,
-          width: 4,
-          rows: [["=СУММ(A1)", new Date(Date.UTC(2023, 8, 1)), "007", "a.xlsx"]],
-        },
-      ],
+      sheets: [appendPlan("Данные", "events", [["=СУММ(A1)", new Date(Date.UTC(2023, 8, 1)), "007", "a.xlsx"]])],
     };
     await createExcelHost().applyConsolidation!(plan);
     const s = office.workbook.sheet("Данные")!;

@@ -17,7 +17,7 @@ import {
   type ValidationRule,
 } from "../../core/template/blank";
 import { PROPERTIES_SHEET } from "./read";
-import { FIXED_TIMESTAMP, writeDeterministic } from "./writeGrid";
+import { FIXED_TIMESTAMP, freezeRows, writeDeterministic } from "./writeGrid";
 
 export {
   blankSheetNames,
@@ -73,15 +73,7 @@ function layoutTable(ws: Worksheet, sheet: BlankSheet): void {
     if (numFmt) column.numFmt = numFmt;
   });
   styleHeader(ws, headerRow, sheet.columns);
-  ws.views = [
-    {
-      state: "frozen",
-      xSplit: 0,
-      ySplit: headerRow,
-      topLeftCell: `A${headerRow + 1}`,
-      activeCell: `A${headerRow + 1}`,
-    },
-  ];
+  freezeRows(ws, headerRow, `A${headerRow + 1}`);
   const store = validationsOf(ws);
   for (const v of sheet.validations) store.add(v.range, v.rule);
 }

@@ -13,6 +13,7 @@ import { computeIndicators } from "../../core/indicators/engine";
 import { cellAt, type WorkbookData } from "../../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { validateWorkbook } from "../../core/validate";
+import { appendPlan } from "../testPlan";
 import { applyConsolidationPlan, consolidateXlsx, type ConsolidateXlsxResult } from "./consolidate";
 import { fileSources } from "./consolidateNode";
 import { readWorkbook } from "./read";
@@ -233,21 +234,11 @@ describe("applyConsolidationPlan", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const { data, warnings } = await applyConsolidationPlan(bytes, {
       sheets: [
-        {
-          sheet: "Кадры",
-          spec: "staff",
-          create: false,
-          header: [],
-          widths: [],
-          headerRow: 1,
-          sourceColumn: 4,
-          sourceHeader: false,
+        appendPlan("Кадры", "staff", [["МБОУ СОШ с. Альфа", 2023, 31, "alpha.xlsx"]], {
           deleteRows: [2],
           deleteRuns: [{ start: 2, count: 1 }],
           appendAt: 3,
-          width: 4,
-          rows: [["МБОУ СОШ с. Альфа", 2023, 31, "alpha.xlsx"]],
-        },
+        }),
       ],
     });
     expect(warnings.join(" ")).toMatch(/очищены, а не удалены/);
@@ -266,21 +257,9 @@ describe("applyConsolidationPlan", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const { data } = await applyConsolidationPlan(bytes, {
       sheets: [
-        {
-          sheet: "Мероприятия",
-          spec: "events",
-          create: false,
-          header: [],
-          widths: [],
-          headerRow: 1,
-          sourceColumn: 3,
+        appendPlan("Мероприятия", "events", [[new Date(Date.UTC(2023, 2, 15)), '=HYPERLINK("x")', "a.xlsx"]], {
           sourceHeader: true,
-          deleteRows: [],
-          deleteRuns: [],
-          appendAt: 2,
-          width: 3,
-          rows: [[new Date(Date.UTC(2023, 2, 15)), '=HYPERLINK("x")', "a.xlsx"]],
-        },
+        }),
       ],
     });
     const back = await readWorkbook(data, "x.xlsx");

@@ -21,7 +21,7 @@ import { styleHeader } from "./blankTemplate";
 import { WorkbookReadError, readMessages } from "./errors";
 import { repairRoundTrip, snapshotPackage } from "./preserve";
 import { readWorkbook } from "./read";
-import { DATE_FORMAT, fixZipTimestamps } from "./writeGrid";
+import { DATE_FORMAT, fixZipTimestamps, freezeRows } from "./writeGrid";
 
 /** A school file the host can read (a path on disk, a browser `File` …). */
 export interface ConsolidationSource {
@@ -140,15 +140,7 @@ function applySheet(wb: Workbook, p: SheetPlan, warnings: string[]): void {
   let ws = wb.getWorksheet(p.sheet);
   if (p.create || !ws) {
     ws = wb.addWorksheet(p.sheet);
-    ws.views = [
-      {
-        state: "frozen",
-        xSplit: 0,
-        ySplit: p.headerRow,
-        topLeftCell: `A${p.headerRow + 1}`,
-        activeCell: "A1",
-      },
-    ];
+    freezeRows(ws, p.headerRow);
   }
   if (p.header.length) {
     styleHeader(

@@ -25,7 +25,7 @@ import { placeSheets } from "../../core/dashboard/placement";
 import type { CellStyle, LayoutCell, LayoutSheet, SheetRole } from "../../core/dashboard/types";
 import { PROPERTIES_SHEET } from "./read";
 import { repairRoundTrip, snapshotPackage, refersToSheet } from "./preserve";
-import { fixZipTimestamps } from "./writeGrid";
+import { fixZipTimestamps, freezeRows } from "./writeGrid";
 
 /** Key of the `_sverka` sheet row listing the sheets Sverka owns (a JSON array of names). */
 export { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
@@ -185,16 +185,7 @@ function renderSheet(ws: Worksheet, sheet: LayoutSheet, rewrite: (s: string) => 
       if (h !== undefined) ws.getRow(m.top).height = h;
     }
   }
-  if (sheet.frozenRows)
-    ws.views = [
-      {
-        state: "frozen",
-        xSplit: 0,
-        ySplit: sheet.frozenRows,
-        topLeftCell: `A${sheet.frozenRows + 1}`,
-        activeCell: "A1",
-      },
-    ];
+  if (sheet.frozenRows) freezeRows(ws, sheet.frozenRows);
   if (sheet.autoFilter) {
     const f = sheet.autoFilter;
     ws.autoFilter = { from: { row: f.top, column: f.left }, to: { row: f.bottom, column: f.right } };

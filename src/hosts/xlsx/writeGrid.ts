@@ -29,6 +29,11 @@ const ERROR_FORMULAS: Readonly<Record<ExcelError, string>> = {
   "#NULL!": "A1 B1",
 };
 
+/** Freezes the top `rows` rows of `ws` (the header stays in view while scrolling). */
+export function freezeRows(ws: Worksheet, rows: number, activeCell = "A1"): void {
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: rows, topLeftCell: `A${rows + 1}`, activeCell }];
+}
+
 function isExcelError(e: string): e is ExcelError {
   return Object.prototype.hasOwnProperty.call(ERROR_FORMULAS, e);
 }

@@ -11,11 +11,7 @@ import {
   MessageBarTitle,
   Option,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   ToggleButton,
   Tooltip,
@@ -23,41 +19,23 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Issue, Severity } from "../../core/report/issue";
-import type { HostCapabilities } from "../../hosts/host";
-import { format, type StringKey, type Strings } from "../../i18n/strings";
+import { format } from "../../i18n/strings";
 import { SEVERITIES, countBySeverity, filterIssues, groupIssues, issueSheets, type SheetGroup } from "../issueView";
-import type { PaneActions, PaneState } from "../usePane";
-import { PaneDropdown } from "./controls";
+import type { PaneActions } from "../usePane";
+import { CheckButton, DataTable, PaneDropdown, type TabProps } from "./controls";
+import { SEVERITY_COLOR, SEVERITY_KEYS, SeverityBadge } from "./severity";
+import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: { margin: 0 },
-  table: { tableLayout: "auto", width: "100%" },
   narrow: { width: "1%", whiteSpace: "nowrap" },
-  message: { wordBreak: "break-word" },
   clickable: {
     cursor: "pointer",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
 });
-
-const SEVERITY_KEYS: Record<Severity, { name: StringKey; filter: StringKey; count: StringKey }> = {
-  error: { name: "severityError", filter: "filterErrors", count: "summaryErrorsCount" },
-  warning: { name: "severityWarning", filter: "filterWarnings", count: "summaryWarningsCount" },
-  info: { name: "severityInfo", filter: "filterInfos", count: "summaryInfosCount" },
-};
-
-const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
-
-export function severityName(s: Severity, t: Strings): string {
-  return t[SEVERITY_KEYS[s].name];
-}
 
 function CountBadges({ counts }: { counts: Record<Severity, number> }) {
   const { t } = usePaneText();
@@ -81,6 +59,7 @@ interface IssueRowProps {
 
 function IssueRow({ issue, navigable, onGoTo }: IssueRowProps) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const active = navigable && issue.cell !== null;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -95,13 +74,11 @@ function IssueRow({ issue, navigable, onGoTo }: IssueRowProps) {
       {...(active ? { tabIndex: 0, onClick: () => void onGoTo(issue), onKeyDown, className: styles.clickable } : {})}
     >
       <TableCell className={styles.narrow}>
-        <Badge appearance="filled" color={SEVERITY_COLOR[issue.severity]}>
-          {severityName(issue.severity, t)}
-        </Badge>
+        <SeverityBadge appearance="filled" severity={issue.severity} />
       </TableCell>
       <TableCell className={styles.narrow}>{issue.sheet}</TableCell>
       <TableCell className={styles.narrow}>{issue.cell ?? t.noCell}</TableCell>
-      <TableCell className={styles.message}>{issue.message}</TableCell>
+      <TableCell className={ui.wrap}>{issue.message}</TableCell>
     </TableRow>
   );
 }
@@ -114,54 +91,41 @@ interface IssueGroupProps {
 
 function IssueGroup({ group, navigable, onGoTo }: IssueGroupProps) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const headingId = useId();
   const title = group.sheet ? format(t.sheetHeading, { sheet: group.sheet }) : t.workbookHeading;
   return (
     <section className={styles.group} aria-labelledby={headingId} data-testid="issue-group">
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" id={headingId} className={ui.heading}>
         {title}
       </Subtitle2>
       <CountBadges counts={group.counts} />
-      <Table
+      <DataTable
         size="extra-small"
-        className={styles.table}
-        aria-label={format(t.issuesTableLabel, { sheet: group.sheet })}
+        className={ui.fullTable}
+        label={format(t.issuesTableLabel, { sheet: group.sheet })}
+        columns={[
+          { label: t.columnSeverity, className: styles.narrow },
+          { label: t.columnSheet, className: styles.narrow },
+          { label: t.columnCell, className: styles.narrow },
+          t.columnMessage,
+        ]}
       >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.narrow}>{t.columnSeverity}</TableHeaderCell>
-            <TableHeaderCell className={styles.narrow}>{t.columnSheet}</TableHeaderCell>
-            <TableHeaderCell className={styles.narrow}>{t.columnCell}</TableHeaderCell>
-            <TableHeaderCell>{t.columnMessage}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {group.issues.map((issue, n) => (
-            <IssueRow key={n} issue={issue} navigable={navigable} onGoTo={onGoTo} />
-          ))}
-        </TableBody>
-      </Table>
+        {group.issues.map((issue, n) => (
+          <IssueRow key={n} issue={issue} navigable={navigable} onGoTo={onGoTo} />
+        ))}
+      </DataTable>
     </section>
   );
 }
 
-function ActionsBar({
-  state,
-  actions,
-  shown,
-  capabilities,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  shown: Issue[];
-  capabilities: HostCapabilities;
-}) {
+function ActionsBar({ state, actions, shown, capabilities }: TabProps & { shown: Issue[] }) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   const busy = state.activity !== null;
   return (
-    <div className={styles.row}>
+    <div className={ui.row}>
       <Tooltip content={t.writeReportHint} relationship="description">
         <Button disabled={busy || !state.run} onClick={() => void actions.writeReport()}>
           {t.writeReport}
@@ -183,7 +147,7 @@ function ActionsBar({
             </Button>
           </Tooltip>
           {state.marked > 0 ? (
-            <Caption1 className={styles.muted}>{format(t.markedCount, { count: state.marked })}</Caption1>
+            <Caption1 className={ui.muted}>{format(t.markedCount, { count: state.marked })}</Caption1>
           ) : null}
         </>
       ) : null}
@@ -193,22 +157,13 @@ function ActionsBar({
 
 const ALL_SHEETS = "\u0000all";
 
-export function CheckTab({
-  state,
-  actions,
-  capabilities,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  capabilities: HostCapabilities;
-}) {
+export function CheckTab({ state, actions, capabilities }: TabProps) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
   const [sheet, setSheet] = useState<string | null>(null);
   const [text, setText] = useState("");
   const run = state.run;
-  const busy = state.activity !== null;
   const issues = useMemo(() => run?.check.report.issues ?? [], [run]);
   const sheets = useMemo(() => issueSheets(issues), [issues]);
   const activeSheet = sheet !== null && sheets.includes(sheet) ? sheet : null;
@@ -229,15 +184,11 @@ export function CheckTab({
     });
 
   return (
-    <div className={styles.tab}>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || !state.ready} onClick={() => void actions.check()}>
-          {run ? t.checkAgain : t.checkWorkbook}
-        </Button>
-      </div>
+    <div className={ui.tab}>
+      <CheckButton state={state} actions={actions} label={run ? t.checkAgain : t.checkWorkbook} />
       <ActionsBar state={state} actions={actions} shown={shown} capabilities={capabilities} />
       {!run || !summary ? (
-        <Caption1 className={styles.muted}>{t.checkHint}</Caption1>
+        <Caption1 className={ui.muted}>{t.checkHint}</Caption1>
       ) : (
         <>
           <MessageBar intent={summary.errors === 0 ? "success" : "error"} layout="multiline" data-testid="summary">
@@ -248,8 +199,8 @@ export function CheckTab({
             </MessageBarBody>
           </MessageBar>
           {issues.length > 0 ? (
-            <div className={styles.filters}>
-              <div className={styles.row} role="group" aria-label={t.filterSeverityLabel}>
+            <div className={ui.stack}>
+              <div className={ui.row} role="group" aria-label={t.filterSeverityLabel}>
                 {SEVERITIES.map((s) => (
                   <ToggleButton key={s} size="small" checked={severities.has(s)} onClick={() => toggle(s)}>
                     {format(t[SEVERITY_KEYS[s].filter], { count: totals[s] })}
@@ -278,14 +229,14 @@ export function CheckTab({
                   onChange={(_, d) => setText(d.value)}
                 />
               </Field>
-              <Caption1 className={styles.muted} data-testid="shown-count">
+              <Caption1 className={ui.muted} data-testid="shown-count">
                 {format(t.filterShown, { shown: shown.length, total: issues.length })}
               </Caption1>
             </div>
           ) : null}
           {issues.length > 0 && shown.length === 0 ? <Caption1>{t.filterNothing}</Caption1> : null}
           {capabilities.navigate && shown.some((i) => i.cell !== null) ? (
-            <Caption1 className={styles.muted}>{t.goToHelp}</Caption1>
+            <Caption1 className={ui.muted}>{t.goToHelp}</Caption1>
           ) : null}
           {groups.map((g) => (
             <IssueGroup key={g.sheet} group={g} navigable={capabilities.navigate} onGoTo={actions.goTo} />

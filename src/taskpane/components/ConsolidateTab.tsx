@@ -4,7 +4,7 @@
  * then read the per-file results (status, rows per sheet, the findings, schools sent twice), what
  * was written where, and take it back with «Отменить свод» where the host can.
  */
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import {
   Badge,
   Button,
@@ -14,37 +14,23 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Tooltip,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
-import type { HostCapabilities } from "../../hosts/host";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
 import type { ConsolidationRun, ConsolidationStep } from "../consolidateFlow";
-import type { PaneActions, PaneState } from "../usePane";
-import { severityName } from "./CheckTab";
+import { DataTable, FilePickButton, type TabProps } from "./controls";
+import { SeverityBadge } from "./severity";
+import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  line: { display: "block", color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
-  heading: { margin: 0 },
-  hiddenInput: { display: "none" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  scroll: { overflowX: "auto" },
   table: { tableLayout: "auto", minWidth: "520px" },
   cell: { verticalAlign: "top", wordBreak: "break-word" },
-  nowrap: { whiteSpace: "nowrap" },
 });
 
 const STATUS_KEYS: Record<FileStatus, StringKey> = {
@@ -74,11 +60,11 @@ function stepText(step: ConsolidationStep, t: Strings): string {
 /** Where a running consolidation is: reading the master, checking file k of n, writing. */
 export function ConsolidationProgress({ step }: { step: ConsolidationStep }) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   const text = stepText(step, t);
   const value = step.phase === "file" ? step.done / Math.max(1, step.total) : undefined;
   return (
-    <div className={styles.section} data-testid="consolidate-progress">
+    <div className={ui.stack} data-testid="consolidate-progress">
       <Text size={200}>{text}</Text>
       <ProgressBar
         aria-label={t.consolidateProgressLabel}
@@ -92,27 +78,21 @@ export function ConsolidationProgress({ step }: { step: ConsolidationStep }) {
 
 function FileIssues({ file }: { file: FileConsolidationReport }) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const count = file.issues.length;
   if (!count) return <>{t.consolidateNone}</>;
   return (
-    <div className={styles.section}>
+    <div className={ui.stack}>
       <Button size="small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
         {format(open ? t.consolidateHideIssues : t.consolidateShowIssues, { count })}
       </Button>
       {open ? (
-        <ul id={listId} className={styles.list} data-testid="consolidate-issues">
+        <ul id={listId} className={ui.list} data-testid="consolidate-issues">
           {file.issues.map((i, n) => (
             <li key={n} data-code={i.code} data-severity={i.severity}>
-              <Badge
-                size="small"
-                appearance="tint"
-                color={i.severity === "error" ? "danger" : i.severity === "warning" ? "warning" : "informative"}
-              >
-                {severityName(i.severity, t)}
-              </Badge>{" "}
+              <SeverityBadge size="small" appearance="tint" severity={i.severity} />{" "}
               {i.cell
                 ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message })
                 : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message })}
@@ -126,6 +106,7 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
 
 function FileRow({ file, run }: { file: FileConsolidationReport; run: ConsolidationRun }) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const sheets = file.sheets.filter((s) => s.rows > 0);
   const duplicates = run.report.duplicates.filter((d) => d.files.includes(file.file));
@@ -133,13 +114,13 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
     <TableRow data-testid="consolidate-row" data-file={file.file} data-status={file.status}>
       <TableCell className={styles.cell}>{file.file}</TableCell>
       <TableCell className={styles.cell}>
-        <div className={styles.section}>
-          <Badge appearance="filled" color={STATUS_COLOR[file.status]} className={styles.nowrap}>
+        <div className={ui.stack}>
+          <Badge appearance="filled" color={STATUS_COLOR[file.status]} className={ui.nowrap}>
             {t[STATUS_KEYS[file.status]]}
           </Badge>
-          {file.message ? <Caption1 className={styles.line}>{file.message}</Caption1> : null}
+          {file.message ? <Caption1 className={ui.line}>{file.message}</Caption1> : null}
           {file.notes.map((n, k) => (
-            <Caption1 key={k} className={styles.line}>
+            <Caption1 key={k} className={ui.line}>
               {n}
             </Caption1>
           ))}
@@ -147,7 +128,7 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
       </TableCell>
       <TableCell className={styles.cell}>
         {sheets.length || file.skipped_rows || file.replaced_rows ? (
-          <ul className={styles.list}>
+          <ul className={ui.list}>
             {sheets.map((s) => (
               <li key={s.sheet}>{format(t.consolidateSheetRows, { sheet: s.sheet, rows: s.rows })}</li>
             ))}
@@ -163,7 +144,7 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
       </TableCell>
       <TableCell className={styles.cell} data-testid="consolidate-duplicates">
         {duplicates.length ? (
-          <ul className={styles.list}>
+          <ul className={ui.list}>
             {duplicates.map((d) => (
               <li key={d.school}>
                 {format(t.consolidateDuplicateAlso, {
@@ -183,6 +164,7 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
 
 function Results({ run }: { run: ConsolidationRun }) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const resultsId = useId();
   const writtenId = useId();
@@ -190,8 +172,8 @@ function Results({ run }: { run: ConsolidationRun }) {
   const written = run.outcome?.sheets ?? [];
   return (
     <>
-      <section className={styles.section} aria-labelledby={resultsId} data-testid="consolidate-results">
-        <Subtitle2 as="h3" id={resultsId} className={styles.heading}>
+      <section className={ui.stack} aria-labelledby={resultsId} data-testid="consolidate-results">
+        <Subtitle2 as="h2" id={resultsId} className={ui.heading}>
           {t.consolidateResultsLabel}
         </Subtitle2>
         <Text data-testid="consolidate-summary">
@@ -205,29 +187,28 @@ function Results({ run }: { run: ConsolidationRun }) {
             replaced: s.replaced_rows,
           })}
         </Text>
-        <div className={styles.scroll}>
-          <Table size="small" className={styles.table} aria-label={t.consolidateResultsLabel}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.consolidateColFile}</TableHeaderCell>
-                <TableHeaderCell>{t.consolidateColStatus}</TableHeaderCell>
-                <TableHeaderCell>{t.consolidateColRows}</TableHeaderCell>
-                <TableHeaderCell>{t.consolidateColIssues}</TableHeaderCell>
-                <TableHeaderCell>{t.consolidateColDuplicates}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {run.report.files.map((f, k) => (
-                <FileRow key={`${k}-${f.file}`} file={f} run={run} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          scroll
+          size="small"
+          className={styles.table}
+          label={t.consolidateResultsLabel}
+          columns={[
+            t.consolidateColFile,
+            t.consolidateColStatus,
+            t.consolidateColRows,
+            t.consolidateColIssues,
+            t.consolidateColDuplicates,
+          ]}
+        >
+          {run.report.files.map((f, k) => (
+            <FileRow key={`${k}-${f.file}`} file={f} run={run} />
+          ))}
+        </DataTable>
         {run.report.duplicates.length ? (
           <MessageBar intent="warning" layout="multiline" data-testid="consolidate-duplicate-list">
             <MessageBarBody>
               <Text weight="semibold">{t.consolidateDuplicatesTitle}</Text>
-              <ul className={styles.list}>
+              <ul className={ui.list}>
                 {run.report.duplicates.map((d) => (
                   <li key={d.school}>
                     {d.earlier.length
@@ -244,9 +225,9 @@ function Results({ run }: { run: ConsolidationRun }) {
           </MessageBar>
         ) : null}
         {run.report.notes.length ? (
-          <div className={styles.section}>
+          <div className={ui.stack}>
             <Text weight="semibold">{t.consolidateNotesTitle}</Text>
-            <ul className={styles.list}>
+            <ul className={ui.list}>
               {run.report.notes.map((n, k) => (
                 <li key={k}>{n}</li>
               ))}
@@ -254,12 +235,12 @@ function Results({ run }: { run: ConsolidationRun }) {
           </div>
         ) : null}
       </section>
-      <section className={styles.section} aria-labelledby={writtenId} data-testid="consolidate-written">
-        <Subtitle2 as="h3" id={writtenId} className={styles.heading}>
+      <section className={ui.stack} aria-labelledby={writtenId} data-testid="consolidate-written">
+        <Subtitle2 as="h2" id={writtenId} className={ui.heading}>
           {t.consolidateWrittenTitle}
         </Subtitle2>
         {run.outcome ? (
-          <ul className={styles.list}>
+          <ul className={ui.list}>
             {written.flatMap((w) => [
               ...(w.created
                 ? [<li key={`${w.sheet}-c`}>{format(t.consolidateWrittenCreated, { sheet: w.sheet })}</li>]
@@ -294,49 +275,37 @@ function Results({ run }: { run: ConsolidationRun }) {
   );
 }
 
-export interface ConsolidateTabProps {
-  state: PaneState;
-  actions: PaneActions;
-  capabilities: HostCapabilities;
+export interface ConsolidateTabProps extends TabProps {
   /** The host can undo a consolidation at all (`WorkbookHost.undoConsolidation`). */
   undoSupported: boolean;
 }
 
 export function ConsolidateTab({ state, actions, capabilities, undoSupported }: ConsolidateTabProps) {
   const { t } = usePaneText();
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
+  const ui = usePaneStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [mergeValid, setMergeValid] = useState(false);
   const busy = state.activity !== null;
   const pickedId = useId();
   return (
-    <div className={styles.tab}>
+    <div className={ui.tab}>
       <Text>{t.consolidateIntro}</Text>
-      <section className={styles.section} aria-labelledby={pickedId}>
-        <div className={styles.row}>
-          <Button disabled={busy} onClick={() => input.current?.click()}>
-            {t.consolidatePick}
-          </Button>
-          <input
-            ref={input}
-            type="file"
-            multiple
+      <section className={ui.stack} aria-labelledby={pickedId}>
+        <div className={ui.row}>
+          <FilePickButton
+            label={t.consolidatePick}
+            inputLabel={t.consolidateFilesLabel}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t.consolidateFilesLabel}
-            className={styles.hiddenInput}
-            onChange={(e) => {
-              const picked = [...(e.target.files ?? [])];
-              e.target.value = "";
-              if (picked.length) setFiles(picked);
-            }}
+            multiple
+            disabled={busy}
+            onPick={setFiles}
           />
         </div>
         <Text id={pickedId} weight="semibold">
           {files.length ? format(t.consolidatePicked, { count: files.length }) : t.consolidateNoFiles}
         </Text>
         {files.length ? (
-          <ul className={styles.list} data-testid="consolidate-picked">
+          <ul className={ui.list} data-testid="consolidate-picked">
             {files.map((f, k) => (
               <li key={`${k}-${f.name}`}>
                 {format(t.consolidatePickedFile, { file: f.name, size: Math.max(1, Math.round(f.size / 1024)) })}
@@ -353,10 +322,10 @@ export function ConsolidateTab({ state, actions, capabilities, undoSupported }: 
           onChange={(_, d) => setMergeValid(d.checked === true)}
         />
       </Tooltip>
-      <Caption1 className={styles.line} data-testid="consolidate-confirm">
+      <Caption1 className={ui.line} data-testid="consolidate-confirm">
         {capabilities.download ? t.consolidateConfirmCopy : t.consolidateConfirmExcel}
       </Caption1>
-      <div className={styles.row}>
+      <div className={ui.row}>
         <Button
           appearance="primary"
           disabled={busy || !state.ready || files.length === 0}

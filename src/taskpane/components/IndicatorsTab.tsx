@@ -7,18 +7,13 @@ import {
   Field,
   Option,
   Switch,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { IndicatorValue } from "../../core/indicators/types";
-import type { HostCapabilities } from "../../hosts/host";
 import { format } from "../../i18n/strings";
 import {
   LATEST,
@@ -30,19 +25,12 @@ import {
   statusText,
   type IndicatorStatus,
 } from "../indicatorView";
-import type { PaneActions, PaneState } from "../usePane";
-import { PaneDropdown } from "./controls";
+import { CheckButton, DataTable, PaneDropdown, type TabProps } from "./controls";
+import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  scroll: { overflowX: "auto" },
   table: { tableLayout: "auto", minWidth: "560px" },
-  schoolTable: { tableLayout: "auto", width: "100%" },
-  title: { wordBreak: "break-word" },
-  nowrap: { whiteSpace: "nowrap" },
   note: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
@@ -65,86 +53,79 @@ function StatusBadge({ v }: { v: IndicatorValue }) {
 
 function MunicipalTable({ values }: { values: IndicatorValue[] }) {
   const { t, lang } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
-      <Table size="small" className={styles.table} aria-label={t.indicatorsTableLabel}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.columnIndicator}</TableHeaderCell>
-            <TableHeaderCell>{t.columnPeriod}</TableHeaderCell>
-            <TableHeaderCell>{t.columnTarget}</TableHeaderCell>
-            <TableHeaderCell>{t.columnFact}</TableHeaderCell>
-            <TableHeaderCell>{t.columnStatus}</TableHeaderCell>
-            <TableHeaderCell>{t.columnPrevious}</TableHeaderCell>
-            <TableHeaderCell>{t.columnDynamics}</TableHeaderCell>
+    <DataTable
+      scroll
+      size="small"
+      className={styles.table}
+      label={t.indicatorsTableLabel}
+      columns={[
+        t.columnIndicator,
+        t.columnPeriod,
+        t.columnTarget,
+        t.columnFact,
+        t.columnStatus,
+        t.columnPrevious,
+        t.columnDynamics,
+      ]}
+    >
+      {values.map((v) => {
+        const delta = formatDelta(v.delta, v.unit, t, lang);
+        return (
+          <TableRow key={`${v.id}|${v.period}`} data-testid="indicator-row" data-indicator={v.id}>
+            <TableCell className={ui.wrap}>
+              <span>{v.title}</span>
+              {v.excluded_rows > 0 ? (
+                <Caption1 className={styles.note}>{format(t.excludedRows, { count: v.excluded_rows })}</Caption1>
+              ) : null}
+            </TableCell>
+            <TableCell className={ui.nowrap}>{v.period}</TableCell>
+            <TableCell className={ui.nowrap}>{v.target ?? t.noValue}</TableCell>
+            <TableCell className={ui.nowrap} data-testid="fact">
+              {formatValue(v.value, v.unit, t, lang)}
+            </TableCell>
+            <TableCell>
+              <StatusBadge v={v} />
+            </TableCell>
+            <TableCell className={ui.nowrap}>
+              {v.previous === undefined || v.previous === null ? t.noValue : formatValue(v.previous, v.unit, t, lang)}
+            </TableCell>
+            <TableCell className={ui.nowrap}>{delta ?? t.noValue}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {values.map((v) => {
-            const delta = formatDelta(v.delta, v.unit, t, lang);
-            return (
-              <TableRow key={`${v.id}|${v.period}`} data-testid="indicator-row" data-indicator={v.id}>
-                <TableCell className={styles.title}>
-                  <span>{v.title}</span>
-                  {v.excluded_rows > 0 ? (
-                    <Caption1 className={styles.note}>{format(t.excludedRows, { count: v.excluded_rows })}</Caption1>
-                  ) : null}
-                </TableCell>
-                <TableCell className={styles.nowrap}>{v.period}</TableCell>
-                <TableCell className={styles.nowrap}>{v.target ?? t.noValue}</TableCell>
-                <TableCell className={styles.nowrap} data-testid="fact">
-                  {formatValue(v.value, v.unit, t, lang)}
-                </TableCell>
-                <TableCell>
-                  <StatusBadge v={v} />
-                </TableCell>
-                <TableCell className={styles.nowrap}>
-                  {v.previous === undefined || v.previous === null
-                    ? t.noValue
-                    : formatValue(v.previous, v.unit, t, lang)}
-                </TableCell>
-                <TableCell className={styles.nowrap}>{delta ?? t.noValue}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 
 function SchoolTable({ values }: { values: IndicatorValue[] }) {
   const { t, lang } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
-      <Table size="extra-small" className={styles.schoolTable} aria-label={t.schoolsTableLabel}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.columnSchool}</TableHeaderCell>
-            <TableHeaderCell>{t.columnFact}</TableHeaderCell>
-            <TableHeaderCell>{t.columnStatus}</TableHeaderCell>
-            <TableHeaderCell>{t.columnPeriod}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {values.map((v) => (
-            <TableRow key={`${v.scope}|${v.period}|${v.procedure ?? ""}`} data-testid="school-row">
-              <TableCell className={styles.title}>
-                <span>{v.scope}</span>
-                {v.procedure ? <Caption1 className={styles.note}>{v.procedure}</Caption1> : null}
-              </TableCell>
-              <TableCell className={styles.nowrap}>{formatValue(v.value, v.unit, t, lang)}</TableCell>
-              <TableCell>
-                <StatusBadge v={v} />
-              </TableCell>
-              <TableCell className={styles.nowrap}>{v.period}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      scroll
+      size="extra-small"
+      className={ui.fullTable}
+      label={t.schoolsTableLabel}
+      columns={[t.columnSchool, t.columnFact, t.columnStatus, t.columnPeriod]}
+    >
+      {values.map((v) => (
+        <TableRow key={`${v.scope}|${v.period}|${v.procedure ?? ""}`} data-testid="school-row">
+          <TableCell className={ui.wrap}>
+            <span>{v.scope}</span>
+            {v.procedure ? <Caption1 className={styles.note}>{v.procedure}</Caption1> : null}
+          </TableCell>
+          <TableCell className={ui.nowrap}>{formatValue(v.value, v.unit, t, lang)}</TableCell>
+          <TableCell>
+            <StatusBadge v={v} />
+          </TableCell>
+          <TableCell className={ui.nowrap}>{v.period}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
@@ -180,17 +161,9 @@ function SchoolValues({ values }: { values: IndicatorValue[] }) {
   );
 }
 
-export function IndicatorsTab({
-  state,
-  actions,
-  capabilities,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  capabilities: HostCapabilities;
-}) {
+export function IndicatorsTab({ state, actions, capabilities }: TabProps) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   const [period, setPeriod] = useState<string>(LATEST);
   const [schools, setSchools] = useState(false);
   const busy = state.activity !== null;
@@ -205,26 +178,22 @@ export function IndicatorsTab({
 
   if (!state.run)
     return (
-      <div className={styles.tab}>
-        <Caption1 className={styles.muted}>{t.indicatorsNeedCheck}</Caption1>
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={busy || !state.ready} onClick={() => void actions.check()}>
-            {t.checkWorkbook}
-          </Button>
-        </div>
+      <div className={ui.tab}>
+        <Caption1 className={ui.muted}>{t.indicatorsNeedCheck}</Caption1>
+        <CheckButton state={state} actions={actions} label={t.checkWorkbook} />
       </div>
     );
 
   return (
-    <div className={styles.tab}>
-      <div className={styles.row}>
+    <div className={ui.tab}>
+      <div className={ui.row}>
         <Tooltip content={t.fillDashboardHint} relationship="description">
           <Button appearance="primary" disabled={busy} onClick={() => void actions.fillDashboard()}>
             {t.fillDashboard}
           </Button>
         </Tooltip>
       </div>
-      {!capabilities.charts ? <Caption1 className={styles.muted}>{t.chartsAsDataBars}</Caption1> : null}
+      {!capabilities.charts ? <Caption1 className={ui.muted}>{t.chartsAsDataBars}</Caption1> : null}
       <Field label={t.periodLabel}>
         <PaneDropdown
           value={active === LATEST ? t.periodLatest : active}

@@ -16,10 +16,10 @@ import { format, type StringKey } from "../../i18n/strings";
 import type { ErrorInfo } from "../errors";
 import { messageText, type PaneMessage } from "../messages";
 import type { ActionName, Activity, PaneActions } from "../usePane";
+import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   line: { display: "block" },
   debug: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
 });
@@ -56,10 +56,10 @@ interface MessageListProps {
 
 export function MessageList({ messages, onDismiss }: MessageListProps) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   if (!messages.length) return null;
   return (
-    <div className={styles.stack}>
+    <div className={ui.stack}>
       {messages.map((m) => (
         <MessageBar key={m.id} intent={m.intent} layout="multiline">
           <MessageBarBody>{messageText(m, t)}</MessageBarBody>
@@ -91,13 +91,13 @@ const ACTION_LABELS: Record<ActionName, StringKey> = {
 /** Reading progress from the host, then a spinner while the core runs; a spinner for other actions. */
 export function ActivityStatus({ activity }: { activity: Activity | null }) {
   const { t } = usePaneText();
-  const styles = useStyles();
+  const ui = usePaneStyles();
   let body: ReactNode = null;
   if (activity?.kind === "reading") {
     const p = activity.progress;
     const label = p ? format(t.readingSheet, { sheet: p.sheet, done: p.done, total: p.total }) : t.readingWorkbook;
     body = (
-      <div className={styles.stack}>
+      <div className={ui.stack}>
         <Text size={200}>{label}</Text>
         <ProgressBar aria-label={label} thickness="large" {...(p && p.total > 0 ? { value: p.done / p.total } : {})} />
       </div>

@@ -12,6 +12,7 @@ import { FakeHost, cleanPlanWorkbook, lazoWorkbook, uritskyPlanWorkbook } from "
 import { expected as uritskyExpected } from "../../../samples/plans/uritsky-2021";
 import {
   button,
+  captureDownloads,
   idle,
   isDisabled,
   issueRows,
@@ -374,14 +375,7 @@ describe("«Шаблоны»", () => {
   });
 
   it("a good template is imported, saved in the workbook, offered in the header and can be exported", async () => {
-    const created: Blob[] = [];
-    const url = globalThis.URL as unknown as Record<string, unknown>;
-    url.createObjectURL = (b: Blob) => {
-      created.push(b);
-      return "blob:test";
-    };
-    url.revokeObjectURL = () => {};
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const { blobs: created, clicks: click, restore } = captureDownloads();
     try {
       renderApp(lazo);
       fireEvent.click(tabNamed(ru.tabTemplates));
@@ -413,7 +407,7 @@ describe("«Шаблоны»", () => {
       const bar = await screen.findByTestId("import-problem");
       expect(bar.textContent).toBe(format(ru.importBuiltinId, { id: BUILTIN_TEMPLATES[0].id, file: "clash.json" }));
     } finally {
-      click.mockRestore();
+      restore();
     }
   });
 });
@@ -475,14 +469,7 @@ describe("a host without Excel's abilities (the standalone page)", () => {
       kind: "xlsx",
       capabilities: { marks: false, notes: false, navigate: false, charts: false, download: true },
     });
-    const created: Blob[] = [];
-    const url = globalThis.URL as unknown as Record<string, unknown>;
-    url.createObjectURL = (b: Blob) => {
-      created.push(b);
-      return "blob:test";
-    };
-    url.revokeObjectURL = () => {};
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const { blobs: created, clicks: click, restore } = captureDownloads();
     try {
       renderApp(host);
       await runCheck();
@@ -501,9 +488,11 @@ describe("a host without Excel's abilities (the standalone page)", () => {
       fireEvent.click(button(ru.download));
       await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
       expect(host.callsOf("download")).toHaveLength(1);
+      // The copy carries the check: the dashboard (with «Отчёт ФЛК») was written before the download.
+      expect(host.callsOf("writeDashboard")).toHaveLength(1);
       expect(created[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     } finally {
-      click.mockRestore();
+      restore();
     }
   });
 

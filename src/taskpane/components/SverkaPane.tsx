@@ -27,6 +27,7 @@ import { IndicatorsTab } from "./IndicatorsTab";
 import { ActivityStatus, ErrorBar, MessageList } from "./StatusBars";
 import { TemplatesTab } from "./TemplatesTab";
 import { PaneDropdown } from "./controls";
+import { usePaneStyles } from "./styles";
 import { PaneTextContext, usePaneText } from "./text";
 
 export interface SverkaPaneProps {
@@ -41,11 +42,7 @@ export interface SverkaPaneProps {
 type TabId = "check" | "indicators" | "consolidate" | "templates";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  line: { display: "block", color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
-  title: { wordBreak: "break-word" },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   dropdown: { minWidth: "0", width: "100%" },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -54,6 +51,7 @@ const AUTO = "\u0000auto";
 
 function TemplateHeader({ state, actions, host }: { state: PaneState; actions: PaneActions; host: WorkbookHost }) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const chosen = state.settings.templateId ?? null;
   const chosenTemplate = chosen ? state.templates.find((x) => x.id === chosen) : undefined;
@@ -83,23 +81,23 @@ function TemplateHeader({ state, actions, host }: { state: PaneState; actions: P
       </Field>
       {run ? (
         <>
-          <Text weight="semibold" className={styles.title} data-testid="template-title">
+          <Text weight="semibold" className={ui.wrap} data-testid="template-title">
             {run.check.template.title}
           </Text>
-          <Caption1 className={styles.line} data-testid="template-id">
+          <Caption1 className={ui.line} data-testid="template-id">
             {format(t.templateIdent, { id: run.check.template.id })}
           </Caption1>
-          <Caption1 className={styles.line} data-testid="template-reason">
+          <Caption1 className={ui.line} data-testid="template-reason">
             {format(t.templateReason, { reason: run.check.report.template_reason })}
           </Caption1>
         </>
       ) : (
-        <Caption1 className={styles.line}>
+        <Caption1 className={ui.line}>
           {chosen ? format(t.templateChosenPending, { id: chosen }) : t.templatePending}
         </Caption1>
       )}
       {host.capabilities.download && host.download ? (
-        <div className={styles.row}>
+        <div className={ui.row}>
           <Tooltip content={t.downloadHint} relationship="description">
             <Button disabled={busy} onClick={() => void actions.download()}>
               {t.download}
@@ -113,6 +111,7 @@ function TemplateHeader({ state, actions, host }: { state: PaneState; actions: P
 
 function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today: () => IsoDate }) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const [state, actions] = usePane(host, { lang, today });
   const [tab, setTab] = useState<TabId>("check");
@@ -121,7 +120,7 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
   const panelId = `${base}-panel`;
   const capabilities = host.capabilities;
   return (
-    <div className={styles.pane}>
+    <div className={ui.tab}>
       <TemplateHeader state={state} actions={actions} host={host} />
       {state.error ? <ErrorBar error={state.error} onDismiss={actions.dismissError} /> : null}
       <MessageList messages={state.messages} onDismiss={actions.dismissMessage} />

@@ -1,5 +1,5 @@
 /** «Шаблоны»: built-in and imported templates; blank sheets; import and export of template JSON. */
-import { useId, useRef } from "react";
+import { useId } from "react";
 import {
   Badge,
   Button,
@@ -15,12 +15,12 @@ import {
 import type { Template } from "../../core/template/schema";
 import { format } from "../../i18n/strings";
 import type { PaneActions, PaneState } from "../usePane";
+import { FilePickButton, type TabProps } from "./controls";
+import { usePaneStyles } from "./styles";
 import { formatIsoDate, usePaneText } from "./text";
 
 const useStyles = makeStyles({
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -38,8 +38,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   line: { display: "block", color: tokens.colorNeutralForeground2 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  hiddenInput: { display: "none" },
   issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -57,12 +55,13 @@ function TemplateCard({
   actions: PaneActions;
 }) {
   const { t, lang } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
   const busy = state.activity !== null;
   return (
     <li className={styles.card} data-testid="template-card" data-template={template.id}>
       <Text weight="semibold">{template.title}</Text>
-      <div className={styles.row}>
+      <div className={ui.row}>
         <Caption1>{format(t.templateIdent, { id: template.id })}</Caption1>
         {inUse ? (
           <Badge appearance="tint" color="success">
@@ -95,7 +94,7 @@ function TemplateCard({
         {format(t.templateOrganisations, { count: template.organisations.length })}
       </Caption1>
       <Caption1 className={styles.line}>{format(t.templateVersion, { version: template.version })}</Caption1>
-      <div className={styles.row}>
+      <div className={ui.row}>
         <Tooltip content={t.createSheetsHint} relationship="description">
           <Button size="small" disabled={busy} onClick={() => void actions.createSheets(template)}>
             {t.createSheets}
@@ -139,10 +138,10 @@ function ImportProblemBar({ state }: { state: PaneState }) {
   );
 }
 
-export function TemplatesTab({ state, actions }: { state: PaneState; actions: PaneActions }) {
+export function TemplatesTab({ state, actions }: Pick<TabProps, "state" | "actions">) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   const builtinId = useId();
   const importedId = useId();
   const busy = state.activity !== null;
@@ -162,32 +161,24 @@ export function TemplatesTab({ state, actions }: { state: PaneState; actions: Pa
 
   return (
     <div className={styles.tab}>
-      <section className={styles.section} aria-labelledby={importedId}>
-        <Subtitle2 as="h3" id={importedId} className={styles.heading}>
+      <section className={ui.stack} aria-labelledby={importedId}>
+        <Subtitle2 as="h2" id={importedId} className={ui.heading}>
           {t.templatesImported}
         </Subtitle2>
-        <div className={styles.row}>
-          <Button disabled={busy} onClick={() => input.current?.click()}>
-            {t.importJson}
-          </Button>
-          <input
-            ref={input}
-            type="file"
+        <div className={ui.row}>
+          <FilePickButton
+            label={t.importJson}
+            inputLabel={t.importInputLabel}
             accept=".json,application/json"
-            aria-label={t.importInputLabel}
-            className={styles.hiddenInput}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void actions.importTemplate(file);
-            }}
+            disabled={busy}
+            onPick={([file]) => void actions.importTemplate(file)}
           />
         </div>
         <ImportProblemBar state={state} />
         {state.imported.length ? <ul className={styles.list}>{state.imported.map((x) => card(x, true))}</ul> : null}
       </section>
-      <section className={styles.section} aria-labelledby={builtinId}>
-        <Subtitle2 as="h3" id={builtinId} className={styles.heading}>
+      <section className={ui.stack} aria-labelledby={builtinId}>
+        <Subtitle2 as="h2" id={builtinId} className={ui.heading}>
           {t.templatesBuiltin}
         </Subtitle2>
         <ul className={styles.list}>{builtin.map((x) => card(x, false))}</ul>

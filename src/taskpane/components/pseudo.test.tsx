@@ -9,6 +9,7 @@
  */
 import "../testing/files";
 import { readFileSync } from "node:fs";
+import type { ReactElement } from "react";
 import { join } from "node:path";
 import { MASTER, SCHOOL_FILES } from "../../../samples/schools/schools";
 import { planConsolidation } from "../../core/consolidate/consolidate";
@@ -109,6 +110,14 @@ function coreRun(wb: WorkbookData, templateId?: string) {
 
 const tab = (name: string) => fireEvent.click(tabNamed(name));
 
+/** One view alone, with the pseudo dictionary (`App` brings the provider and dictionary otherwise). */
+const renderPseudo = (view: ReactElement) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneTextContext.Provider value={{ t: p, lang: "ru" }}>{view}</PaneTextContext.Provider>
+    </FluentProvider>,
+  );
+
 describe("pseudo-localisation", () => {
   it("the pseudo dictionary wraps every value and keeps the placeholders", () => {
     for (const [key, value] of Object.entries(p)) {
@@ -152,13 +161,7 @@ describe("pseudo-localisation", () => {
       ).map((name): Activity => ({ kind: "action", name })),
     ];
     for (const activity of activities) {
-      const { unmount } = render(
-        <FluentProvider theme={webLightTheme}>
-          <PaneTextContext.Provider value={{ t: p, lang: "ru" }}>
-            <ActivityStatus activity={activity} />
-          </PaneTextContext.Provider>
-        </FluentProvider>,
-      );
+      const { unmount } = renderPseudo(<ActivityStatus activity={activity} />);
       expect(screen.getByTestId("activity").textContent).not.toBe("");
       expectAllFromDictionary(new DataTexts().add("Школы"), JSON.stringify(activity));
       unmount();
@@ -173,13 +176,7 @@ describe("pseudo-localisation", () => {
       { phase: "write" },
     ];
     for (const step of steps) {
-      const { unmount } = render(
-        <FluentProvider theme={webLightTheme}>
-          <PaneTextContext.Provider value={{ t: p, lang: "ru" }}>
-            <ConsolidationProgress step={step} />
-          </PaneTextContext.Provider>
-        </FluentProvider>,
-      );
+      const { unmount } = renderPseudo(<ConsolidationProgress step={step} />);
       expect(screen.getByTestId("consolidate-progress").textContent).not.toBe("");
       expectAllFromDictionary(new DataTexts().add("Школы", "oo-khor.xlsx"), JSON.stringify(step));
       unmount();

@@ -99,3 +99,19 @@ export function lastCall(host: FakeHost, method: Parameters<FakeHost["callsOf"]>
   const calls = host.callsOf(method);
   return calls[calls.length - 1];
 }
+
+/**
+ * Catches the downloads the pane starts (`saveFile`): the blobs handed to `URL.createObjectURL`
+ * and the anchor clicks, which jsdom cannot follow. Call `restore()` when done.
+ */
+export function captureDownloads(): { blobs: Blob[]; clicks: jest.SpyInstance; restore: () => void } {
+  const blobs: Blob[] = [];
+  const url = globalThis.URL as unknown as Record<string, unknown>;
+  url.createObjectURL = (b: Blob) => {
+    blobs.push(b);
+    return "blob:test";
+  };
+  url.revokeObjectURL = () => {};
+  const clicks = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+  return { blobs, clicks, restore: () => clicks.mockRestore() };
+}

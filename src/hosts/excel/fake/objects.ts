@@ -285,8 +285,15 @@ abstract class FakeClientObject {
   /** A property's live value at sync time (for `load`). */
   protected abstract live(prop: string): unknown;
 
-  /** Properties a bare `load()` brings (scalar ones). */
-  protected abstract scalars(): string[];
+  /** Properties a bare `load()` brings (scalar ones): none unless the class has some. */
+  protected scalars(): string[] {
+    return [];
+  }
+
+  /** Fills the loaded properties from data a collection's `load` brought (its `items`). */
+  _fakeDeliver(data: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  }
 
   protected loadProps(spec: LoadSpec, api?: string): void {
     const names = loadNames(spec);
@@ -321,19 +328,27 @@ abstract class FakeClientObject {
 
 /** An object that may be a null object (`…OrNullObject`). */
 abstract class FakeNullable extends FakeClientObject {
-  protected nullable = false;
+  private nullable = false;
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
     return this.read<boolean>("isNullObject");
   }
 
-  /** Queues the check that fills `isNullObject` at the next sync. */
-  protected track(exists: () => boolean): void {
+  /** Whether what the object stands for exists (at sync time). */
+  protected abstract exists(): boolean;
+
+  /** Makes this a `…OrNullObject`: queues the check that fills `isNullObject` at the next sync. */
+  _fakeTrack(api?: string): void {
     this.nullable = true;
-    this.op("_resolve", [], () => ({ isNullObject: !exists() }), {
+    this.op("_resolve", [], () => ({ isNullObject: !this.exists() }), {
+      api,
       deliver: (d) => this.loaded.set("isNullObject", (d as { isNullObject: boolean }).isNullObject),
     });
+  }
+
+  protected override isNullTarget(): boolean {
+    return this.nullable && !this.exists();
   }
 }
 
@@ -376,7 +391,7 @@ export class FakeWorkbookObject extends FakeClientObject {
     if (prop === "name") return this.model.name;
     throw new Error(`fake: Workbook.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["name"];
   }
 
@@ -407,9 +422,6 @@ export class FakeApplication extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: Application.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -490,9 +502,6 @@ export class FakeWorksheetCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: WorksheetCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 function sheetProp(model: FakeWorkbook, s: FakeSheet, p: string): unknown {
@@ -533,12 +542,8 @@ export class FakeWorksheet extends FakeNullable {
     this.autoFilter = new FakeAutoFilter(context, `${path}.autoFilter`, () => this._fakeSheet());
   }
 
-  _fakeTrack(): void {
-    this.track(() => this._fakeSheetOrNull() !== null);
-  }
-
-  _fakeDeliver(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  protected exists(): boolean {
+    return this._fakeSheetOrNull() !== null;
   }
 
   /** The sheet this object is bound to (bound on first use, as Excel binds objects). */
@@ -547,10 +552,6 @@ export class FakeWorksheet extends FakeNullable {
     if (this.bound && !this.model.sheets.includes(this.bound))
       throw new FakeOfficeError("ItemNotFound", "The worksheet was deleted.");
     return this.bound;
-  }
-
-  protected override isNullTarget(): boolean {
-    return this.nullable && this._fakeSheetOrNull() === null;
   }
 
   _fakeSheet(): FakeSheet {
@@ -679,7 +680,7 @@ export class FakeWorksheet extends FakeNullable {
   protected live(prop: string): unknown {
     return sheetProp(this.model, this._fakeSheet(), prop);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["name", "position", "visibility", "id", "tabColor"];
   }
   load(spec?: LoadSpec): this {
@@ -712,9 +713,6 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: FreezePanes.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -749,9 +747,6 @@ export class FakeAutoFilter extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: AutoFilter.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -830,8 +825,8 @@ abstract class FakeRangeLike extends FakeNullable {
     this.format = new FakeRangeFormat(context, `${path}.format`, () => this._fakeAreas());
   }
 
-  _fakeTrack(): void {
-    this.track(() => this._fakeAreasOrNull() !== null);
+  protected exists(): boolean {
+    return this._fakeAreasOrNull() !== null;
   }
 
   /** Records the address the object was created with (it travels in the request). */
@@ -842,10 +837,6 @@ abstract class FakeRangeLike extends FakeNullable {
   _fakeAreasOrNull(): Areas | null {
     if (this.bound === undefined) this.bound = this.resolver();
     return this.bound;
-  }
-
-  protected override isNullTarget(): boolean {
-    return this.nullable && this._fakeAreasOrNull() === null;
   }
 
   _fakeAreas(): Areas {
@@ -860,7 +851,7 @@ abstract class FakeRangeLike extends FakeNullable {
     return { sheet: a.sheet, rect: a.rects[0] };
   }
 
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["address"];
   }
 }
@@ -1217,7 +1208,7 @@ export class FakeRange extends FakeRangeLike {
       const rects = a.sheet.merges.filter((m) => a.rects.some((r) => intersects(m, r)));
       return rects.length ? { sheet: a.sheet, rects: rects.map((m) => ({ ...m })) } : null;
     });
-    ra._fakeTrackApi("1.13");
+    ra._fakeTrack("1.13");
     return ra;
   }
 
@@ -1268,13 +1259,10 @@ export class FakeRange extends FakeRangeLike {
 export class FakeRangeAreas extends FakeRangeLike {
   private api: string | undefined;
 
-  _fakeTrackApi(api: string): void {
+  /** Its `load` then needs the same API version (ExcelApi 1.13 for merged areas). */
+  override _fakeTrack(api?: string): void {
     this.api = api;
-    this.nullable = true;
-    this.op("_resolve", [], () => ({ isNullObject: this._fakeAreasOrNull() === null }), {
-      api,
-      deliver: (d) => this.loaded.set("isNullObject", (d as { isNullObject: boolean }).isNullObject),
-    });
+    super._fakeTrack(api);
   }
 
   get address(): string {
@@ -1413,7 +1401,7 @@ export class FakeRangeFormat extends FakeFormatPart {
         throw new Error(`fake: RangeFormat.${prop} is not modelled`);
     }
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth"];
   }
 }
@@ -1471,7 +1459,7 @@ export class FakeRangeFill extends FakeFormatPart {
     if (prop === "patternColor") return common(a, (c) => c?.format?.fill?.patternColor ?? "#000000");
     throw new Error(`fake: RangeFill.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["color", "pattern", "patternColor"];
   }
 }
@@ -1534,7 +1522,7 @@ export class FakeRangeFont extends FakeFormatPart {
       (c) => (c?.format?.font as Record<string, unknown> | undefined)?.[prop] ?? defaults[prop],
     );
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["bold", "italic", "color", "size", "underline", "name"];
   }
 }
@@ -1545,9 +1533,6 @@ export class FakeRangeBorderCollection extends FakeFormatPart {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: RangeBorderCollection.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -1586,7 +1571,7 @@ export class FakeRangeBorder extends FakeFormatPart {
       (c) => c?.format?.borders?.[this.edge]?.[prop] ?? (prop === "style" ? "None" : "#000000"),
     );
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["style", "color"];
   }
 }
@@ -1625,9 +1610,6 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: ConditionalFormatCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 export class FakeConditionalFormat extends FakeClientObject {
@@ -1663,9 +1645,6 @@ export class FakeConditionalFormat extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: ConditionalFormat.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -1730,9 +1709,6 @@ export class FakeDataValidation extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: DataValidation.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -1800,9 +1776,6 @@ export class FakeChartCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: ChartCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 type ChartGetter = () => { sheet: FakeSheet; chart: ChartState };
@@ -1818,9 +1791,6 @@ export class FakeChart extends FakeClientObject {
     super(context, path);
     this.title = new FakeChartTitle(context, `${path}.title`, get);
     this.series = new FakeChartSeriesCollection(context, `${path}.series`, get);
-  }
-  _fakeDeliver(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
   }
   get name(): string {
     return this.read("name");
@@ -1859,7 +1829,7 @@ export class FakeChart extends FakeClientObject {
     if (prop === "chartType") return c.type;
     throw new Error(`fake: Chart.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["name", "chartType"];
   }
   load(spec?: LoadSpec): this {
@@ -1888,7 +1858,7 @@ export class FakeChartTitle extends FakeClientObject {
     if (prop === "text") return this.get().chart.title ?? "";
     throw new Error(`fake: ChartTitle.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["text"];
   }
 }
@@ -1906,9 +1876,6 @@ export class FakeChartSeriesCollection extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: ChartSeriesCollection.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -1947,9 +1914,6 @@ export class FakeChartSeries extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: ChartSeries.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -1993,9 +1957,6 @@ export class FakeNoteCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: NoteCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 export class FakeNote extends FakeNullable {
@@ -2007,16 +1968,10 @@ export class FakeNote extends FakeNullable {
     nullable: boolean,
   ) {
     super(context, path);
-    if (nullable) {
-      this.nullable = true;
-      this.op("_resolve", [], () => ({ isNullObject: !this.sheet().notes.has(this.cellKey()) }), {
-        api: "1.18",
-        deliver: (d) => this.loaded.set("isNullObject", (d as { isNullObject: boolean }).isNullObject),
-      });
-    }
+    if (nullable) this._fakeTrack("1.18");
   }
-  protected override isNullTarget(): boolean {
-    return this.nullable && !this.sheet().notes.has(this.cellKey());
+  protected exists(): boolean {
+    return this.sheet().notes.has(this.cellKey());
   }
   private cellKey(): string {
     const r = parseArea(splitSheet(this.key).address);
@@ -2051,7 +2006,7 @@ export class FakeNote extends FakeNullable {
     if (prop === "content") return this.sheet().notes.get(this.cellKey()) ?? "";
     throw new Error(`fake: Note.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["content"];
   }
   load(spec?: LoadSpec): this {
@@ -2127,9 +2082,6 @@ export class FakeNamedItemCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: NamedItemCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 export class FakeNamedItemObject extends FakeNullable {
@@ -2140,14 +2092,8 @@ export class FakeNamedItemObject extends FakeNullable {
   ) {
     super(context, path);
   }
-  _fakeTrack(): void {
-    this.track(() => this.get() !== null);
-  }
-  protected override isNullTarget(): boolean {
-    return this.nullable && this.get() === null;
-  }
-  _fakeDeliver(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  protected exists(): boolean {
+    return this.get() !== null;
   }
   get name(): string {
     return this.read("name");
@@ -2180,7 +2126,7 @@ export class FakeNamedItemObject extends FakeNullable {
     if (prop === "type") return "Range";
     throw new Error(`fake: NamedItem.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["name", "formula", "type"];
   }
   load(spec?: LoadSpec): this {
@@ -2199,9 +2145,6 @@ export class FakeDocumentProperties extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: DocumentProperties.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -2247,9 +2190,6 @@ export class FakeCustomPropertyCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: CustomPropertyCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 export class FakeCustomProperty extends FakeNullable {
@@ -2260,14 +2200,8 @@ export class FakeCustomProperty extends FakeNullable {
   ) {
     super(context, path);
   }
-  _fakeTrack(): void {
-    this.track(() => this.model.customProperties.has(this.k));
-  }
-  protected override isNullTarget(): boolean {
-    return this.nullable && !this.model.customProperties.has(this.k);
-  }
-  _fakeDeliver(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  protected exists(): boolean {
+    return this.model.customProperties.has(this.k);
   }
   get key(): string {
     return this.read("key");
@@ -2290,7 +2224,7 @@ export class FakeCustomProperty extends FakeNullable {
     if (prop === "value") return this.model.customProperties.get(this.k) ?? "";
     throw new Error(`fake: CustomProperty.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["key", "value"];
   }
   load(spec?: LoadSpec): this {
@@ -2339,9 +2273,6 @@ export class FakeCustomXmlPartCollection extends FakeClientObject {
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: CustomXmlPartCollection.${prop} is not modelled`);
-  }
-  protected scalars(): string[] {
-    return [];
   }
 }
 
@@ -2397,9 +2328,6 @@ export class FakeCustomXmlPartScopedCollection extends FakeClientObject {
   protected live(prop: string): unknown {
     throw new Error(`fake: CustomXmlPartScopedCollection.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
-    return [];
-  }
 }
 
 export class FakeCustomXmlPartObject extends FakeNullable {
@@ -2410,14 +2338,8 @@ export class FakeCustomXmlPartObject extends FakeNullable {
   ) {
     super(context, path);
   }
-  _fakeTrack(): void {
-    this.track(() => this.get() !== null);
-  }
-  _fakeDeliver(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
-  }
-  protected override isNullTarget(): boolean {
-    return this.nullable && this.get() === null;
+  protected exists(): boolean {
+    return this.get() !== null;
   }
   private part(): FakeCustomXmlPart {
     const p = this.get();
@@ -2464,7 +2386,7 @@ export class FakeCustomXmlPartObject extends FakeNullable {
     if (prop === "namespaceUri") return p.namespaceUri;
     throw new Error(`fake: CustomXmlPart.${prop} is not modelled`);
   }
-  protected scalars(): string[] {
+  protected override scalars(): string[] {
     return ["id", "namespaceUri"];
   }
   load(spec?: LoadSpec): this {
