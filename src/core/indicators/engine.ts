@@ -117,12 +117,8 @@ function fallbackPeriod(kind: PeriodKind, template: Template, asOf: IsoDate): st
 // ---------------------------------------------------------------------------------------------
 // Context: registry, ШНОР statuses (cached per year), records
 
-interface PeriodIndex {
-  /** Records by period, in sheet order. */
-  records: Map<string, MonitoringRecord[]>;
-  /** Records by period, then school key, in sheet order. */
-  bySchool: Map<string, Map<string, MonitoringRecord[]>>;
-}
+/** Records by period, in sheet order. */
+type PeriodIndex = Map<string, MonitoringRecord[]>;
 
 interface StatusSet {
   list: readonly ShnorStatus[];
@@ -171,24 +167,6 @@ class Context {
     return sheet === "schools" ? this.registryRecords : (this.data.records[sheet] ?? []);
   }
 
-  private readonly bySchool = new Map<MonitoringSheetId, Map<string, MonitoringRecord[]>>();
-
-  /** Records of one school on a sheet (indexed once per sheet, so per-school values stay linear in the data). */
-  recordsOf(sheet: MonitoringSheetId, key: string): readonly MonitoringRecord[] {
-    let index = this.bySchool.get(sheet);
-    if (!index) {
-      index = new Map();
-      for (const r of this.records(sheet)) {
-        if (r.schoolKey === null) continue;
-        const list = index.get(r.schoolKey);
-        if (list) list.push(r);
-        else index.set(r.schoolKey, [r]);
-      }
-      this.bySchool.set(sheet, index);
-    }
-    return index.get(key) ?? [];
-  }
-
   private readonly byPeriod = new Map<MonitoringSheetId, Map<PeriodKind, PeriodIndex>>();
 
   private readonly byGrade = new WeakMap<readonly MonitoringRecord[], Map<number, MonitoringRecord[]>>();
@@ -198,7 +176,8 @@ class Context {
     let grades = this.byGrade.get(list);
     if (!grades) {
       grades = new Map();
-      for (const r of list) {
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k];
         const g = gradeOf(r);
         if (g === null) continue;
         const own = grades.get(g);
@@ -211,28 +190,23 @@ class Context {
   }
 
   /**
-   * Records of a sheet by period (and by period and school), in sheet order: built once per sheet
-   * and period kind, so that a value of one period (or one school in one period) reads only its
-   * own records instead of passing over the whole sheet.
+   * Records of a sheet by period, in sheet order: built once per sheet and period kind, so that a
+   * value of one period reads only its own records instead of passing over the whole sheet.
    */
   periodIndex(sheet: MonitoringSheetId, kind: PeriodKind): PeriodIndex {
     let byKind = this.byPeriod.get(sheet);
     if (!byKind) this.byPeriod.set(sheet, (byKind = new Map()));
     let index = byKind.get(kind);
     if (!index) {
-      index = { records: new Map(), bySchool: new Map() };
-      for (const r of this.records(sheet)) {
+      index = new Map();
+      const records = this.records(sheet);
+      for (let k = 0; k < records.length; k++) {
+        const r = records[k];
         const p = recordPeriod(r, kind);
         if (p === null) continue;
-        const list = index.records.get(p);
+        const list = index.get(p);
         if (list) list.push(r);
-        else index.records.set(p, [r]);
-        if (r.schoolKey === null) continue;
-        let schools = index.bySchool.get(p);
-        if (!schools) index.bySchool.set(p, (schools = new Map()));
-        const own = schools.get(r.schoolKey);
-        if (own) own.push(r);
-        else schools.set(r.schoolKey, [r]);
+        else index.set(p, [r]);
       }
       byKind.set(kind, index);
     }
@@ -241,23 +215,16 @@ class Context {
 
   /** Records whose period (`recordPeriod`) is `period`, in sheet order. */
   recordsIn(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
-    return this.periodIndex(sheet, kind).records.get(period) ?? [];
+    return this.periodIndex(sheet, kind).get(period) ?? NO_RECORDS;
   }
 
   /**
-   * The records a value of `period` (and `school`, when not null) reads: the registry and
-   * report-date values read every record (of the school), the others those of the period.
+   * The records a value of `period` reads: the registry and report-date values read every record,
+   * the others those of the period.
    */
-  recordsFor(
-    sheet: MonitoringSheetId,
-    kind: PeriodKind,
-    period: string,
-    school: string | null,
-  ): readonly MonitoringRecord[] {
-    if (sheet === "schools" || kind === "report_date")
-      return school !== null ? this.recordsOf(sheet, school) : this.records(sheet);
-    if (school === null) return this.recordsIn(sheet, kind, period);
-    return this.periodIndex(sheet, kind).bySchool.get(period)?.get(school) ?? [];
+  recordsFor(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
+    if (sheet === "schools" || kind === "report_date") return this.records(sheet);
+    return this.recordsIn(sheet, kind, period);
   }
 
   private readonly plans = new Map<Aggregate, Map<Aggregate | null, EvalPlan>>();
@@ -382,14 +349,12 @@ function columnsOf(a: Aggregate): AggregateColumns {
     const minus = a.op === "diff" ? (a.minus ?? []) : [];
     const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
     const where = a.where.map((c) => c.column);
-    const conditions = a.where.map(
-      (c): CompiledCondition => ({
-        column: c.column,
-        condition: c,
-        eqText: typeof c.eq === "string" ? folded(c.eq) : null,
-        neText: typeof c.ne === "string" ? folded(c.ne) : null,
-      }),
-    );
+    const conditions = a.where.map((c): CompiledCondition => ({
+      column: c.column,
+      condition: c,
+      eqText: typeof c.eq === "string" ? folded(c.eq) : null,
+      neText: typeof c.ne === "string" ? folded(c.ne) : null,
+    }));
     info = { values, plus, minus, where, needed: [...values, ...where], conditions };
     columnsCache.set(a, info);
   }
@@ -452,7 +417,10 @@ function whereResult(conditions: readonly CompiledCondition[], r: MonitoringReco
   if (conditions.length === 0) return "yes";
   const invalid = r.invalid;
   if (invalid.length > 0) for (const c of conditions) if (invalid.includes(c.column)) return "invalid";
-  for (const c of conditions) if (!testCondition(c, r.values[c.column] ?? null)) return "no";
+  for (let j = 0; j < conditions.length; j++) {
+    const c = conditions[j];
+    if (!testCondition(c, r.values[c.column] ?? null)) return "no";
+  }
   return "yes";
 }
 
@@ -463,8 +431,6 @@ function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
 interface Selection {
   period: string;
   kind: PeriodKind;
-  /** Restrict to one school (per-school values). */
-  school: string | null;
   /** Only the records of one ВПР grade. */
   grade?: number;
   /** Value id reported to `options.trace` (municipal values only). */
@@ -538,8 +504,9 @@ function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: 
 }
 
 function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
+  const v = r.values;
   let s = 0;
-  for (const c of columns) s += r.values[c] as number;
+  for (let j = 0; j < columns.length; j++) s += v[columns[j]] as number;
   return s;
 }
 
@@ -565,7 +532,7 @@ function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string):
 }
 
 /**
- * Evaluates aggregates of one indicator over one period (and school). Records are excluded
+ * Evaluates aggregates of one indicator over one period. Records are excluded
  * consistently: a record that any aggregate of its sheet would use, and that has an invalid value
  * in a column any aggregate of that sheet needs (or parts exceeding the whole, `_sum`, or is a second
  * row of one school in one period, `_duplicate`), is left out
@@ -573,9 +540,9 @@ function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string):
  * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
  * empty is incomplete and left out (counted).
  *
- * With `schools` (and no `sel.school`), the same pass also tallies each school's own evaluation
- * (what `sel.school` = that school would give): per-school values of a period cost one pass over
- * its records, not one evaluation per school. The plan of the aggregates is made once, records
+ * With `schools`, the same pass also tallies each school's own evaluation (the same rules over
+ * the school's records alone): per-school values of a period cost one pass over its records, not
+ * one evaluation per school. The plan of the aggregates is made once, records
  * come from the period index, and the loop over records allocates nothing for a record it uses.
  */
 function evaluate(
@@ -602,11 +569,11 @@ function evaluate(
   }
   let excludedSchools: Set<string> | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
-  const trace = sel.traceId !== undefined && sel.school === null ? ctx.options.trace : undefined;
+  const trace = sel.traceId !== undefined ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
     const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
-    const all = ctx.recordsFor(sheet, sel.kind, sel.period, sel.school);
+    const all = ctx.recordsFor(sheet, sel.kind, sel.period);
     const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
     for (let k = 0; k < records.length; k++) {
       const r = records[k];
@@ -614,7 +581,9 @@ function evaluate(
       if (isRegistry && key !== null && excludedSchools?.has(key)) continue;
       let using = 0;
       let relevantInvalid = false;
-      for (const i of idx) {
+      // Indexed loops here and below: this runs for every record, also before the code is optimised.
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j];
         const a = aggregates[i];
         const filter = a.schools ?? spec.schools;
         if (isSchoolSheet && key === null) {
@@ -634,8 +603,8 @@ function evaluate(
       const v = r.values;
       let filled = 0;
       let notNumber = false;
-      for (const c of numbers) {
-        const x = v[c];
+      for (let j = 0; j < numbers.length; j++) {
+        const x = v[numbers[j]];
         if (x === null || x === undefined) continue;
         filled++;
         if (typeof x !== "number") notNumber = true;
@@ -674,7 +643,8 @@ function evaluate(
             schoolKey: key,
           });
         }
-      for (const i of idx) {
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j];
         if (!(using & (1 << i))) continue;
         const op = aggregates[i].op;
         if (op === "count_schools") {
@@ -685,7 +655,11 @@ function evaluate(
           continue;
         }
         const x =
-          op === "sum" ? sumOf(r, columns[i].plus) : op === "diff" ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus) : 1;
+          op === "sum"
+            ? sumOf(r, columns[i].plus)
+            : op === "diff"
+              ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus)
+              : 1;
         sums[i] += x;
         if (tally) tally.sums[i] += x;
       }
@@ -820,7 +794,9 @@ const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { target
 function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
   const id = raws.length ? raws[0].id : spec.id;
   const byPeriod = new Map<string, Map<string, Raw>>();
-  for (const r of raws) {
+  // Indexed loops: one pass per value, also before the code is optimised.
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k];
     let scopes = byPeriod.get(r.period);
     if (!scopes) byPeriod.set(r.period, (scopes = new Map()));
     scopes.set(rawKey(r, id), r);
@@ -830,7 +806,8 @@ function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
   const memos: TargetsMemo[] = [];
   let last: TargetsMemo | null = null;
   const out: IndicatorValue[] = [];
-  for (const r of raws) {
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k];
     let prevScopes = previousOf.get(r.period);
     if (prevScopes === undefined) {
       const prevPeriod = previousPeriod(r.period, spec.period.kind);
@@ -843,8 +820,7 @@ function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
     let t = NO_TARGETS;
     if (r.procedure === undefined) {
       if (!last || last.scopeKind !== r.scopeKind || last.unit !== r.unit || last.period !== r.period) {
-        last =
-          memos.find((m) => m.scopeKind === r.scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
+        last = memos.find((m) => m.scopeKind === r.scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
         if (!last) {
           const targets = targetsFor(spec, r.period, r.scopeKind);
           last = {
@@ -904,17 +880,14 @@ function periodSheet(spec: IndicatorSpec): MonitoringSheetId | null {
 }
 
 /** Sorted periods present on the sheet (with records of the ВПР grade, when given), or the fallback period when there are none. */
-function periodsOf(
-  ctx: Context,
-  spec: IndicatorSpec,
-  grade?: number,
-): { periods: string[]; fallback: boolean } {
+function periodsOf(ctx: Context, spec: IndicatorSpec, grade?: number): { periods: string[]; fallback: boolean } {
   const kind = spec.period.kind;
   if (kind === "report_date") return { periods: [ctx.options.asOf], fallback: false };
   const sheet = periodSheet(spec);
   const set = new Set<string>();
   if (sheet && sheet !== "schools") {
-    for (const [p, list] of ctx.periodIndex(sheet, kind).records) if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
+    for (const [p, list] of ctx.periodIndex(sheet, kind))
+      if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
   }
   if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
   return { periods: [...set].sort(), fallback: false };
@@ -931,8 +904,10 @@ function schoolsInPeriod(
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
   const names = new Map<string, string | null>();
-  const all = ctx.recordsFor(sheet, kind, period, null);
-  for (const r of grade === undefined ? all : ctx.ofGrade(all, grade)) {
+  const all = ctx.recordsFor(sheet, kind, period);
+  const records = grade === undefined ? all : ctx.ofGrade(all, grade);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     if (r.schoolKey === null || names.has(r.schoolKey)) continue;
     if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
     names.set(r.schoolKey, r.school);
@@ -972,7 +947,7 @@ function ratioRaws(
   const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
   const evaluateAll = (period: string, traced: boolean): Evaluation => {
     const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new Map() : undefined;
-    const sel: Selection = { period, kind, school: null, grade, traceId: traced ? id : undefined };
+    const sel: Selection = { period, kind, grade, traceId: traced ? id : undefined };
     const all = evaluate(ctx, spec, spec.kind === "period_delta" ? first : aggregates, sel, schools);
     if (schools) tallied.set(period, { all, schools });
     return all;
@@ -985,14 +960,17 @@ function ratioRaws(
     }
     return schoolEvaluation(t.all, t.schools, key);
   };
+  // The municipal value (school null) or a school's.
+  const at = (period: string, school: string | null): Evaluation =>
+    school === null ? evaluateAll(period, true) : schoolEval(period, school);
   const valueOf = (
     period: string,
-    at: (period: string) => Evaluation,
+    school: string | null,
   ): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> => {
-    if (spec.kind !== "period_delta") return ratioValue(spec, at(period));
-    const cur = at(period);
+    if (spec.kind !== "period_delta") return ratioValue(spec, at(period, school));
+    const cur = at(period, school);
     const prevPeriod = previousPeriod(period, kind);
-    const prev = prevPeriod && periods.includes(prevPeriod) ? at(prevPeriod) : null;
+    const prev = prevPeriod && periods.includes(prevPeriod) ? at(prevPeriod, school) : null;
     const excluded = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
     if (cur.missing || !prev || prev.missing) return { value: null, excluded };
     const a = cur.values[0] ?? 0;
@@ -1000,16 +978,17 @@ function ratioRaws(
     return { value: (a - b) * spec.scale, excluded };
   };
   if (scopes.includes(MUNICIPALITY)) {
-    const municipal = (period: string): Evaluation => evaluateAll(period, true);
     for (const period of periods)
-      out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueOf(period, municipal) });
+      out.push({ ...base, period, scope: MUNICIPALITY, scopeKind: MUNICIPALITY, ...valueOf(period, null) });
   }
   if (wantSchools) {
     // Thousands of values: built field by field, without spreads (the engine's hottest allocation).
     const unit = spec.schoolUnit ?? spec.unit;
     for (const period of periods) {
-      for (const s of schoolsInPeriod(ctx, spec, sheet, period, grade)) {
-        const v = valueOf(period, (p) => schoolEval(p, s.key));
+      const list = schoolsInPeriod(ctx, spec, sheet, period, grade);
+      for (let k = 0; k < list.length; k++) {
+        const s = list[k];
+        const v = valueOf(period, s.key);
         out.push({
           id,
           title,
@@ -1043,9 +1022,7 @@ function computeRatio(ctx: Context, spec: IndicatorSpec): IndicatorValue[] {
       if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
     }
     for (const g of [...grades].sort((a, b) => a - b)) {
-      out.push(
-        ...finish(spec, ratioRaws(ctx, spec, `${spec.id}_g${g}`, `${spec.title}, ${g} кл.`, [MUNICIPALITY], g)),
-      );
+      out.push(...finish(spec, ratioRaws(ctx, spec, `${spec.id}_g${g}`, `${spec.title}, ${g} кл.`, [MUNICIPALITY], g)));
     }
   }
   return out;
@@ -1080,6 +1057,13 @@ function computeLowResults(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
   const raws: Raw[] = [];
   const { periods, fallback } = periodsOf(ctx, spec);
   if (fallback) return [];
+  // «Низкий результат процедуры: ВПР 5 кл. математика»: one title per procedure, not per value.
+  const titles = new Map<string, string>();
+  const titleOf = (procedure: string): string => {
+    let t = titles.get(procedure);
+    if (t === undefined) titles.set(procedure, (t = `${spec.title}: ${procedure}`));
+    return t;
+  };
   for (const period of periods) {
     const year = Number(period);
     const names = new Map<string, string | null>();
@@ -1091,7 +1075,7 @@ function computeLowResults(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
       for (const low of lowResults(ctx.data, key, year, spec.procedures)) {
         raws.push({
           id: spec.id,
-          title: `${spec.title}: ${low.procedure}`,
+          title: titleOf(low.procedure),
           unit: spec.unit,
           period,
           scope: ctx.schoolName(key, names.get(key) ?? null),
@@ -1128,6 +1112,17 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   // A school's own numerator: every school (the filter picks the schools counted, not their rows).
   const allSchools: IndicatorSpec = { ...spec, schools: "all" };
   const numeratorOnly = [numerator];
+  // Every school's numerator of a period, in one pass over the period's records.
+  const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
+  const schoolEval = (period: string, key: string): Evaluation => {
+    let t = tallied.get(period);
+    if (!t) {
+      const schools: SchoolTallies = new Map();
+      const all = evaluate(ctx, allSchools, numeratorOnly, { period, kind }, schools);
+      tallied.set(period, (t = { all, schools }));
+    }
+    return schoolEvaluation(t.all, t.schools, key);
+  };
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {
       if (!present) {
@@ -1142,7 +1137,7 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
       for (const r of ctx.registryRecords) {
         if (r.schoolKey === null || !ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
         if (denominator.where.length && testWhere(denominator, r) !== "yes") continue;
-        const ev = evaluate(ctx, allSchools, numeratorOnly, { period, kind, school: r.schoolKey });
+        const ev = schoolEval(period, r.schoolKey);
         if (ev.excluded.size) {
           excluded += ev.excluded.size;
           continue;
@@ -1172,7 +1167,7 @@ function computeSchoolThreshold(ctx: Context, spec: IndicatorSpec): IndicatorVal
   if (spec.scope.includes("school") && !fallback && present) {
     for (const period of periods) {
       for (const s of schoolsInPeriod(ctx, spec, numerator.sheet, period)) {
-        const ev = evaluate(ctx, allSchools, numeratorOnly, { period, kind, school: s.key });
+        const ev = schoolEval(period, s.key);
         const value = ev.excluded.size ? null : (ev.values[0] ?? null);
         raws.push({
           ...base,

@@ -104,11 +104,21 @@ export function parseDateValue(v: CellValue): Date | null | "invalid" {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : "invalid";
 }
 
+/** A valid value: written into `into` when given (a caller parsing many cells reuses one object), else a new result. */
+function valid(value: RecordValue, into: ParsedCell | undefined): ParsedCell {
+  if (!into) return valid(value, into);
+  into.value = value;
+  into.empty = false;
+  into.problem = null;
+  return into;
+}
+
 /**
  * Parse a cell by its column's type. `numberFormat` lets a numeric cell formatted as a percentage
- * (value 0.9 shown as «90 %») count as a percent.
+ * (value 0.9 shown as «90 %») count as a percent. With `into`, a valid value is written into that
+ * object and returned (read it before the next call); empty cells and problems come as their own objects.
  */
-export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string): ParsedCell {
+export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string, into?: ParsedCell): ParsedCell {
   const expected = expectedOf(spec);
   const fe = formulaProblem(v, expected);
   if (fe) return fe;
@@ -117,17 +127,23 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
   if (typeof v === "string" && spec.type !== "yesno" && isMeaningless(v)) return EMPTY;
 
   if (NUMERIC_TYPES.has(spec.type)) {
-    const n = parseNumber(v);
-    if (!n.ok) {
-      if (n.empty) return EMPTY;
-      return {
-        value: null,
-        empty: false,
-        problem: { code: "NOT_A_NUMBER", detail: `ожидалось ${expected}, найдено ${found(v)}` },
-      };
+    let value: number;
+    let percent = false;
+    // A plain number (most cells of a monitoring sheet) needs no parsing.
+    if (typeof v === "number" && Number.isFinite(v)) value = v;
+    else {
+      const n = parseNumber(v);
+      if (!n.ok) {
+        if (n.empty) return EMPTY;
+        return {
+          value: null,
+          empty: false,
+          problem: { code: "NOT_A_NUMBER", detail: `ожидалось ${expected}, найдено ${found(v)}` },
+        };
+      }
+      value = n.value;
+      percent = n.percent;
     }
-    let value = n.value;
-    let percent = n.percent;
     if (typeof v === "number" && numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ""))) {
       value = Math.round(v * 100 * 1e9) / 1e9;
       percent = true;
@@ -137,7 +153,10 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
         return {
           value: null,
           empty: false,
-          problem: { code: "PERCENT_RANGE", detail: `ожидался процент от 0 до 100, найдено ${shown(v, value, percent)}` },
+          problem: {
+            code: "PERCENT_RANGE",
+            detail: `ожидался процент от 0 до 100, найдено ${shown(v, value, percent)}`,
+          },
         };
       if (spec.type !== "percent")
         return {
@@ -148,13 +167,16 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
             detail: `ожидалось ${expected} (количество, а не процент), найдено ${shown(v, value, percent)}`,
           },
         };
-      return { value, empty: false, problem: null };
+      return valid(value, into);
     }
     if (value < 0)
       return {
         value: null,
         empty: false,
-        problem: { code: "NEGATIVE", detail: `ожидалось ${expected}, найдено отрицательное ${shown(v, value, percent)}` },
+        problem: {
+          code: "NEGATIVE",
+          detail: `ожидалось ${expected}, найдено отрицательное ${shown(v, value, percent)}`,
+        },
       };
     if (spec.type === "count" && !Number.isInteger(value))
       return {
@@ -165,7 +187,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
           detail: `ожидалось ${expected} (количество человек), найдено дробное ${shown(v, value, percent)}`,
         },
       };
-    return { value, empty: false, problem: null };
+    return valid(value, into);
   }
 
   switch (spec.type) {
@@ -178,11 +200,11 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
           empty: false,
           problem: { code: "YES_NO_INVALID", detail: `ожидалось «да» или «нет», найдено ${found(v)}` },
         };
-      return { value: b, empty: false, problem: null };
+      return valid(b, into);
     }
     case "year": {
       const y = parseYear(v);
-      if (y.ok) return { value: y.value, empty: false, problem: null };
+      if (y.ok) return valid(y.value, into);
       if (y.empty) return EMPTY;
       return {
         value: null,
@@ -192,7 +214,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
     }
     case "school_year": {
       const y = parseSchoolYear(v);
-      if (y.ok) return { value: y.value, empty: false, problem: null };
+      if (y.ok) return valid(y.value, into);
       if (y.empty) return EMPTY;
       const why = /не подряд/.test(y.reason) ? ` (${y.reason})` : "";
       return {
@@ -210,15 +232,15 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string)
           empty: false,
           problem: { code: "DUE_UNPARSED", detail: `ожидалась ${expected}, найдено ${found(v)}` },
         };
-      return { value: d, empty: false, problem: null };
+      return valid(d, into);
     }
     case "level": {
       const text = cellText(v);
       const f = foldText(text);
       const canonical = (spec.values ?? []).find((x) => foldText(x) === f || f.startsWith(foldText(x) + " "));
-      return { value: canonical ?? text, empty: false, problem: null };
+      return valid(canonical ?? text, into);
     }
     default:
-      return { value: cellText(v), empty: false, problem: null };
+      return valid(cellText(v), into);
   }
 }

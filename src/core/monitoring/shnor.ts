@@ -89,14 +89,38 @@ function procIndex(data: MonitoringData): ProcIndex {
   return index;
 }
 
-function decidingEntries(
-  data: MonitoringData,
-  schoolKey: string,
-  year: number,
-  procedures: readonly string[],
-): ProcEntry[] {
-  const keys = procedureKeySet(procedures);
-  return (procIndex(data).bySchool.get(schoolKey) ?? []).filter((e) => e.year === year && keys.has(e.key));
+const NO_ENTRIES: readonly ProcEntry[] = [];
+
+/** The school's valid records of deciding procedures (any year). */
+function schoolEntries(data: MonitoringData, schoolKey: string): readonly ProcEntry[] {
+  return procIndex(data).bySchool.get(schoolKey) ?? NO_ENTRIES;
+}
+
+/** Low results of the year among the entries: deciding procedures only, each procedure once. */
+function lowOf(entries: readonly ProcEntry[], keys: ReadonlySet<string>, year: number): LowResult[] {
+  const out: LowResult[] = [];
+  let seen: Set<string> | null = null;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    if (e.year !== year || !keys.has(e.key)) continue;
+    if (seen?.has(e.key) || !isLowShare(e.low, e.participants)) continue;
+    (seen ??= new Set()).add(e.key);
+    out.push({
+      procedure: e.key,
+      year,
+      share: e.low / e.participants,
+      participants: e.participants,
+      low: e.low,
+      row: e.record.row,
+    });
+  }
+  return out;
+}
+
+/** Whether the entries hold a deciding procedure of the year. */
+function hasDeciding(entries: readonly ProcEntry[], keys: ReadonlySet<string>, year: number): boolean {
+  for (let k = 0; k < entries.length; k++) if (entries[k].year === year && keys.has(entries[k].key)) return true;
+  return false;
 }
 
 /** Integer form of share ≥ 30 %, free of floating error: 3 of 10 is low, 299 of 1000 is not. */
@@ -111,21 +135,7 @@ export function lowResults(
   year: number,
   procedures: readonly string[] = SHNOR_PROCEDURES,
 ): LowResult[] {
-  const out: LowResult[] = [];
-  const seen = new Set<string>();
-  for (const e of decidingEntries(data, schoolKey, year, procedures)) {
-    if (seen.has(e.key) || !isLowShare(e.low, e.participants)) continue;
-    seen.add(e.key);
-    out.push({
-      procedure: e.key,
-      year,
-      share: e.low / e.participants,
-      participants: e.participants,
-      low: e.low,
-      row: e.record.row,
-    });
-  }
-  return out;
+  return lowOf(schoolEntries(data, schoolKey), procedureKeySet(procedures), year);
 }
 
 /** Whether the school has at least one valid deciding-procedure record in the year. */
@@ -135,7 +145,7 @@ export function hasProcedureData(
   year: number,
   procedures: readonly string[] = SHNOR_PROCEDURES,
 ): boolean {
-  return decidingEntries(data, schoolKey, year, procedures).length > 0;
+  return hasDeciding(schoolEntries(data, schoolKey), procedureKeySet(procedures), year);
 }
 
 /** Years (ascending) in which the school has valid deciding-procedure data. */
@@ -146,7 +156,7 @@ export function procedureYears(
 ): number[] {
   const keys = procedureKeySet(procedures);
   const years = new Set<number>();
-  for (const e of procIndex(data).bySchool.get(schoolKey) ?? []) if (keys.has(e.key)) years.add(e.year);
+  for (const e of schoolEntries(data, schoolKey)) if (keys.has(e.key)) years.add(e.year);
   return [...years].sort((a, b) => a - b);
 }
 
@@ -191,11 +201,13 @@ export function shnorStatus(
 ): ShnorStatus {
   const { name, declared } = schoolName(data, schoolKey);
   const prev = year - 1;
-  const lowY = lowResults(data, schoolKey, year, procedures);
-  const lowPrev = lowResults(data, schoolKey, prev, procedures);
-  const hasY = hasProcedureData(data, schoolKey, year, procedures);
-  const hasPrev = hasProcedureData(data, schoolKey, prev, procedures);
-  const base = { schoolKey, school: name, year, lowY, lowPrev };
+  const entries = schoolEntries(data, schoolKey);
+  const keys = procedureKeySet(procedures);
+  const lowY = lowOf(entries, keys, year);
+  const lowPrev = lowOf(entries, keys, prev);
+  const hasY = hasDeciding(entries, keys, year);
+  const hasPrev = hasDeciding(entries, keys, prev);
+  // Thousands of statuses per region: objects written out (no spreads), sentences without re-reading them.
   if (hasY && hasPrev) {
     const status = lowY.length >= 2 || (lowPrev.length >= 1 && lowY.length >= 1);
     const why = status
@@ -203,19 +215,27 @@ export function shnorStatus(
         ? `не менее двух процедур с низкими результатами в ${year} г.`
         : `низкие результаты и в ${prev} г., и в ${year} г.`
       : lowY.length === 1
-        ? `в ${year} г. одна процедура с низкими результатами, в ${prev} г. — ни одной`
-        : `в ${year} г. нет процедур с низкими результатами`;
+        ? `в ${year} г. одна процедура с низкими результатами, в ${prev} г. — ни одной.`
+        : `в ${year} г. нет процедур с низкими результатами.`;
     return {
-      ...base,
+      schoolKey,
+      school: name,
+      year,
+      lowY,
+      lowPrev,
       status,
       computed: true,
-      reason: `По итогам ${year} г. ${status ? "ШНОР" : "не ШНОР"}: ${why}${why.endsWith(".") ? "" : "."} Низкие результаты (доля «2» не менее 30 %) в ${year} г.: ${describeLow(lowY)}; в ${prev} г.: ${describeLow(lowPrev)}.`,
+      reason: `По итогам ${year} г. ${status ? "ШНОР" : "не ШНОР"}: ${why} Низкие результаты (доля «2» не менее 30 %) в ${year} г.: ${describeLow(lowY)}; в ${prev} г.: ${describeLow(lowPrev)}.`,
     };
   }
   const missing = [!hasPrev ? prev : null, !hasY ? year : null].filter((y): y is number => y !== null);
   const gap = `нет данных решающих процедур за ${missing.join(" и ")} ${missing.length > 1 ? "гг." : "г."}`;
   return {
-    ...base,
+    schoolKey,
+    school: name,
+    year,
+    lowY,
+    lowPrev,
     status: declared,
     computed: false,
     reason:

@@ -12,7 +12,7 @@ import { sverkaSheetTest } from "../sheets/planSheets";
 import { standardPlanColumns } from "../template/planColumns";
 import type { ColumnSpec, DataSheetSpec } from "../template/schema";
 import { foldText } from "../text/normalize";
-import { columnName, parseCell } from "./cells";
+import { columnName, parseCell, type ParsedCell } from "./cells";
 import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "./model";
 import { procedureKey } from "./procedure";
 import { procedureYears, shnorStatus } from "./shnor";
@@ -120,12 +120,25 @@ function periodColumn(spec: DataSheetSpec): ColumnSpec | undefined {
   return typeColumn(spec, "school_year") ?? typeColumn(spec, "year") ?? typeColumn(spec, "date");
 }
 
+const numberTexts = new Map<number, string>();
+
+/** `String(n)`, one shared string per number (years recur on every row: one string, hashed once). */
+function numberText(n: number): string {
+  let t = numberTexts.get(n);
+  if (t === undefined) {
+    t = String(n);
+    if (numberTexts.size >= 10000) numberTexts.clear();
+    numberTexts.set(n, t);
+  }
+  return t;
+}
+
 function periodOf(column: ColumnSpec | undefined, values: Record<string, RecordValue>): string | null {
   if (!column) return null;
   const v = values[column.id];
   if (column.type === "school_year") return typeof v === "string" ? v : null;
-  if (column.type === "year") return typeof v === "number" ? String(v) : null;
-  return v instanceof Date ? String(v.getUTCFullYear()) : null;
+  if (column.type === "year") return typeof v === "number" ? numberText(v) : null;
+  return v instanceof Date ? numberText(v.getUTCFullYear()) : null;
 }
 
 /**
@@ -253,7 +266,8 @@ export function validateMonitoring(
     const present = spec.columns.filter((c) => col(c.id) !== null);
     const titleOf = (c: ColumnSpec): string => columnName(c.title);
     const records: MonitoringRecord[] = [];
-    const seen = new TupleMap<{ row: number; text: string }>();
+    // The first record of each key, by its index in `records` (a number: nothing allocated per row).
+    const seen = new TupleMap<number>();
     const schoolSpec = spec.columns.find((c) => c.type === "school");
     const isSchools = id === "schools";
     // «Итого» in the school column; on sheets without one, in the title of a row without a date.
@@ -274,7 +288,7 @@ export function validateMonitoring(
     };
     const presentCols = present.map((c) => col(c.id)!);
     const isEmptyRow = (r: number): boolean => {
-      for (const cn of presentCols) if (!isBlank(cellAt(sheet, r, cn))) return false;
+      for (let ci = 0; ci < presentCols.length; ci++) if (!isBlank(cellAt(sheet, r, presentCols[ci]))) return false;
       return true;
     };
     const periodSpec = periodColumn(spec);
@@ -293,6 +307,10 @@ export function validateMonitoring(
     // «Мероприятия»: the «;»-separated list of participating schools.
     const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
 
+    // Per-row scratch: the parsed cell (read at once) and the duplicate key.
+    const cell: ParsedCell = { value: null, empty: true, problem: null };
+    const parts: string[] = [];
+
     for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
       if (isEmptyRow(r)) continue;
       if (isTotalRow(r)) continue;
@@ -302,7 +320,7 @@ export function validateMonitoring(
         const c = present[ci];
         const cn = presentCols[ci];
         const raw = fill(r, cn);
-        const p = parseCell(c, raw, formatAt(sheet, r, cn));
+        const p = parseCell(c, raw, formatAt(sheet, r, cn), cell);
         if (p.problem) {
           invalid.push(c.id);
           issues.push(
@@ -381,7 +399,7 @@ export function validateMonitoring(
 
       // Duplicates: one row per school (and period, and procedure).
       if (spec.key.length && key) {
-        const parts: string[] = [];
+        parts.length = 0;
         let complete = true;
         for (let ki = 0; ki < spec.key.length; ki++) {
           const k = spec.key[ki];
@@ -392,10 +410,14 @@ export function validateMonitoring(
           }
           if (keySpecs[ki]?.type === "school") parts.push(key);
           else if (k === "procedure" && typeof v === "string") parts.push(procedureKey(v));
-          else parts.push(v instanceof Date ? v.toISOString() : String(v));
+          else parts.push(v instanceof Date ? v.toISOString() : typeof v === "number" ? numberText(v) : String(v));
         }
         if (complete) {
-          const first = seen.get(parts);
+          const firstIndex = seen.get(parts);
+          const first =
+            firstIndex === undefined
+              ? undefined
+              : { row: records[firstIndex].row, text: textOf(records[firstIndex].values) ?? "" };
           const cn = col(schoolSpec?.id ?? "school");
           if (first) {
             invalid.push("_duplicate");
@@ -410,11 +432,13 @@ export function validateMonitoring(
                 `Школа ${quote(textOf(values) ?? school ?? "")}${what ? ` (${what})` : ""} уже указана в строке ${first.row}${first.text !== textOf(values) ? ` как ${quote(first.text)}` : ""}; ожидалась одна строка на школу${what ? " за период" : ""}.`,
               ),
             );
-          } else seen.set(parts, { row: r, text: textOf(values) ?? "" });
+          } else seen.set(parts, records.length);
         }
       }
 
-      for (const s of checkSums(id, record, col, fieldTitle)) {
+      const sums = checkSums(id, record, col, fieldTitle);
+      for (let k = 0; k < sums.length; k++) {
+        const s = sums[k];
         issues.push(makeIssue("SUM_MISMATCH", { sheet: name, row: r, col: s.col, field: s.field }, s.message));
         for (const f of ["_sum", ...s.fields]) if (!invalid.includes(f)) invalid.push(f);
       }

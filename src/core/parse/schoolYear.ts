@@ -65,10 +65,18 @@ function parseSchoolYearText(v: string): ParsedSchoolYear {
   return { ok: true, value: `${a}/${b}`, start: a };
 }
 
+/** Results of the years as numbers (at most MAX_YEAR − MIN_YEAR + 1 of them). */
+const yearResults = new Map<number, ParsedYear>();
+
 /** 2022, «2022», «2022 г.», «2022 год» → 2022. */
 export function parseYear(v: CellValue): ParsedYear {
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) return { ok: true, value: v };
+    if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) {
+      // One shared result per year: a sheet repeats a few years on every row.
+      let known = yearResults.get(v);
+      if (!known) yearResults.set(v, (known = { ok: true, value: v }));
+      return known;
+    }
     return { ok: false, empty: false, reason: `число ${v} — не год` };
   }
   if (typeof v !== "string") return notText(v);

@@ -65,6 +65,11 @@ export type NumberingFinding =
  */
 const NO_FINDINGS: NumberingFinding[] = [];
 
+/** The label of a sibling: «2.3» under «2», «3» at the top. */
+function siblingLabel(parentKey: string, n: number): string {
+  return parentKey ? `${parentKey}.${n}` : String(n);
+}
+
 export class NumberingChecker {
   private readonly seen = new Map<string, number>();
   /** Most recent label at each depth (index = depth - 1). */
@@ -106,13 +111,17 @@ export class NumberingChecker {
     const own = segs[depth - 1];
     const prev = this.lastChild.get(parentKey);
     const expected = prev === undefined ? 1 : prev + 1;
-    const sibling = (n: number) => (parentKey ? `${parentKey}.${n}` : String(n));
     if (own > expected) {
       const missing: string[] = [];
-      for (let n = expected; n < own && missing.length < 50; n++) missing.push(sibling(n));
-      (out ??= []).push({ kind: "gap", label, missing, previous: prev === undefined ? null : sibling(prev) });
+      for (let n = expected; n < own && missing.length < 50; n++) missing.push(siblingLabel(parentKey, n));
+      (out ??= []).push({
+        kind: "gap",
+        label,
+        missing,
+        previous: prev === undefined ? null : siblingLabel(parentKey, prev),
+      });
     } else if (prev !== undefined && own < prev) {
-      (out ??= []).push({ kind: "order", label, previous: sibling(prev) });
+      (out ??= []).push({ kind: "order", label, previous: siblingLabel(parentKey, prev) });
     }
     if (prev === undefined || own > prev) this.lastChild.set(parentKey, own);
 
