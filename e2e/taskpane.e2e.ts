@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { columnNumber } from "../src/core/model/address";
+import { parseA1 } from "../src/core/model/address";
 import { factName } from "../src/core/dashboard/layout";
 import { DIST } from "../src/standalone/server/build";
 import {
@@ -51,9 +51,8 @@ interface CellRef {
 }
 
 function cellRef(r: IssueRowText): CellRef {
-  const m = /^([A-Z]+)(\d+)$/.exec(r.cell);
-  assert.ok(m, `not an A1 address: ${r.cell}`);
-  return { sheet: r.sheet, row: Number(m[2]), col: columnNumber(m[1]) };
+  assert.match(r.cell, /^[A-Z]+\d+$/, `not an A1 address: ${r.cell}`);
+  return { sheet: r.sheet, ...parseA1(r.cell) };
 }
 
 /** The fills the fake workbook holds at these cells (null: none). */
@@ -228,15 +227,12 @@ describe("task pane on the Excel fake", () => {
       }, name);
       for (const s of ["Дашборд", "Отчёт ФЛК"]) assert.ok(wb.sheets.includes(s), `no «${s}»: ${wb.sheets.join(", ")}`);
       assert.ok(wb.name, `no defined name ${name}`);
-      const m = /^=?'?Дашборд'?!\$([A-Z]+)\$(\d+)$/.exec(wb.name);
+      const m = /^=?'?Дашборд'?!(\$[A-Z]+\$\d+)$/.exec(wb.name);
       assert.ok(m, `${name} should point at one cell of «Дашборд», points at ${wb.name}`);
-      const cell = await page.evaluate(
-        ({ row, col }) => {
-          const c = window.__sverkaFake!.workbook.sheet("Дашборд")?.cell(row, col);
-          return c ? { value: c.value, formula: c.formula ?? null } : null;
-        },
-        { row: Number(m[2]), col: columnNumber(m[1]) },
-      );
+      const cell = await page.evaluate(({ row, col }) => {
+        const c = window.__sverkaFake!.workbook.sheet("Дашборд")?.cell(row, col);
+        return c ? { value: c.value, formula: c.formula ?? null } : null;
+      }, parseA1(m[1]));
       assert.ok(cell && (cell.formula !== null || cell.value !== ""), `${name} names an empty cell`);
       assert.equal(wb.charts.length, 2, `charts on «Дашборд»: ${JSON.stringify(wb.charts)}`);
       await expectAccessible(page, "«Показатели»");

@@ -20,7 +20,7 @@
  * as they are, it gives the core's value; otherwise (a number written as text in a counted row, a
  * merged cell, a column whose position is unknown) the fact is the core's value with a reason.
  */
-import type { IndicatorUse } from "../indicators/engine";
+import { previousPeriodOf, type IndicatorUse } from "../indicators/engine";
 import type { IndicatorValue } from "../indicators/types";
 import { columnLetter, quoteSheetName } from "../model/address";
 import { cellAt, type SheetData, type WorkbookData } from "../model/sheet";
@@ -418,15 +418,6 @@ function factFormula(b: Builder, spec: IndicatorSpec, v: FactValue): string {
 interface FactValue extends IndicatorValue {
   /** The period `period_delta` compares with (from the period kind), null when there is none. */
   previousPeriod: string | null;
-}
-
-function previousPeriodOf(period: string): string | null {
-  if (/^\d{4}$/.test(period)) return String(Number(period) - 1);
-  if (/^\d{4}\/\d{4}$/.test(period)) {
-    const start = Number(period.slice(0, 4));
-    return `${start - 1}/${start}`;
-  }
-  return null;
 }
 
 /** Formulas (or the reasons for values) of every municipal fact, and the helper sheet they need. */

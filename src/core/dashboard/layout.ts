@@ -15,7 +15,7 @@
  * - Charts are asked for as `ChartSpec`s (quality by school, ШНОР share by year); their value
  *   columns carry data bars, which xlsx can show without a chart.
  */
-import { traceIndicators, type IndicatorUse } from "../indicators/engine";
+import { previousPeriodOf, traceIndicators, type IndicatorUse } from "../indicators/engine";
 import type { IndicatorValue } from "../indicators/types";
 import { a1, columnLetter, quoteSheetName } from "../model/address";
 import type { IsoDate } from "../model/dates";
@@ -184,15 +184,6 @@ function municipalRows(values: readonly IndicatorValue[]): IndicatorValue[] {
   const out: IndicatorValue[] = [];
   for (const list of groups.values()) out.push(...[...list].sort((a, b) => (a.period < b.period ? 1 : -1)));
   return out;
-}
-
-function previousPeriodOf(period: string): string | null {
-  if (/^\d{4}$/.test(period)) return String(Number(period) - 1);
-  if (/^\d{4}\/\d{4}$/.test(period)) {
-    const start = Number(period.slice(0, 4));
-    return `${start - 1}/${start}`;
-  }
-  return null;
 }
 
 interface SchoolColumn {

@@ -8,6 +8,7 @@
  * `excluded_rows`, never read as zero; a missing sheet or column gives «нет данных»; a zero
  * denominator gives «нет данных»; targets are compared on the unrounded value.
  */
+import { memoizeText } from "../text/memo";
 import type { IsoDate } from "../model/dates";
 import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
@@ -92,6 +93,11 @@ export function previousPeriod(period: string, kind: PeriodKind): string | null 
     return `${start - 1}/${start}`;
   }
   return null;
+}
+
+/** The period before `period`, its kind read from its spelling («2022» or «2022/2023»). */
+export function previousPeriodOf(period: string): string | null {
+  return previousPeriod(period, SCHOOL_YEAR_RE.test(period) ? "school_year" : "year");
 }
 
 /**
@@ -365,32 +371,14 @@ function whereColumns(a: Aggregate): readonly string[] {
   return columnsOf(a).where;
 }
 
-const procedureCache = new Map<string, { kind: string; grade: number | null }>();
-
 /** Kind and grade of a procedure text (memoised: the same few texts recur on every row). */
-function procedureInfo(text: string): { kind: string; grade: number | null } {
-  let info = procedureCache.get(text);
-  if (!info) {
-    const p = parseProcedure(text);
-    info = { kind: p.kind, grade: p.kind === "ВПР" ? p.grade : null };
-    if (procedureCache.size > 10000) procedureCache.clear();
-    procedureCache.set(text, info);
-  }
-  return info;
-}
-
-const foldCache = new Map<string, string>();
+const procedureInfo = memoizeText((text): { kind: string; grade: number | null } => {
+  const p = parseProcedure(text);
+  return { kind: p.kind, grade: p.kind === "ВПР" ? p.grade : null };
+});
 
 /** `foldText`, memoised: conditions compare the same few texts on every row. */
-function folded(text: string): string {
-  let f = foldCache.get(text);
-  if (f === undefined) {
-    f = foldText(text);
-    if (foldCache.size > 10000) foldCache.clear();
-    foldCache.set(text, f);
-  }
-  return f;
-}
+const folded = memoizeText(foldText);
 
 /** `v` equals the expected value: a text compared folded (`text` is the expected text folded), others exactly. */
 function equals(v: RecordValue, expected: boolean | number | string, text: string | null): boolean {
@@ -1208,16 +1196,8 @@ function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
   const present =
     ctx.hasColumns(events.sheet, ["schools", ...whereColumns(events)]) && ctx.data.present.schools !== undefined;
   for (const period of periods) {
-    const base = {
-      id: spec.id,
-      title: spec.title,
-      unit: spec.unit,
-      period,
-      scope: MUNICIPALITY,
-      scopeKind: MUNICIPALITY,
-    } as const;
     if (!present) {
-      raws.push({ ...base, value: null, excluded: 0 });
+      raws.push(municipalRaw(spec, period, { value: null, excluded: 0 }));
       continue;
     }
     const year = statusYear(period, kind);
@@ -1250,12 +1230,13 @@ function computeEventShare(ctx: Context, spec: IndicatorSpec): IndicatorValue[] 
       });
     }
     const value = shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
-    raws.push({
-      ...base,
-      value,
-      excluded,
-      note: shares.length ? `среднее по ${shares.length} мероприятиям; ШНОР: ${target.size}` : undefined,
-    });
+    raws.push(
+      municipalRaw(spec, period, {
+        value,
+        excluded,
+        note: shares.length ? `среднее по ${shares.length} мероприятиям; ШНОР: ${target.size}` : undefined,
+      }),
+    );
   }
   return finish(spec, raws);
 }

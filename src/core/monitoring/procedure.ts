@@ -3,6 +3,7 @@
  * parsing free text into kind, grade and subject, and a canonical key so that different
  * spellings of one procedure compare equal.
  */
+import { memoizeText } from "../text/memo";
 import { foldText, wordsKey } from "../text/normalize";
 import { SHNOR_PROCEDURES } from "./sheets";
 
@@ -59,18 +60,8 @@ function russianSubject(tokens: readonly string[]): string | null {
     : null;
 }
 
-const cache = new Map<string, Procedure>();
-const CACHE_LIMIT = 10000;
-
 /** Kind, grade and subject of a procedure text (memoised: a region repeats the same few names). */
-export function parseProcedure(text: string): Procedure {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const parsed = parseProcedureUncached(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, parsed);
-  return parsed;
-}
+export const parseProcedure: (text: string) => Procedure = memoizeText(parseProcedureUncached);
 
 function parseProcedureUncached(text: string): Procedure {
   let s = foldText(text)

@@ -1,4 +1,5 @@
 /** School years («2021/2022») and calendar years («2022 г.») in monitoring cells. */
+import { memoizeText } from "../text/memo";
 import { formatDateRu, isCellError, type CellValue } from "../model/sheet";
 import { foldText } from "../text/normalize";
 
@@ -33,10 +34,6 @@ function fullYear(s: string, first?: number): number {
   return century + Number(s);
 }
 
-/** Parsed school-year texts. */
-const schoolYearCache = new Map<string, ParsedSchoolYear>();
-const CACHE_LIMIT = 10000;
-
 /**
  * «2021/2022», «2021-2022», «2021/22», «2021–2022 уч. год», «2021 / 2022» → «2021/2022».
  * Years that do not follow each other («2021/2023») are rejected.
@@ -44,14 +41,11 @@ const CACHE_LIMIT = 10000;
 export function parseSchoolYear(v: CellValue): ParsedSchoolYear {
   if (typeof v !== "string") return notText(v);
   // Thousands of rows repeat a few school years: each text is parsed once (results are shared, never mutated).
-  let known = schoolYearCache.get(v);
-  if (known === undefined) {
-    known = parseSchoolYearText(v);
-    if (schoolYearCache.size >= CACHE_LIMIT) schoolYearCache.clear();
-    schoolYearCache.set(v, known);
-  }
-  return known;
+  return schoolYearText(v);
 }
+
+/** Parsed school-year texts, memoised. */
+const schoolYearText = memoizeText(parseSchoolYearText);
 
 function parseSchoolYearText(v: string): ParsedSchoolYear {
   const t = stripYearWords(foldText(v));

@@ -1,13 +1,10 @@
 /** Yes/no cells: «да», «нет», «+», «-», «1», «0», TRUE/FALSE, «истина»/«ложь» in any case. */
+import { memoizeText } from "../text/memo";
 import { isCellError, type CellValue } from "../model/sheet";
 import { foldText } from "../text/normalize";
 
 const YES = new Set(["да", "+", "1", "истина", "true", "yes", "д"]);
 const NO = new Set(["нет", "-", "0", "ложь", "false", "no", "н"]);
-
-/** Parsed texts (a column holds a handful of distinct ones). */
-const textCache = new Map<string, boolean | null | "invalid">();
-const TEXT_CACHE_LIMIT = 10000;
 
 /** true / false; null for an empty cell; "invalid" for anything else (including formula errors and dates). */
 export function parseYesNo(v: CellValue): boolean | null | "invalid" {
@@ -15,14 +12,11 @@ export function parseYesNo(v: CellValue): boolean | null | "invalid" {
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v === 1 ? true : v === 0 ? false : "invalid";
   if (v instanceof Date || isCellError(v)) return "invalid";
-  let known = textCache.get(v);
-  if (known === undefined) {
-    known = parseYesNoText(v);
-    if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
-    textCache.set(v, known);
-  }
-  return known;
+  return parsedYesNoText(v);
 }
+
+/** Parsed texts, memoised (a column holds a handful of distinct ones). */
+const parsedYesNoText = memoizeText(parseYesNoText);
 
 function parseYesNoText(v: string): boolean | null | "invalid" {
   const t = foldText(v);
