@@ -7,7 +7,8 @@
 export function memoizeText<T>(compute: (text: string) => T, limit = 10_000): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
-    if (known.has(text)) return known.get(text) as T;
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
     const value = compute(text);
     if (known.size >= limit) known.clear();
     known.set(text, value);
