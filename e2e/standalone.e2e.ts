@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
 import { factName } from "../src/core/dashboard/layout";
-import { loadExcelJs, namesOf } from "../src/hosts/xlsx/testDashboard";
+import { loadExcelJs, namesOf } from "../src/hosts/xlsx/testing/testDashboard";
 import {
   ARTIFACTS,
   SAMPLES,

@@ -20,7 +20,7 @@ import { SHNOR_PROCEDURES } from "../src/core/monitoring/sheets";
 import { validateWorkbook } from "../src/core/validate";
 import { HyperFormula } from "hyperformula";
 import { readWorkbook } from "../src/hosts/xlsx/read";
-import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testDashboard";
+import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testing/testDashboard";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -8,7 +8,7 @@
  * sample); `api` — the ExcelApi version the fake supports (default 1.18); `lang` — Office's
  * display language (default ru-RU). The handle is `window.__sverkaFake`, for the tests to inspect.
  */
-import { fakeWorkbookFromData, installFakeOffice, type FakeOfficeHandle } from "../../src/hosts/excel/fake";
+import { fakeWorkbookFromData, installFakeOffice, type FakeOfficeHandle } from "../../src/hosts/excel/testing/fake";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 
 /* global document, fetch, location, window */

@@ -5,7 +5,7 @@ import { BICHEVAYA, KHOR, MASTER, MUKHEN, SCHOOL_FILES } from "../../samples/sch
 import { readWorkbook } from "../hosts/xlsx/read";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, main } from "./main";
 import { progressLine } from "./progress";
-import { ISSUE_KEYS, runCli, sample } from "./testing";
+import { ISSUE_KEYS, runCli, sample } from "./testing/harness";
 
 /** `sverka consolidate <files> --into <the Lazo master> --out <out> --as-of 2023-12-31 <more>`. */
 const consolidateArgs = (files: string[], out: string, ...more: string[]) => [

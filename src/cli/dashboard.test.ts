@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { readWorkbook } from "../hosts/xlsx/read";
-import { runCli, sample } from "./testing";
+import { runCli, sample } from "./testing/harness";
 import { EXIT_OK, EXIT_USAGE } from "./main";
 
 const run = runCli;

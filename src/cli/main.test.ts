@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ISSUE_KEYS, runCli, sample } from "./testing";
+import { ISSUE_KEYS, runCli, sample } from "./testing/harness";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
 
 const ROOT = join(__dirname, "..", "..");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { TEMPLATE_PROPERTY } from "../core/detect";
 import { readWorkbook } from "../hosts/xlsx/read";
 import { BUILTIN_TEMPLATES } from "../core/templates";
-import { runCli } from "./testing";
+import { runCli } from "./testing/harness";
 import { EXIT_OK, EXIT_USAGE } from "./main";
 
 const run = runCli;

@@ -79,6 +79,10 @@ export interface LayoutSheet {
   /** Autofilter range on this sheet. */
   autoFilter?: CellRange;
   dataBars: DataBar[];
+  /** Row heights in points, by worksheet row (index 1 = row 1); absent = the host's default. */
+  rowHeights?: (number | undefined)[];
+  /** How the sheet prints; absent = the host's defaults. */
+  print?: PrintSetup;
 }
 
 export interface DefinedName {
@@ -88,13 +92,66 @@ export interface DefinedName {
   ref: string;
 }
 
-/** A chart the dashboard asks for (xlsx cannot draw one with ExcelJS: the host shows data bars instead). */
+/** One data series of a chart: its values refer to cells, so a recalculation moves the chart. */
+export interface ChartSeries {
+  /** Legend text (a literal; hosts write it as the series name). */
+  name: string;
+  /** Absolute reference to the values, e.g. `'_sverka_calc'!$C$2:$C$4`. */
+  valuesRange: string;
+  /** The values the core computed, in category order (the cached values of the chart part). */
+  values: (number | null)[];
+  /** ARGB colour of the series, e.g. `FF2F6FB5`; absent = the host's default. */
+  color?: string;
+  /** Per-point colours (e.g. ШНОР schools highlighted), same length as `values`; absent = `color`. */
+  pointColors?: (string | undefined)[];
+  /** Draw this series as a line over the bars (a target line); only for `bar`/`column` charts. */
+  asLine?: boolean;
+}
+
+/**
+ * A native chart, described as data: each host renders it (DrawingML chart parts in files,
+ * `worksheet.charts.add` through Office.js, `@fluentui/react-charts` in the pane).
+ */
 export interface ChartSpec {
-  kind: "bar" | "line";
+  /** Stable id within the layout (`shnor_share_by_year`), used for part names and replacement. */
+  id?: string;
+  /** `bar`: horizontal bars; `column`: vertical bars; `line`: a line chart. */
+  kind: "bar" | "column" | "line";
   title: string;
   /** Absolute references, e.g. `'Дашборд'!$A$40:$A$68`. */
   categoriesRange: string;
+  /** The first series' values (kept for hosts that draw one series). */
   valuesRange: string;
+  /** Category labels as the core computed them (the cached strings of the chart part). */
+  categories?: string[];
+  /** All series; absent = one series over `valuesRange`. */
+  series?: ChartSeries[];
+  /** Number format of the value axis, e.g. `0.0" %"`. */
+  numFmt?: string;
+  /** Where the chart sits: the logical sheet and the cell range it covers (top-left to bottom-right). */
+  anchor?: { sheet: string; range: CellRange };
+  /** Axis bounds (e.g. 0–100 for percentages); absent = automatic. */
+  axisMin?: number;
+  axisMax?: number;
+}
+
+/** Page setup for printing a layout sheet (A4 landscape, one page wide …). */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  /** Fit to this many pages across (1 = one page wide); absent = no fitting. */
+  fitToWidth?: number;
+  /** Fit to this many pages down; 0 = as many as needed. */
+  fitToHeight?: number;
+  /** Rows repeated at the top of every printed page (print titles), 1-based inclusive. */
+  titleRows?: { from: number; to: number };
+  /** The print area on this sheet; absent = the used range. */
+  area?: CellRange;
+  /** Header and footer texts with Excel's codes (`&P`, `&N`, `&D`), e.g. `&LПроект&RДата: 06.12.2026`. */
+  header?: string;
+  footer?: string;
+  /** Margins in inches (Excel's unit); absent = the host's defaults. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 /** How a municipal fact cell was filled. */

@@ -3,7 +3,7 @@ import { TemplateSchema, type IndicatorSpecInput, type Template } from "../templ
 import { findTemplate } from "../templates";
 import { validateWorkbook } from "../validate";
 import { computeIndicators, targetMet, targetText } from "./engine";
-import { fixture, schoolNames, type MonitoringFixture } from "./fixtures";
+import { fixture, schoolNames, type MonitoringFixture } from "./testing/fixtures";
 import type { IndicatorValue } from "./types";
 
 const effektivnaya = findTemplate("effektivnaya-shkola-2023")!;

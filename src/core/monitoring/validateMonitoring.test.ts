@@ -1,7 +1,7 @@
 import type { Issue } from "../report/issue";
 import type { DataSheetSpec } from "../template/schema";
 import { MONITORING_SHEETS } from "./sheets";
-import { addRow, cleanWorkbook, S1, S2, S3, setCell, sheetOf, type MutableWorkbook } from "./testWorkbook";
+import { addRow, cleanWorkbook, S1, S2, S3, setCell, sheetOf, type MutableWorkbook } from "./testing/testWorkbook";
 import { validateMonitoring } from "./validateMonitoring";
 
 function run(wb: MutableWorkbook, specs: readonly DataSheetSpec[] = MONITORING_SHEETS) {

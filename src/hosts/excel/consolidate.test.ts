@@ -16,10 +16,10 @@ import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { applyConsolidationPlan } from "../xlsx/consolidate";
 import { readWorkbook } from "../xlsx/read";
 import { parseUndoParts, planInput, restoreInput, undoParts, valueRuns } from "./consolidate";
-import { fakeWorkbookFromData, FakeWorkbook, installFakeOffice, type FakeOfficeHandle } from "./fake";
+import { fakeWorkbookFromData, FakeWorkbook, installFakeOffice, type FakeOfficeHandle } from "./testing/fake";
 import { createExcelHost } from "./index";
 import { PAYLOAD_LIMIT } from "./payload";
-import { appendPlan } from "../testPlan";
+import { appendPlan } from "../testing/testPlan";
 
 const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const OPTS = { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31" };

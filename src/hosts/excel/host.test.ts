@@ -5,7 +5,7 @@
 import { blankLayout } from "../../core/template/blank";
 import { findTemplate } from "../../core/templates";
 import type { Template } from "../../core/template/schema";
-import { FakeWorkbook, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "./fake";
+import { FakeWorkbook, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "./testing/fake";
 import { createExcelHost } from "./index";
 
 let office: FakeOfficeHandle | null = null;

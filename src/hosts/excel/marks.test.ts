@@ -6,7 +6,7 @@
  */
 import { a1 } from "../../core/model/address";
 import { makeIssue, type Issue } from "../../core/report/issue";
-import { FakeWorkbook, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "./fake";
+import { FakeWorkbook, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "./testing/fake";
 import { createExcelHost } from "./index";
 import { MARK_COLORS, markTargets, readBoxes } from "./marks";
 import { ADDRESS_LIMIT, PAYLOAD_LIMIT } from "./payload";

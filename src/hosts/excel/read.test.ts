@@ -12,7 +12,7 @@ import { validateWorkbook } from "../../core/validate";
 import { readWorkbookFile } from "../xlsx/node";
 import { HostError } from "../host";
 import { PAYLOAD_LIMIT } from "./payload";
-import { FakeWorkbook, fakeWorkbookFromData, installFakeOffice, type FakeOfficeHandle } from "./fake";
+import { FakeWorkbook, fakeWorkbookFromData, installFakeOffice, type FakeOfficeHandle } from "./testing/fake";
 import { createExcelHost } from "./index";
 import { CELLS_PER_REQUEST, cellFromExcel, parseMergedAddress } from "./read";
 

@@ -20,7 +20,7 @@ import {
   type FakeOfficeHandle,
   type FakeSheet,
   type FakeWorkbook,
-} from "./fake";
+} from "./testing/fake";
 import { createExcelHost } from "./index";
 import { cellInput, needsTextPrefix } from "./write";
 

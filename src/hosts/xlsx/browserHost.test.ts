@@ -14,8 +14,8 @@ import { HostError, type WorkbookHost } from "../host";
 import { BrowserXlsxHost, downloadName, writeNotices } from "./browserHost";
 import { WorkbookReadError } from "./errors";
 import { readWorkbook } from "./read";
-import { AS_OF, loadExcelJs, MONITORING_SAMPLE, namesOf, REFRESHED_AT, sampleBytes } from "./testDashboard";
-import { buildZip, unzipAll } from "./testZip";
+import { AS_OF, loadExcelJs, MONITORING_SAMPLE, namesOf, REFRESHED_AT, sampleBytes } from "./testing/testDashboard";
+import { buildZip, unzipAll } from "./testing/testZip";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

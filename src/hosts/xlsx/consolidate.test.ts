@@ -13,11 +13,11 @@ import { computeIndicators } from "../../core/indicators/engine";
 import { cellAt, type WorkbookData } from "../../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { validateWorkbook } from "../../core/validate";
-import { appendPlan } from "../testPlan";
+import { appendPlan } from "../testing/testPlan";
 import { applyConsolidationPlan, consolidateXlsx, type ConsolidateXlsxResult } from "./consolidate";
 import { fileSources } from "./consolidateNode";
 import { readWorkbook } from "./read";
-import { buildCompoundFile, buildZip } from "./testZip";
+import { buildCompoundFile, buildZip } from "./testing/testZip";
 
 const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const path = (f: string) => join(SAMPLES, f);

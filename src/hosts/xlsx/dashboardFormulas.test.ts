@@ -17,7 +17,7 @@ import {
   sampleBytes,
   type BuiltDashboard,
   type EngineCell,
-} from "./testDashboard";
+} from "./testing/testDashboard";
 import { writeDashboard, type WriteDashboardResult } from "./writeDashboard";
 
 const TOLERANCE = 1e-9;

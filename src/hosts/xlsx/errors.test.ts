@@ -5,7 +5,7 @@ import { Workbook } from "exceljs";
 import { WorkbookReadError, formatSize, type WorkbookReadErrorCode } from "./errors";
 import { readWorkbookFile } from "./node";
 import { readWorkbook } from "./read";
-import { buildCompoundFile, buildZip } from "./testZip";
+import { buildCompoundFile, buildZip } from "./testing/testZip";
 import { extractEntry, readZipDirectory } from "./zip";
 
 const enc = new TextEncoder();

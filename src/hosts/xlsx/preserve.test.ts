@@ -1,5 +1,5 @@
 import { parseDefinedNames, refersToSheet } from "./preserve";
-import { buildZip, unzipAll } from "./testZip";
+import { buildZip, unzipAll } from "./testing/testZip";
 import { crc32, rewriteZip } from "./zipWrite";
 
 describe("refersToSheet", () => {

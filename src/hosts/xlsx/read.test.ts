@@ -3,7 +3,7 @@ import { cellAt, formatAt, type SheetData, type WorkbookData } from "../../core/
 import { toIsoDate } from "../../core/model/dates";
 import { readWorkbook, PROPERTIES_SHEET } from "./read";
 import { parseCustomProperties, parseWorkbookPart } from "./ooxml";
-import { buildZip, unzipAll } from "./testZip";
+import { buildZip, unzipAll } from "./testing/testZip";
 import { extractText, readZipDirectory } from "./zip";
 
 async function toBytes(wb: Workbook): Promise<Uint8Array> {

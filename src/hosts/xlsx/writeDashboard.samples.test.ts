@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { renderFlkReport } from "../../core/dashboard/flkReport";
 import { cellAt } from "../../core/model/sheet";
 import { readWorkbook } from "./read";
-import { buildDashboard, expectPreserved, MONITORING_SAMPLE, SAMPLES, sampleBytes } from "./testDashboard";
+import { buildDashboard, expectPreserved, MONITORING_SAMPLE, SAMPLES, sampleBytes } from "./testing/testDashboard";
 import { writeDashboard } from "./writeDashboard";
 
 describe("writeDashboard on the samples", () => {

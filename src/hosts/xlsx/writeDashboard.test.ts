@@ -15,8 +15,8 @@ import {
   namesOf,
   sampleBytes,
   type BuiltDashboard,
-} from "./testDashboard";
-import { buildZip, unzipAll } from "./testZip";
+} from "./testing/testDashboard";
+import { buildZip, unzipAll } from "./testing/testZip";
 import { OWNED_SHEETS_PROPERTY, ownedSheetNames, writeDashboard } from "./writeDashboard";
 
 const SVERKA = ["Дашборд", "Отчёт ФЛК", "_sverka_calc"];

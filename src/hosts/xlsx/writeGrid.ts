@@ -1,10 +1,10 @@
 /**
- * Writing a sample grid (`samples/types.ts`) as an .xlsx workbook with ExcelJS: values, dates as
+ * Writing a sample grid (`gridTypes.ts`) as an .xlsx workbook with ExcelJS: values, dates as
  * real dates shown dd.mm.yyyy, merges, column widths, wrapped top-aligned text. The output is
  * byte-for-byte deterministic, so rebuilt samples do not churn in version control.
  */
 import { Workbook, type Alignment, type CellErrorValue, type Worksheet } from "exceljs";
-import type { SampleCell, SampleSheet, SampleWorkbook } from "../../../samples/types";
+import type { SampleCell, SampleSheet, SampleWorkbook } from "./gridTypes";
 import { parseA1 } from "../../core/model/address";
 import { readZipDirectory } from "./zip";
 

@@ -1,5 +1,5 @@
 /** Hand-made consolidation plans for the hosts' tests (the core plans real consolidations). */
-import type { SheetPlan } from "../core/consolidate/types";
+import type { SheetPlan } from "../../core/consolidate/types";
 
 /**
  * A plan that appends `rows` to an existing sheet below its header in row 1, «Источник» being

@@ -6,9 +6,9 @@
  *
  * Pure TypeScript (no Node APIs): the same fake runs in jest and in a real browser page.
  */
-import { a1, columnNumber, quoteSheetName } from "../../../core/model/address";
-import { dateToExcelSerial } from "../../../core/model/dates";
-import { isCellError, type CellValue, type WorkbookData } from "../../../core/model/sheet";
+import { a1, columnNumber, quoteSheetName } from "../../../../core/model/address";
+import { dateToExcelSerial } from "../../../../core/model/dates";
+import { isCellError, type CellValue, type WorkbookData } from "../../../../core/model/sheet";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;

@@ -2,9 +2,9 @@
  * A small factory of parsed monitoring data for indicator tests: a «Школы» registry and records on
  * the other sheets, built directly (no workbook), with the invalid columns a record carries.
  */
-import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "../monitoring/model";
-import { MONITORING_SHEETS, type MonitoringSheetId } from "../monitoring/sheets";
-import { schoolKey } from "../parse/school";
+import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "../../monitoring/model";
+import { MONITORING_SHEETS, type MonitoringSheetId } from "../../monitoring/sheets";
+import { schoolKey } from "../../parse/school";
 
 export interface FixtureSchool {
   name: string;

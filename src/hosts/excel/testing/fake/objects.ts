@@ -14,8 +14,8 @@
  * Member names match `@types/office-js` (checked at compile time in `faithful.ts`); internals are
  * private or start with `_fake`.
  */
-import { a1 } from "../../../core/model/address";
-import { ADDRESS_LIMIT, utf8Length } from "../payload";
+import { a1 } from "../../../../core/model/address";
+import { ADDRESS_LIMIT, utf8Length } from "../../payload";
 import {
   MAX_COLUMNS,
   intersects,

@@ -20,7 +20,7 @@ import {
   type FakeEnv,
   type FakeOptions,
 } from "./objects";
-import { PAYLOAD_LIMIT } from "../payload";
+import { PAYLOAD_LIMIT } from "../../payload";
 
 export interface InstallOptions extends FakeOptions {
   /** The workbook Excel has open (default: one empty sheet «Лист1»). */

@@ -1,9 +1,9 @@
 /** Test harness for the CLI: runs `main` with captured output. */
 import { join } from "node:path";
-import { main } from "./main";
+import { main } from "../main";
 
 /** The path of a file under `samples/`. */
-export const sample = (file: string): string => join(__dirname, "..", "..", "samples", file);
+export const sample = (file: string): string => join(__dirname, "..", "..", "..", "samples", file);
 
 /** The keys of an issue in the JSON contract, sorted (validate's and consolidate's issues alike). */
 export const ISSUE_KEYS = ["cell", "code", "column", "field", "message", "row", "severity", "sheet"];

@@ -2,8 +2,8 @@
  * Test fixtures: a clean seven-sheet monitoring workbook, built in code, and helpers to break
  * single cells of it. Used by the monitoring tests only.
  */
-import { parseA1 } from "../model/address";
-import type { CellValue, MergedArea, SheetData, WorkbookData } from "../model/sheet";
+import { parseA1 } from "../../model/address";
+import type { CellValue, MergedArea, SheetData, WorkbookData } from "../../model/sheet";
 
 export interface MutableSheet extends SheetData {
   rows: CellValue[][];

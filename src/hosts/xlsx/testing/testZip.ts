@@ -3,8 +3,8 @@
  * not workbooks, damaged ones and ones whose directory lies about sizes — no binary fixtures.
  */
 import { deflateRawSync } from "node:zlib";
-import { extractEntry, readZipDirectory } from "./zip";
-import { crc32 } from "./zipWrite";
+import { extractEntry, readZipDirectory } from "../zip";
+import { crc32 } from "../zipWrite";
 
 export { crc32 };
 
