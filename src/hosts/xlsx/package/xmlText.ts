@@ -4,8 +4,8 @@
  * Excel itself does in shared strings and inline strings.
  */
 
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what must be escaped
 const INVALID =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be escaped
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function controls(s: string): string {
