@@ -182,6 +182,8 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
   const removed = ownedExisting.filter((n) => !isNew(n));
 
   // Sverka's earlier parts go: the sheets' drawings, charts and anything else they point at.
+  // Their content types go at the end, unless a new part took the same name (its entry stays put).
+  const gone = new Set<string>();
   for (const name of ownedExisting) {
     const e = entries.find((x) => x.name === name);
     const part = e ? partOf(e) : undefined;
@@ -190,12 +192,12 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
       if (dep === part) continue;
       pkg.remove(dep);
       pkg.remove(relsPartOf(dep));
-      types = removeOverride(types, dep);
+      gone.add(dep);
     }
     pkg.remove(relsPartOf(part));
     if (removed.includes(name)) {
       pkg.remove(part);
-      types = removeOverride(types, part);
+      gone.add(part);
       if (e?.relId) wbRels = removeRelationships(wbRels, new Set([e.relId]));
     }
   }
@@ -364,6 +366,7 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
   }
   pkg.set(custom, setCustomProperty(customText, OWNED_SHEETS_PROPERTY, JSON.stringify(names)));
 
+  for (const part of gone) if (!pkg.has(part)) types = removeOverride(types, part);
   const setIfChanged = (part: string, text: string) => {
     if (text !== pkg.text(part)) pkg.set(part, text);
   };

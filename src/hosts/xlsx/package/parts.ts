@@ -163,10 +163,13 @@ export function newSheetElement(
   return `<${p}sheet name="${escapeAttr(e.name)}" sheetId="${e.sheetId}"${e.hidden ? ' state="hidden"' : ""} ${relPrefix}:id="${escapeAttr(e.relId)}"/>`;
 }
 
-/** Sets (or removes) the `state` attribute of a sheet element. */
+/** Sets the sheet's visibility (the element is returned as it was when it already matches). */
 export function withSheetState(element: string, hidden: boolean): string {
-  const without = element.replace(/\s+state\s*=\s*("|')[^"']*\1/, "");
-  return hidden ? without.replace(/^<((?:\w+:)?sheet)\b/, '<$1 state="hidden"') : without;
+  const m = /\sstate\s*=\s*("|')([^"']*)\1/.exec(element);
+  const state = m?.[2] ?? "visible";
+  if ((state === "hidden") === hidden && state !== "veryHidden") return element;
+  if (m) return element.replace(m[0], hidden ? ' state="hidden"' : "");
+  return element.replace(/^<((?:\w+:)?sheet)\b/, '<$1 state="hidden"');
 }
 
 export function appendToSheets(workbook: string, elements: string): string {
