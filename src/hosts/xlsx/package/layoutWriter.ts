@@ -69,7 +69,7 @@ function lower(s: string): string {
 }
 
 /** The workbook part (target of the root `officeDocument` relationship). */
-function workbookPartName(pkg: OpcPackage): string {
+export function workbookPartName(pkg: OpcPackage): string {
   const rel = relationships(pkg.text("_rels/.rels")).find((r) => /\/officeDocument$/.test(r.type));
   return rel ? resolvePartName("", rel.target) : "xl/workbook.xml";
 }
