@@ -167,7 +167,10 @@ describe("template JSON import", () => {
 describe("the template precedence rule: a built-in id is reserved", () => {
   it("an imported file with a built-in id is refused with the file named", () => {
     const r = importTemplateText("my.json", custom(ES));
-    expect(r).toEqual({ ok: false, problem: { key: "importBuiltinId", params: { id: ES, file: "my.json" }, issues: [] } });
+    expect(r).toEqual({
+      ok: false,
+      problem: { key: "importBuiltinId", params: { id: ES, file: "my.json" }, issues: [] },
+    });
   });
 
   it("a good file imports; bad ones say where", () => {
