@@ -8,7 +8,8 @@
  * somehow carries a built-in id is ignored). Among imported templates the later import of an id
  * replaces the earlier one.
  */
-import { z } from "zod";
+import en from "zod/v4/locales/en.js";
+import ru from "zod/v4/locales/ru.js";
 import { TemplateSchema, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import type { StoredSettings } from "../hosts/host";
@@ -100,7 +101,8 @@ export function parseTemplateText(text: string, lang: Lang = "ru"): TemplatePars
       ? { ok: false, kind: "json", line: at.line, column: at.column, near: nearText(text, at.line, at.column) }
       : { ok: false, kind: "json", line: null, column: null, near: "" };
   }
-  const locale = lang === "en" ? z.locales.en() : z.locales.ru();
+  // Only the two locales the UI speaks (the `z.locales` namespace would bring some forty).
+  const locale = lang === "en" ? en() : ru();
   const r = TemplateSchema.safeParse(input, { error: locale.localeError });
   if (r.success) return { ok: true, template: r.data };
   return {

@@ -17,7 +17,7 @@ const root = createRoot(container);
 
 // `.js`: an ES import under `moduleResolution: nodenext`; webpack maps it to the .ts file (extensionAlias).
 const loadFileReader: PickedFileReaderLoader = () =>
-  import(/* webpackChunkName: "xlsx-reader" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
+  import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
 
 function browserLocale(): string | undefined {
   return typeof navigator === "undefined" ? undefined : navigator.language;
