@@ -8,8 +8,7 @@
  * somehow carries a built-in id is ignored). Among imported templates the later import of an id
  * replaces the earlier one.
  */
-import en from "zod/v4/locales/en.js";
-import ru from "zod/v4/locales/ru.js";
+import { en, ru } from "zod/v4/locales";
 import { TemplateSchema, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import type { StoredSettings } from "../hosts/host";
