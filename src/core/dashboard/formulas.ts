@@ -20,8 +20,10 @@
  * as they are, it gives the core's value; otherwise (a number written as text in a counted row, a
  * merged cell, a column whose position is unknown) the fact is the core's value with a reason.
  */
+import { columnsOf } from "../indicators/aggregate";
 import { previousPeriodOf, type IndicatorUse } from "../indicators/engine";
 import { FormulaError, type FormulaBuilder, type FormulaFact, type FormulaTerm } from "../indicators/formula";
+import { specOfValue } from "../indicators/hints";
 import { INDICATOR_KINDS } from "../indicators/kinds";
 import type { IndicatorValue } from "../indicators/types";
 import { columnLetter, quoteSheetName } from "../model/address";
@@ -36,6 +38,8 @@ export const CALC_SHEET = "_sverka_calc";
 
 /** Indicator kinds whose municipal facts get formulas (when the data allow it): those with a formula twin. */
 export { FORMULA_KINDS } from "../indicators/kinds";
+/** The declaration a value id belongs to (`vpr_coped_pct_g5` → `vpr_coped_pct`). */
+export { specOfValue } from "../indicators/hints";
 
 export interface FactFormula {
   /** Formula without «=», when the fact is written as one. */
@@ -171,19 +175,6 @@ class CalcSheet {
   }
 }
 
-/** The spec a value id belongs to (`vpr_coped_pct_g5` → `vpr_coped_pct`). */
-export function specOfValue(template: Template, id: string): IndicatorSpec | undefined {
-  return (
-    template.indicators.find((s) => s.id === id) ??
-    template.indicators.find((s) => s.byGrade && new RegExp(`^${s.id}_g\\d+$`).test(id))
-  );
-}
-
-function valueColumns(a: Aggregate): { plus: string[]; minus: string[] } {
-  const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
-  return { plus, minus: a.op === "diff" ? [...(a.minus ?? [])] : [] };
-}
-
 class Builder implements FormulaBuilder {
   readonly calc = new CalcSheet();
   private readonly uses = new Map<string, IndicatorUse[]>();
@@ -295,7 +286,7 @@ class Builder implements FormulaBuilder {
     const rows = list.map((u) => u.row).sort((x, y) => x - y);
     const weights = this.calc.column(extent, new Map(rows.map((r) => [r, 1])), label);
     if (a.op === "count" || a.op === "count_schools") return { text: `COUNT(${weights})`, value: rows.length };
-    const { plus, minus } = valueColumns(a);
+    const { plus, minus } = columnsOf(a);
     const sumOf = (columnId: string): FormulaTerm => {
       const { range, col } = this.dataRange(a.sheet, columnId);
       let value = 0;
