@@ -23,11 +23,13 @@ import type { SheetData, WorkbookData } from "../../core/model/sheet";
 import { workbookProperties } from "../../core/model/properties";
 import { WorkbookReadError, readMessages, type WorkbookFormat } from "./errors";
 import { readCsv } from "./read/csv";
-import { SheetJsEncryptedError, readWithSheetJs } from "./read/sheetjs";
-import { PackageReadError, readXlsxPackage } from "./read/xlsx";
+import { PackageReadError, readXlsxPackage, type RawInflater } from "./read/xlsx";
 import { sniffWorkbook, type ReadLimits } from "./sniff";
 
-export type ReadWorkbookOptions = ReadLimits;
+export interface ReadWorkbookOptions extends ReadLimits {
+  /** Inflates package parts; default fflate (browser-safe). `node.ts` passes Node's zlib. */
+  readonly inflateRaw?: RawInflater;
+}
 
 /** The name of the sheet that carries Sverka's own key/value properties in ExcelJS-written files. */
 export { PROPERTIES_SHEET } from "../../core/model/properties";
@@ -48,10 +50,15 @@ export interface ReadResult {
   readonly format: WorkbookFormat;
 }
 
-function readXlsx(bytes: Uint8Array, name: string, dir: Parameters<typeof readXlsxPackage>[1]): ReadResult {
+function readXlsx(
+  bytes: Uint8Array,
+  name: string,
+  dir: Parameters<typeof readXlsxPackage>[1],
+  inflate: RawInflater | undefined,
+): ReadResult {
   const macro = /\.xlsm$/i.test(name);
   try {
-    const book = readXlsxPackage(bytes, dir);
+    const book = readXlsxPackage(bytes, dir, inflate);
     return { workbook: assemble(name, book), format: macro || book.macroEnabled ? "xlsm" : "xlsx" };
   } catch (e) {
     const reason = e instanceof PackageReadError ? e.message : "части книги не удалось разобрать";
@@ -59,7 +66,8 @@ function readXlsx(bytes: Uint8Array, name: string, dir: Parameters<typeof readXl
   }
 }
 
-function readBiffOrOds(bytes: Uint8Array, name: string, format: "xls" | "ods"): ReadResult {
+async function readBiffOrOds(bytes: Uint8Array, name: string, format: "xls" | "ods"): Promise<ReadResult> {
+  const { SheetJsEncryptedError, readWithSheetJs } = await loadSheetJs();
   try {
     return { workbook: assemble(name, readWithSheetJs(bytes)), format };
   } catch (e) {
@@ -76,6 +84,20 @@ function readBiffOrOds(bytes: Uint8Array, name: string, format: "xls" | "ods"): 
   }
 }
 
+type SheetJsReader = typeof import("./read/sheetjs.js");
+
+/**
+ * SheetJS (with its code-page tables, ~0.25 s to evaluate) loads on first use: .xlsx and CSV
+ * never pay for it, nor does the CLI's start. `require` where the module system has it (Node,
+ * jest, webpack and esbuild bundles evaluate the module lazily on this call), `import()` elsewhere.
+ */
+async function loadSheetJs(): Promise<SheetJsReader> {
+  if (typeof require === "function") {
+    return require("./read/sheetjs") as SheetJsReader;
+  }
+  return import(/* webpackChunkName: "sheetjs-reader" */ "./read/sheetjs.js");
+}
+
 function assemble(name: string, book: ReadBook): WorkbookData {
   const properties = workbookProperties(book.sheets, book.customProperties);
   const definedNames = book.definedNames ?? {};
@@ -88,16 +110,16 @@ function assemble(name: string, book: ReadBook): WorkbookData {
 }
 
 /** Like `readWorkbook`, and also which format the bytes were (for writers: only .xlsx/.xlsm can be patched). */
-export function readWorkbookWithFormat(
+export async function readWorkbookWithFormat(
   data: ArrayBuffer | Uint8Array,
   name: string,
   options: ReadWorkbookOptions = {},
-): ReadResult {
+): Promise<ReadResult> {
   const bytes = toBytes(data);
   const found = sniffWorkbook(bytes, name, options);
   switch (found.format) {
     case "xlsx":
-      return readXlsx(bytes, name, found.dir);
+      return readXlsx(bytes, name, found.dir, options.inflateRaw);
     case "xls":
     case "ods":
       return readBiffOrOds(bytes, name, found.format);
@@ -116,5 +138,5 @@ export async function readWorkbook(
   name: string,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookData> {
-  return Promise.resolve().then(() => readWorkbookWithFormat(data, name, options).workbook);
+  return (await readWorkbookWithFormat(data, name, options)).workbook;
 }

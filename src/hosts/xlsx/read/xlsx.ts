@@ -18,7 +18,14 @@ import { classifyFormat } from "../../../core/model/numberFormats";
 import type { CellValue, MergedArea, SheetData } from "../../../core/model/sheet";
 import { parseCustomProperties, parseRelationships, parseWorkbookPart, resolvePartName } from "../ooxml";
 import { findEntry, type ZipDirectory } from "../zip";
-import { attributes, collectText, eachAttribute, newTag, nextTag, textContent, type Tag } from "./xml";
+import { attributes, collectText, newTag, nextTag, textContent } from "./xml";
+
+/** Letters, digits, '_', '-', '.', ':' and anything non-ASCII (local copy: the cell loop's hottest call). */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46 || c > 127
+  );
+}
 
 /** A damaged or inconsistent package; `message` is a Russian reason for the user. */
 export class PackageReadError extends Error {
@@ -72,8 +79,23 @@ function utf8(bytes: Uint8Array): string {
   return (decoder ??= new TextDecoder("utf-8")).decode(bytes);
 }
 
+/**
+ * Inflates raw DEFLATE data into at most `size` bytes (the entry's declared size). The default is
+ * fflate (pure JavaScript, browser-safe); Node passes its native zlib (`node.ts`), about four
+ * times faster on big sheets.
+ */
+export type RawInflater = (data: Uint8Array, size: number) => Uint8Array;
+
+/** fflate into a buffer of the declared size: it truncates anything beyond it. */
+export const fflateInflater: RawInflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
 /** A package part's bytes, or `undefined` when the archive lacks it. */
-export function partBytes(bytes: Uint8Array, dir: ZipDirectory, name: string): Uint8Array | undefined {
+export function partBytes(
+  bytes: Uint8Array,
+  dir: ZipDirectory,
+  name: string,
+  inflate: RawInflater = fflateInflater,
+): Uint8Array | undefined {
   const entry = findEntry(dir, name);
   if (!entry) return undefined;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -90,37 +112,65 @@ export function partBytes(bytes: Uint8Array, dir: ZipDirectory, name: string): U
     throw new PackageReadError(`часть «${entry.name}» сжата неизвестным способом (${entry.method})`);
   }
   try {
-    // Into a buffer of the declared size: fflate truncates anything beyond it.
-    const out = inflateSync(raw, { out: new Uint8Array(entry.uncompressedSize) });
-    return out;
+    return inflate(raw, entry.uncompressedSize);
   } catch (e) {
     throw new PackageReadError(`сжатые данные части «${entry.name}» испорчены`, { cause: e });
   }
 }
 
-function partText(bytes: Uint8Array, dir: ZipDirectory, name: string): string | undefined {
-  const b = partBytes(bytes, dir, name);
+function readPartText(
+  bytes: Uint8Array,
+  dir: ZipDirectory,
+  name: string,
+  inflate: RawInflater = fflateInflater,
+): string | undefined {
+  const b = partBytes(bytes, dir, name, inflate);
   return b === undefined ? undefined : utf8(b);
+}
+
+/** The namespace prefix (with its colon, or "") of the first `<…local` element in `xml`. */
+function prefixOf(xml: string, local: string): string | undefined {
+  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s/>]`).exec(xml);
+  return m ? (m[1] ?? "") : undefined;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 }
 
 /** Shared strings (`xl/sharedStrings.xml`), in order. */
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
-  const tag = newTag();
-  let p = 0;
-  for (let t = nextTag(xml, p, tag); t; t = nextTag(xml, p, tag)) {
-    p = t.end;
-    if (t.local !== "si" || t.close) continue;
-    if (t.empty) {
-      out.push("");
+  const pre = prefixOf(xml, "si");
+  if (pre === undefined) return out;
+  const open = `<${pre}si`;
+  const close = `</${pre}si>`;
+  const tOpen = `<${pre}t`;
+  let p = xml.indexOf(open);
+  while (p >= 0) {
+    const gt = xml.indexOf(">", p);
+    if (gt < 0) break;
+    if (!isDelimiter(xml.charCodeAt(p + open.length))) {
+      p = xml.indexOf(open, p + 1);
       continue;
     }
-    // Items do not nest: this one ends at the next closing tag of the same qualified name.
-    const close = `</${xml.slice(t.start + 1, t.attrStart)}>`;
-    let end = xml.indexOf(close, t.end);
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push("");
+      p = xml.indexOf(open, gt);
+      continue;
+    }
+    let end = xml.indexOf(close, gt);
     if (end < 0) end = xml.length;
-    out.push(collectText(xml, t.end, end));
-    p = end;
+    const inner = xml.slice(gt + 1, end);
+    // Most items are one plain <t>…</t>: no runs, no phonetic text.
+    const last = inner.lastIndexOf("<");
+    if (inner.startsWith(tOpen) && isDelimiter(inner.charCodeAt(tOpen.length)) && inner.indexOf("<", 1) === last) {
+      const start = inner.indexOf(">") + 1;
+      out.push(inner.charCodeAt(start - 2) === 47 ? "" : textContent(inner.slice(start, last)));
+    } else {
+      out.push(collectText(xml, gt + 1, end));
+    }
+    p = xml.indexOf(open, end);
   }
   return out;
 }
@@ -203,39 +253,48 @@ export interface SheetContext {
   readonly date1904: boolean;
 }
 
-interface CellAttributes {
-  ref?: string;
-  type?: string;
-  style: number;
-  rowR?: string;
+/** A cell's value from its type attribute, raw `<v>` text, inline text and number format. */
+function cellValue(
+  type: string | undefined,
+  raw: string | undefined,
+  inline: string | undefined,
+  format: string | undefined,
+  ctx: SheetContext,
+): CellValue {
+  switch (type) {
+    case "s":
+      return raw === undefined ? null : (ctx.sharedStrings[Number(raw)] ?? null);
+    case "inlineStr":
+      return inline ?? (raw === undefined ? null : textContent(raw));
+    case "str":
+      return raw === undefined ? null : textContent(raw);
+    case "b":
+      return raw === undefined ? null : raw.trim() === "1" || raw.trim().toLowerCase() === "true";
+    case "e":
+      return raw === undefined ? null : { error: textContent(raw).trim() };
+    case "d":
+      return raw === undefined ? null : (isoCellDate(raw) ?? textContent(raw));
+    default: {
+      if (raw === undefined) return null;
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n)) return textContent(raw);
+      return classifyFormat(format) === "date" ? excelSerialToDate(n, ctx.date1904) : n;
+    }
+  }
 }
 
-function readAttributes(
-  xml: string,
-  t: Tag,
-  cur: CellAttributes,
-  each: (local: string, raw: string) => void,
-): CellAttributes {
-  cur.ref = undefined;
-  cur.type = undefined;
-  cur.style = 0;
-  eachAttribute(xml, t, each);
-  return cur;
-}
-
-/** Reads one worksheet part into rows, formats and merges (name and hidden state come from the workbook). */
+/**
+ * Reads one worksheet part into rows, formats and merges (name and hidden state come from the
+ * workbook). The cell loop is a specialised scanner: `indexOf` on the qualified names the part
+ * uses, one short slice per cell, no objects per tag.
+ */
 export function parseWorksheet(xml: string, ctx: SheetContext): Pick<SheetData, "rows" | "formats" | "merges"> {
   const rows: ReadonlyArray<CellValue>[] = [];
   let formats: (string | undefined)[][] | undefined;
-  const merges: MergedArea[] = [];
-  const tag = newTag();
-  const sub = newTag();
   let lastRow = 0;
   let rowNo = 0;
   let col = 0;
   let out: CellValue[] | undefined;
-  let p = 0;
-  let inSheetData = false;
 
   const flushRow = (): void => {
     if (out && out.length > 0) {
@@ -245,137 +304,191 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Pick<SheetData, 
     out = undefined;
   };
 
-  // Attributes of the current cell and row (an object: closures assign them).
-  const cur: CellAttributes = { style: 0 };
-  const cellAttr = (local: string, raw: string): void => {
-    if (local === "r") cur.ref = raw;
-    else if (local === "t") cur.type = raw;
-    else if (local === "s") cur.style = Number(raw) || 0;
-  };
-  const rowAttr = (local: string, raw: string): void => {
-    if (local === "r") cur.rowR = raw;
-  };
+  const pre = prefixOf(xml, "sheetData") ?? "";
+  const sheetDataOpen = xml.indexOf(`<${pre}sheetData`);
+  let i = sheetDataOpen < 0 ? xml.length : xml.indexOf(">", sheetDataOpen) + 1;
+  if (i > 0 && xml.charCodeAt(i - 2) === 47) i = xml.length; // <sheetData/>
+  const lenP = pre.length;
+  let sheetDataEnd = xml.length;
 
-  for (let t: Tag | undefined = nextTag(xml, p, tag); t; t = nextTag(xml, p, tag)) {
-    p = t.end;
-    const local = t.local;
-    if (local === "sheetData") {
-      inSheetData = !t.close && !t.empty;
-      if (!inSheetData) flushRow();
+  while (i < xml.length) {
+    i = xml.indexOf("<", i);
+    if (i < 0) break;
+    if (xml.charCodeAt(i + 1) === 47 /* / */) {
+      if (xml.startsWith(pre, i + 2)) {
+        const n = i + 2 + lenP;
+        if (xml.startsWith("row", n) && !isNameChar(xml.charCodeAt(n + 3))) flushRow();
+        else if (xml.startsWith("sheetData", n)) {
+          sheetDataEnd = i;
+          break;
+        }
+      }
+      i += 2;
       continue;
     }
-    if (!inSheetData) {
-      if (local === "mergeCell" && !t.close) {
-        const area = parseRange(attributes(xml, t).ref ?? "");
-        if (area) merges.push(area);
-      }
+    if (!xml.startsWith(pre, i + 1)) {
+      i++;
       continue;
     }
-    if (local === "row") {
-      if (t.close) {
-        flushRow();
-        continue;
-      }
+    const n0 = i + 1 + lenP;
+    const ch = xml.charCodeAt(n0);
+    const gt = xml.indexOf(">", n0);
+    if (gt < 0) break;
+    const empty = xml.charCodeAt(gt - 1) === 47;
+    if (ch === 114 /* r */ && xml.startsWith("row", n0) && isDelimiter(xml.charCodeAt(n0 + 3))) {
       flushRow();
-      cur.rowR = undefined;
-      eachAttribute(xml, t, rowAttr);
-      const r = cur.rowR === undefined ? 0 : Number(cur.rowR);
+      const r = Number(attributeValue(xml, n0 + 3, empty ? gt - 1 : gt, 114) ?? 0);
       rowNo = r > 0 ? r : rowNo + 1;
       col = 0;
-      out = undefined;
+      i = gt + 1;
       continue;
     }
-    if (local !== "c" || t.close) continue;
+    if (ch !== 99 /* c */ || !isDelimiter(xml.charCodeAt(n0 + 1))) {
+      i = gt + 1;
+      continue;
+    }
 
-    const { ref, type: cellType, style } = readAttributes(xml, t, cur, cellAttr);
-    if (rowNo === 0) rowNo = ref ? rowOf(ref) || 1 : 1; // a cell outside any <row>: lenient
-    const refCol = ref ? columnOf(ref) : 0;
+    // A cell: attributes r (column letters read in place), t, s.
+    const attrEnd = empty ? gt - 1 : gt;
+    let refCol = 0;
+    let refRow = 0;
+    let type: string | undefined;
+    let style = 0;
+    let q = n0 + 1;
+    while (q < attrEnd) {
+      const eq = xml.indexOf("=", q);
+      if (eq < 0 || eq >= attrEnd) break;
+      let nameEnd = eq;
+      while (nameEnd > q && !isNameChar(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+      let vq = eq + 1;
+      while (vq < attrEnd && xml.charCodeAt(vq) !== 34 && xml.charCodeAt(vq) !== 39) vq++;
+      const vEnd = xml.indexOf(xml[vq], vq + 1);
+      if (vq >= attrEnd || vEnd < 0) break;
+      if (nameEnd - 1 >= q && !isNameChar(xml.charCodeAt(nameEnd - 2))) {
+        const a = xml.charCodeAt(nameEnd - 1);
+        if (a === 114 /* r */) {
+          let k = vq + 1;
+          for (; k < vEnd; k++) {
+            const c = xml.charCodeAt(k) | 32; // lower case
+            if (c < 97 || c > 122) break;
+            refCol = refCol * 26 + (c - 96);
+          }
+          for (; k < vEnd; k++) {
+            const c = xml.charCodeAt(k);
+            if (c < 48 || c > 57) break;
+            refRow = refRow * 10 + (c - 48);
+          }
+        } else if (a === 116 /* t */) type = xml.slice(vq + 1, vEnd);
+        else if (a === 115 /* s */) style = Number(xml.slice(vq + 1, vEnd)) || 0;
+      }
+      q = vEnd + 1;
+    }
+    if (rowNo === 0) rowNo = refRow || 1; // a cell outside any <row>: lenient
     col = refCol > 0 ? refCol : col + 1;
 
+    // Children in order: <f>, <v>, <is>, up to </c>.
     let raw: string | undefined;
     let inline: string | undefined;
     let hasFormula = false;
-    if (!t.empty) {
-      // Children: <f>, <v>, <is>; the cell ends at its </c>.
-      let q = t.end;
-      for (let s = nextTag(xml, q, sub); s; s = nextTag(xml, q, sub)) {
-        q = s.end;
-        if (s.local === "c" && s.close) break;
-        if (s.close) continue;
-        if (s.local === "f") {
+    i = gt + 1;
+    if (!empty) {
+      for (;;) {
+        const k = xml.indexOf("<", i);
+        if (k < 0) {
+          i = xml.length;
+          break;
+        }
+        const closing = xml.charCodeAt(k + 1) === 47;
+        const nameAt = k + (closing ? 2 : 1) + lenP;
+        const c0 = xml.charCodeAt(nameAt);
+        const c1 = xml.charCodeAt(nameAt + 1);
+        const tagEnd = xml.indexOf(">", nameAt);
+        if (tagEnd < 0) {
+          i = xml.length;
+          break;
+        }
+        i = tagEnd + 1;
+        if (closing) {
+          if (c0 === 99 /* c */ && c1 === 62) break;
+          continue;
+        }
+        const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
+        if (c0 === 102 /* f */ && isDelimiter(c1)) {
           hasFormula = true;
-          if (!s.empty) {
-            const e = xml.indexOf("<", s.end);
-            q = e < 0 ? xml.length : e;
+          if (!selfClosed) i = xml.indexOf("<", i); // skip the formula text
+        } else if (c0 === 118 /* v */ && isDelimiter(c1)) {
+          if (!selfClosed) {
+            const ve = xml.indexOf("<", i);
+            raw = xml.slice(i, ve < 0 ? xml.length : ve);
+            i = ve < 0 ? xml.length : ve;
           }
-        } else if (s.local === "v" && !s.empty) {
-          const e = xml.indexOf("<", s.end);
-          raw = xml.slice(s.end, e < 0 ? xml.length : e);
-          q = e < 0 ? xml.length : e;
-        } else if (s.local === "is" && !s.empty) {
-          let e = q;
-          // up to the matching </is>
-          for (let u = nextTag(xml, e, sub); u; u = nextTag(xml, e, sub)) {
-            e = u.end;
-            if (u.local === "is" && u.close) {
-              inline = collectText(xml, s.end, u.start);
-              break;
-            }
-          }
-          q = e;
+        } else if (c0 === 105 /* i */ && c1 === 115 /* s */ && isDelimiter(xml.charCodeAt(nameAt + 2)) && !selfClosed) {
+          const isEnd = xml.indexOf(`</${pre}is>`, i);
+          const to = isEnd < 0 ? xml.length : isEnd;
+          inline = collectText(xml, i, to);
+          i = to;
+        } else if (c0 === 99 /* c */ && isDelimiter(c1)) {
+          // the next cell without our </c>: a lenient writer
+          i = k;
+          break;
+        } else if (c0 === 114 /* r */ && xml.startsWith("ow", nameAt + 1)) {
+          i = k;
+          break;
         }
       }
-      p = q;
     }
 
-    const numeric = cellType === undefined || cellType === "n" || cellType === "d";
+    const numeric = type === undefined || type === "n" || type === "d";
     const format = numeric || hasFormula ? ctx.styleFormats[style] : undefined;
-    let value: CellValue = null;
-    switch (cellType) {
-      case "s": {
-        if (raw !== undefined) value = ctx.sharedStrings[Number(raw)] ?? null;
-        break;
-      }
-      case "inlineStr":
-        value = inline ?? (raw === undefined ? null : textContent(raw));
-        break;
-      case "str":
-        value = raw === undefined ? null : textContent(raw);
-        break;
-      case "b":
-        value = raw === undefined ? null : raw.trim() === "1" || raw.trim().toLowerCase() === "true";
-        break;
-      case "e":
-        value = raw === undefined ? null : { error: textContent(raw).trim() };
-        break;
-      case "d":
-        value = raw === undefined ? null : (isoCellDate(raw) ?? textContent(raw));
-        break;
-      default: {
-        if (raw === undefined) break;
-        const n = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(n)) value = textContent(raw);
-        else value = classifyFormat(format) === "date" ? excelSerialToDate(n, ctx.date1904) : n;
-      }
-    }
     if (format !== undefined && classifyFormat(format) !== "other") {
       formats ??= [];
       (formats[rowNo - 1] ??= [])[col - 1] = format;
     }
+    const value = cellValue(type, raw, inline, format, ctx);
     if (value === null) continue;
     out ??= [];
     while (out.length < col - 1) out.push(null);
     out[col - 1] = value;
   }
   flushRow();
-  for (let i = 0; i < lastRow; i++) if (rows[i] === undefined) rows[i] = EMPTY_ROW;
+  for (let k = 0; k < lastRow; k++) if (rows[k] === undefined) rows[k] = EMPTY_ROW;
   rows.length = lastRow;
+
+  const merges: MergedArea[] = [];
+  const tag = newTag();
+  let p = sheetDataEnd;
+  for (let t = nextTag(xml, p, tag); t; t = nextTag(xml, p, tag)) {
+    p = t.end;
+    if (t.local === "mergeCell" && !t.close) {
+      const area = parseRange(attributes(xml, t).ref ?? "");
+      if (area) merges.push(area);
+    }
+  }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   return {
     rows,
     ...(formats ? { formats } : {}),
     ...(merges.length > 0 ? { merges } : {}),
   };
+}
+
+/** The raw value of the one-letter attribute `letter` in xml[from, to), e.g. a row's `r`. */
+function attributeValue(xml: string, from: number, to: number, letter: number): string | undefined {
+  let q = from;
+  while (q < to) {
+    const eq = xml.indexOf("=", q);
+    if (eq < 0 || eq >= to) return undefined;
+    let nameEnd = eq;
+    while (nameEnd > q && !isNameChar(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    const isIt = nameEnd - 1 >= q && xml.charCodeAt(nameEnd - 1) === letter && !isNameChar(xml.charCodeAt(nameEnd - 2));
+    let vq = eq + 1;
+    while (vq < to && xml.charCodeAt(vq) !== 34 && xml.charCodeAt(vq) !== 39) vq++;
+    const vEnd = xml.indexOf(xml[vq], vq + 1);
+    if (vq >= to || vEnd < 0) return undefined;
+    if (isIt) return xml.slice(vq + 1, vEnd);
+    q = vEnd + 1;
+  }
+  return undefined;
 }
 
 export interface XlsxBook {
@@ -390,7 +503,8 @@ export interface XlsxBook {
 const WORKSHEET_REL = /\/worksheet$/;
 
 /** Reads an .xlsx/.xlsm package whose directory `sniff.ts` has checked. Throws `PackageReadError`. */
-export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory): XlsxBook {
+export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, inflate?: RawInflater): XlsxBook {
+  const partText = (b: Uint8Array, d: ZipDirectory, name: string) => readPartText(b, d, name, inflate);
   // The workbook part: from the package relationships, else the usual name.
   const rootRels = partText(bytes, dir, "_rels/.rels");
   const rels = rootRels === undefined ? [] : parseRelationships(rootRels);

@@ -17,7 +17,7 @@ export function textContent(raw: string): string {
   return decodeXstring(decodeXml(raw));
 }
 
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   // letters, digits, '_', '-', '.', ':' and anything non-ASCII
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46 || c > 127
