@@ -47,6 +47,7 @@ import {
   type HostCapabilities,
   type HostNotice,
   type MarkOutcome,
+  type PickedFile,
   type ReadProgress,
   type StoredSettings,
   type WorkbookHost,
@@ -58,12 +59,8 @@ import { readWorkbook, type ReadWorkbookOptions } from "./read";
 import { DEFAULT_MAX_BYTES } from "./sniff";
 import { dashboardSheetOrder, writeDashboard } from "./writeDashboard";
 
-/** What the page gets from `<input type=file>` or a drop: a `File` (only these members are used). */
-export interface PickedFile {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** What the page gets from `<input type=file>` or a drop (`hosts/host.ts`). */
+export type { PickedFile } from "../host";
 
 export const BROWSER_XLSX_CAPABILITIES: Readonly<HostCapabilities> = Object.freeze({
   marks: false,
