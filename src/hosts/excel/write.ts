@@ -22,7 +22,7 @@ import { placeSheets, type Placement } from "../../core/dashboard/placement";
 import type { DashboardLayout } from "../../core/dashboard/layout";
 import type { CellStyle, ChartSpec, LayoutCell, LayoutSheet } from "../../core/dashboard/types";
 import { a1, columnLetter, quoteSheetName } from "../../core/model/address";
-import { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
+import { OWNED_SHEETS_PROPERTY, ownedSheetList } from "../../core/sheets/planSheets";
 import type { HostNotice, WriteOutcome } from "../host";
 import { excelApiSupported, excelRun } from "./errors";
 import { addressLists, jsonBytes, PAYLOAD_LIMIT } from "./payload";
@@ -429,17 +429,9 @@ async function applyPrint(ws: Excel.Worksheet, sheet: LayoutSheet, budget: Budge
 
 /** The sheet names Sverka owns, from `sverka.sheets` (custom property, else the `_sverka` sheet's row). */
 export function parseOwned(custom: string | undefined, sheetRows: unknown[][] | undefined): string[] {
-  const parse = (raw: string): string[] => {
-    try {
-      const v: unknown = JSON.parse(raw);
-      return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-    } catch {
-      return [];
-    }
-  };
-  if (custom !== undefined) return parse(custom);
+  if (custom !== undefined) return ownedSheetList(custom);
   for (const row of sheetRows ?? [])
-    if (String(row[0] ?? "").trim() === OWNED_SHEETS_PROPERTY) return parse(String(row[1] ?? ""));
+    if (String(row[0] ?? "").trim() === OWNED_SHEETS_PROPERTY) return ownedSheetList(String(row[1] ?? ""));
   return [];
 }
 

@@ -29,7 +29,11 @@ const LISTING = new Set([
 ]);
 
 /** Every part of `before` is in `after`: byte for byte, or (listing parts) with its entries kept in order. */
-function expectKept(before: Map<string, Uint8Array>, after: Map<string, Uint8Array>, rewritten: ReadonlySet<string>): void {
+function expectKept(
+  before: Map<string, Uint8Array>,
+  after: Map<string, Uint8Array>,
+  rewritten: ReadonlySet<string>,
+): void {
   for (const [name, data] of before) {
     if (rewritten.has(name)) continue;
     const out = after.get(name);

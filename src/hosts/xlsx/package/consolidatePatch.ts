@@ -12,26 +12,9 @@
  * cells, rebuilt on load) is dropped.
  */
 import type { ConsolidationPlan, PlanCell, SheetPlan } from "../../../core/consolidate/types";
-import { resolvePartName } from "../ooxml";
-import { workbookPartName } from "./layoutWriter";
-import { folderOf, OpcPackage, relativeTarget, relsPartOf } from "./opc";
-import {
-  addOverride,
-  addRelationship,
-  appendToSheets,
-  CONTENT_TYPES,
-  ensureRelPrefix,
-  newSheetElement,
-  relationships,
-  REL_TYPES,
-  removeOverride,
-  removeRelationships,
-  sheetEntries,
-} from "./parts";
 import { CELL_STYLES } from "./sheetXml";
 import { SheetRows } from "./sheetRows";
-import { MINIMAL_STYLES, StylesAppender } from "./styles";
-
+import { WorkbookPackage } from "./workbookPackage";
 export const CONSOLIDATION_DATE_FORMAT = "dd.mm.yyyy";
 const SOURCE_HEADER = "Источник";
 const SOURCE_WIDTH = 28;
@@ -58,57 +41,20 @@ export function patchConsolidation(
   bytes: Uint8Array,
   plan: ConsolidationPlan,
 ): { data: Uint8Array; warnings: string[] } {
-  const pkg = new OpcPackage(bytes);
+  const wb = new WorkbookPackage(bytes);
+  const pkg = wb.pkg;
   const warnings: string[] = [];
-  const wbPart = workbookPartName(pkg);
-  const wbFolder = folderOf(wbPart);
-  const wbRelsPart = relsPartOf(wbPart);
-  const originalWorkbook = pkg.text(wbPart);
-  if (originalWorkbook === undefined) throw new Error(`the package has no workbook part (${wbPart})`);
-  let workbook = originalWorkbook;
-  let wbRels = pkg.text(wbRelsPart) ?? "";
-  let types = pkg.text("[Content_Types].xml") ?? "";
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*("|')(1|true)\1/.test(workbook);
-  const relTarget = new Map(relationships(wbRels).map((r) => [r.id, resolvePartName(wbFolder, r.target)]));
-
-  const stylesRel = relationships(wbRels).find((r) => r.type === REL_TYPES.styles);
-  let stylesPart = stylesRel ? resolvePartName(wbFolder, stylesRel.target) : undefined;
-  let stylesXml = stylesPart ? pkg.text(stylesPart) : undefined;
-  if (!stylesPart || stylesXml === undefined) {
-    stylesPart = `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
-    stylesXml = MINIMAL_STYLES;
-    wbRels = addRelationship(wbRels, REL_TYPES.styles, relativeTarget(wbPart, stylesPart)).xml;
-    types = addOverride(types, stylesPart, CONTENT_TYPES.styles);
-    pkg.set(stylesPart, stylesXml);
-  }
-  const styles = new StylesAppender(stylesXml);
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*("|')(1|true)\1/.test(wb.workbook);
+  const styles = wb.styles();
   const headerStyle = () => styles.xf(CELL_STYLES.header, "consolidation-header");
-
   let dropCalcChain = false;
-  let maxSheetId = Math.max(0, ...sheetEntries(workbook).map((e) => e.sheetId));
-  const relPrefix = ensureRelPrefix(workbook);
-  workbook = relPrefix.xml;
-  const added: string[] = [];
 
   for (const p of plan.sheets) {
-    const entry = sheetEntries(workbook).find((e) => e.name === p.sheet);
-    let part = entry?.relId !== undefined ? relTarget.get(entry.relId) : undefined;
-    const create = p.create || !part || !pkg.has(part);
-    if (create) {
-      part = pkg.freeName("xl/worksheets/sheet", ".xml");
-      const rel = addRelationship(wbRels, REL_TYPES.worksheet, relativeTarget(wbPart, part));
-      wbRels = rel.xml;
-      types = addOverride(types, part, CONTENT_TYPES.worksheet);
-      added.push(
-        newSheetElement(
-          workbook,
-          { name: p.sheet, sheetId: ++maxSheetId, relId: rel.id, hidden: false },
-          relPrefix.prefix,
-        ),
-      );
-    }
-    const sheetPart = part as string;
-    const rows = new SheetRows(create ? emptySheet(p) : (pkg.text(sheetPart) ?? ""));
+    const entry = wb.sheets().find((e) => e.name === p.sheet);
+    const existing = entry ? wb.partOf(entry) : undefined;
+    const create = p.create || !existing || !pkg.has(existing);
+    const part = create ? wb.addSheet(p.sheet, false) : (existing as string);
+    const rows = new SheetRows(create ? emptySheet(p) : (pkg.text(part) ?? ""));
 
     if (p.header.length)
       p.header.forEach((title, i) =>
@@ -141,32 +87,16 @@ export function patchConsolidation(
         const style = colStyles[c];
         if (v === null && style === undefined) return;
         if (v instanceof Date) {
-          rows.setCell(
-            r,
-            c + 1,
-            rows.cellXml(r, c + 1, serial(v, date1904), styles.dateStyle(style, CONSOLIDATION_DATE_FORMAT)),
-          );
+          const dateStyle = styles.dateStyle(style, CONSOLIDATION_DATE_FORMAT);
+          rows.setCell(r, c + 1, rows.cellXml(r, c + 1, serial(v, date1904), dateStyle));
           return;
         }
         // A string stays text even when it starts with «=»: it is written as an inline string.
         rows.setCell(r, c + 1, rows.cellXml(r, c + 1, v, style));
       });
     });
-    pkg.set(sheetPart, rows.toXml(p.sourceHeader ? { minWidth: { col: p.sourceColumn, width: SOURCE_WIDTH } } : {}));
+    pkg.set(part, rows.toXml(p.sourceHeader ? { minWidth: { col: p.sourceColumn, width: SOURCE_WIDTH } } : {}));
   }
-  if (added.length) workbook = appendToSheets(workbook, added.join(""));
-  if (styles.changed) pkg.set(stylesPart, styles.result());
-  if (dropCalcChain) {
-    const chain = relationships(wbRels).find((r) => r.type === REL_TYPES.calcChain);
-    if (chain) {
-      const chainPart = resolvePartName(wbFolder, chain.target);
-      pkg.remove(chainPart);
-      types = removeOverride(types, chainPart);
-      wbRels = removeRelationships(wbRels, new Set([chain.id]));
-    }
-  }
-  if (workbook !== originalWorkbook) pkg.set(wbPart, workbook);
-  if (wbRels !== pkg.text(wbRelsPart)) pkg.set(wbRelsPart, wbRels);
-  if (types !== pkg.text("[Content_Types].xml")) pkg.set("[Content_Types].xml", types);
-  return { data: pkg.toBytes(), warnings };
+  if (dropCalcChain) wb.dropCalcChain();
+  return { data: wb.save(), warnings };
 }
