@@ -17,6 +17,7 @@ import type { ConsolidationSource } from "../host";
 import { WorkbookReadError, readMessages } from "./errors";
 import { readWorkbook } from "./read";
 import { patchConsolidation } from "./package/consolidatePatch";
+import type { PatchOptions } from "./package/workbookPackage";
 
 /** A school file the host can read (a path on disk, a browser `File` …). */
 export type { ConsolidationSource } from "../host";
@@ -82,8 +83,9 @@ export function collectConsolidation(
 export async function applyConsolidationPlan(
   bytes: Uint8Array,
   plan: ConsolidationPlan,
+  options: PatchOptions = {},
 ): Promise<{ data: Uint8Array; warnings: string[] }> {
-  return patchConsolidation(bytes, plan);
+  return patchConsolidation(bytes, plan, options);
 }
 
 /**

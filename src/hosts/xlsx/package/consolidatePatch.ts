@@ -14,7 +14,7 @@
 import type { ConsolidationPlan, PlanCell, SheetPlan } from "../../../core/consolidate/types";
 import { CELL_STYLES } from "./sheetXml";
 import { SheetRows } from "./sheetRows";
-import { WorkbookPackage } from "./workbookPackage";
+import { WorkbookPackage, type PatchOptions } from "./workbookPackage";
 export const CONSOLIDATION_DATE_FORMAT = "dd.mm.yyyy";
 const SOURCE_HEADER = "Источник";
 const SOURCE_WIDTH = 28;
@@ -40,6 +40,7 @@ function emptySheet(p: SheetPlan): string {
 export function patchConsolidation(
   bytes: Uint8Array,
   plan: ConsolidationPlan,
+  options: PatchOptions = {},
 ): { data: Uint8Array; warnings: string[] } {
   const wb = new WorkbookPackage(bytes);
   const pkg = wb.pkg;
@@ -98,5 +99,5 @@ export function patchConsolidation(
     pkg.set(part, rows.toXml(p.sourceHeader ? { minWidth: { col: p.sourceColumn, width: SOURCE_WIDTH } } : {}));
   }
   if (dropCalcChain) wb.dropCalcChain();
-  return { data: wb.save(), warnings };
+  return { data: wb.save(options.deflateRaw), warnings };
 }

@@ -36,7 +36,7 @@ import {
   withSheetState,
 } from "./parts";
 import { absoluteRange, sheetXml } from "./sheetXml";
-import { WorkbookPackage } from "./workbookPackage";
+import { WorkbookPackage, type PatchOptions } from "./workbookPackage";
 
 export interface LayoutWriteRequest {
   /** Sverka's sheets in the order they are placed (dashboard, ФЛК report, helper sheet …). */
@@ -115,7 +115,11 @@ function chartSheetsOf(charts: readonly ResolvedChart[]): Map<string, ResolvedCh
 
 const NAME_RE = /<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g;
 
-export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest): LayoutWriteResult {
+export function writeLayoutSheets(
+  original: Uint8Array,
+  req: LayoutWriteRequest,
+  options: PatchOptions = {},
+): LayoutWriteResult {
   const wb = new WorkbookPackage(original);
   const pkg = wb.pkg;
   const warnings: string[] = [];
@@ -295,5 +299,5 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
 
   for (const part of gone) if (!pkg.has(part)) wb.types = removeOverride(wb.types, part);
   wb.setIfChanged(rootRelsPart, rootRels);
-  return { data: wb.save(), sheetNames: names, placed: placement.sheets, warnings };
+  return { data: wb.save(options.deflateRaw), sheetNames: names, placed: placement.sheets, warnings };
 }

@@ -5,6 +5,7 @@
  * writes the listing parts back only when they changed, so an untouched part keeps its bytes.
  */
 import { resolvePartName } from "../ooxml";
+import type { RawDeflater } from "../zipWrite";
 import { folderOf, OpcPackage, relativeTarget, relsPartOf } from "./opc";
 import {
   addOverride,
@@ -21,6 +22,11 @@ import {
   type SheetEntry,
 } from "./parts";
 import { MINIMAL_STYLES, StylesAppender } from "./styles";
+
+export interface PatchOptions {
+  /** Raw DEFLATE for the new parts (default fflate; Node passes its zlib, `node.ts`). */
+  deflateRaw?: RawDeflater;
+}
 
 /** The workbook part (target of the root `officeDocument` relationship). */
 export function workbookPartName(pkg: OpcPackage): string {
@@ -116,13 +122,13 @@ export class WorkbookPackage {
   }
 
   /** Writes the listing parts and the styles back (each only when it changed) and returns the package. */
-  save(): Uint8Array {
+  save(deflateRaw?: RawDeflater): Uint8Array {
     const s = this.stylesState;
     if (s && (s.created || s.appender.changed)) this.pkg.set(s.part, s.appender.result());
     this.setIfChanged(this.wbPart, this.workbook);
     this.setIfChanged(relsPartOf(this.wbPart), this.rels);
     this.setIfChanged("[Content_Types].xml", this.types);
-    return this.pkg.toBytes();
+    return this.pkg.toBytes(deflateRaw);
   }
 
   setIfChanged(part: string, text: string): void {
