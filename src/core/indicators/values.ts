@@ -177,14 +177,52 @@ export function periodsOf(
   return { periods: [...set].sort(), fallback: false };
 }
 
-/** Keys of the schools with records on the sheet in the period that pass the indicator's filter. */
+/** A school a value is reported for: its key and its registered name. */
+export interface PeriodSchool {
+  key: string;
+  name: string;
+}
+
+/**
+ * `schoolsInPeriod` lists by context, then procedure list (identity), then sheet, period kind,
+ * period, filter and grade: indicators over one sheet share them (quality and success over
+ * «Успеваемость», four over «Кадры»).
+ */
+const schoolLists = new WeakMap<
+  IndicatorContext,
+  Map<readonly string[] | undefined, Map<string, readonly PeriodSchool[]>>
+>();
+
+/**
+ * The schools with records on the sheet in the period (of the ВПР grade, when given) that pass the
+ * indicator's filter: registry order first, then the others in order of appearance. Shared lists:
+ * read them, do not change them.
+ */
 export function schoolsInPeriod(
   ctx: IndicatorContext,
   spec: IndicatorSpec,
   sheet: MonitoringSheetId,
   period: string,
   grade?: number,
-): { key: string; name: string }[] {
+): readonly PeriodSchool[] {
+  const kind = spec.period.kind;
+  let byProcedures = schoolLists.get(ctx);
+  if (!byProcedures) schoolLists.set(ctx, (byProcedures = new Map()));
+  let lists = byProcedures.get(spec.procedures);
+  if (!lists) byProcedures.set(spec.procedures, (lists = new Map()));
+  const key = `${sheet}\u0001${kind}\u0001${period}\u0001${spec.schools}\u0001${grade ?? ""}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = listSchools(ctx, spec, sheet, period, grade)));
+  return list;
+}
+
+function listSchools(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  sheet: MonitoringSheetId,
+  period: string,
+  grade: number | undefined,
+): PeriodSchool[] {
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
   const names = new Map<string, string | null>();

@@ -2,7 +2,6 @@
  * `low_result`: per school and deciding procedure of the year, the share of «2» (below the threshold
  * for ОГЭ/ЕГЭ) of each procedure whose share is at least 30 %. Per school: no formula.
  */
-import { lowResults } from "../../monitoring/shnor";
 import type { IndicatorSpec } from "../../template/schema";
 import type { IndicatorContext } from "../context";
 import type { IndicatorValue } from "../types";
@@ -24,12 +23,20 @@ function computeLowResults(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
   for (const period of periods) {
     const year = Number(period);
     const names = new Map<string, string | null>();
-    for (const s of ctx.data.schools) names.set(s.key, s.name);
-    for (const r of ctx.recordsIn("procedures", "year", period))
+    // Indexed loops over thousands of schools and records (no iterator objects before optimisation).
+    const schools = ctx.data.schools;
+    for (let k = 0; k < schools.length; k++) names.set(schools[k].key, schools[k].name);
+    const records = ctx.recordsIn("procedures", "year", period);
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       if (r.schoolKey !== null && !names.has(r.schoolKey)) names.set(r.schoolKey, r.school);
-    for (const key of ctx.orderKeys(names.keys())) {
+    }
+    const keys = ctx.orderKeys(names.keys());
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
-      for (const low of lowResults(ctx.data, key, year, spec.procedures)) {
+      // The low results its ШНОР status was decided on (`lowResults`; statuses are computed once per year).
+      for (const low of ctx.status(key, year, spec.procedures).lowY) {
         raws.push({
           id: spec.id,
           title: titleOf(low.procedure),

@@ -16,7 +16,9 @@ function computeShnorStatus(ctx: IndicatorContext, spec: IndicatorSpec): Indicat
   const raws: Raw[] = [];
   for (const period of periods) {
     const year = Number(period);
-    for (const s of ctx.statusList(year, spec.procedures)) {
+    const list = ctx.statusList(year, spec.procedures);
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
       if (!ctx.passes(spec.schools, s.schoolKey, year, spec.procedures)) continue;
       raws.push({
         id: spec.id,
