@@ -15,13 +15,13 @@ import {
 import { gradeOf, type IndicatorContext } from "./context";
 import type { ScopeKind } from "./targets";
 import type { IndicatorValue } from "./types";
-import { finish, MUNICIPALITY, periodSheet, periodsOf, schoolsInPeriod, type Raw } from "./values";
+import { finish, MUNICIPALITY, periodSheet, periodsOf, rawValue, schoolsInPeriod, type Raw } from "./values";
 
 /** The evaluation of a period for the municipality (`school` null) or for one school. */
 export type EvaluationAt = (period: string, school: string | null) => Evaluation;
 
 /**
- * Writes the figures of one value (`value`, `excluded`, and `numerator` / `denominator` where it
+ * Writes the figures of one value (`value`, `excluded_rows`, and `numerator` / `denominator` where it
  * is a ratio) into its raw, from the evaluations it needs.
  */
 export type SeriesValue = (
@@ -69,16 +69,7 @@ function seriesRaws(
     school === null ? evaluateAll(period, true) : schoolEval(period, school);
   if (scopes.includes(MUNICIPALITY)) {
     for (const period of periods) {
-      const raw: Raw = {
-        id,
-        title,
-        unit: spec.unit,
-        period,
-        scope: MUNICIPALITY,
-        scopeKind: MUNICIPALITY,
-        value: null,
-        excluded: 0,
-      };
+      const raw = rawValue(id, title, spec.unit, period, MUNICIPALITY, null, 0);
       valueOf(raw, at, period, null, periods);
       out.push(raw);
     }
@@ -90,18 +81,7 @@ function seriesRaws(
       const list = schoolsInPeriod(ctx, spec, sheet, period, grade);
       for (let k = 0; k < list.length; k++) {
         const s = list[k];
-        const raw: Raw = {
-          id,
-          title,
-          unit,
-          period,
-          scope: s.name,
-          scopeKind: "school",
-          value: null,
-          excluded: 0,
-          numerator: undefined,
-          denominator: undefined,
-        };
+        const raw = rawValue(id, title, unit, period, s.name, null, 0);
         valueOf(raw, at, period, s.key, periods);
         out.push(raw);
       }

@@ -5,7 +5,7 @@
 import type { IndicatorSpec } from "../../template/schema";
 import type { IndicatorContext } from "../context";
 import type { IndicatorValue } from "../types";
-import { finish, periodsOf, type Raw } from "../values";
+import { finish, periodsOf, rawValue, type Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /** `low_result`: per school and deciding procedure with a share of «2» of at least 30 %. */
@@ -37,19 +37,20 @@ function computeLowResults(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
       // The low results its ШНОР status was decided on (`lowResults`; statuses are computed once per year).
       for (const low of ctx.status(key, year, spec.procedures).lowY) {
-        raws.push({
-          id: spec.id,
-          title: titleOf(low.procedure),
-          unit: spec.unit,
+        const scope = ctx.schoolName(key, names.get(key) ?? null);
+        const v = rawValue(
+          spec.id,
+          titleOf(low.procedure),
+          spec.unit,
           period,
-          scope: ctx.schoolName(key, names.get(key) ?? null),
-          scopeKind: "school",
-          value: (low.low * 100) / low.participants,
-          numerator: low.low,
-          denominator: low.participants,
-          excluded: 0,
-          procedure: low.procedure,
-        });
+          scope,
+          (low.low * 100) / low.participants,
+          0,
+        );
+        v.numerator = low.low;
+        v.denominator = low.participants;
+        v.procedure = low.procedure;
+        raws.push(v);
       }
     }
   }

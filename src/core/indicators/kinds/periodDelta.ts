@@ -17,7 +17,7 @@ export const periodDelta: IndicatorKindDef<"period_delta"> = {
       const cur = at(period, school);
       const prevPeriod = previousPeriod(period, kind);
       const prev = prevPeriod && periods.includes(prevPeriod) ? at(prevPeriod, school) : null;
-      raw.excluded = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
+      raw.excluded_rows = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
       if (cur.missing || !prev || prev.missing) return;
       const a = cur.values[0] ?? 0;
       const b = prev.values[0] ?? 0;

@@ -12,7 +12,7 @@ import type { IndicatorKindDef } from "./types";
 
 /** Writes the ratio of one evaluation into its raw: null without data or with a zero denominator. */
 function ratioValue(spec: IndicatorSpec, ev: Evaluation, raw: Raw): void {
-  raw.excluded = ev.excluded.size;
+  raw.excluded_rows = ev.excluded.size;
   if (ev.missing) return;
   const num = ev.values[0] ?? 0;
   raw.numerator = num;

@@ -11,7 +11,7 @@ import { factLabel, FormulaError } from "../formula";
 import { statusYear } from "../periods";
 import { EPS } from "../targets";
 import type { IndicatorValue } from "../types";
-import { finish, municipalRaw, MUNICIPALITY, periodsOf, schoolsInPeriod, type Raw } from "../values";
+import { finish, municipalRaw, MUNICIPALITY, periodsOf, rawValue, schoolsInPeriod, type Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /**
@@ -94,16 +94,7 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
         const s = list[k];
         const ev = schoolEval(period, s.key);
         const value = ev.excluded.size ? null : (ev.values[0] ?? null);
-        raws.push({
-          id: spec.id,
-          title: spec.title,
-          unit: spec.schoolUnit ?? spec.unit,
-          period,
-          scope: s.name,
-          scopeKind: "school",
-          value,
-          excluded: ev.excluded.size,
-        });
+        raws.push(rawValue(spec.id, spec.title, spec.schoolUnit ?? spec.unit, period, s.name, value, ev.excluded.size));
       }
     }
   }
