@@ -1,14 +1,14 @@
 /**
  * Bench: the region's `dashboard` copy (2,000 schools × 3 years × 12 procedures) against ExcelJS
  * 4.4 merely loading the same file, in CPU seconds, and its peak RSS. Goals (issue 10): ratio
- * ≤ 0.80, peak RSS ≤ 500 MB. Each job runs in a child process (`dashboardChild.ts`), three times;
+ * ≤ 0.80, peak RSS ≤ 500 MB. Each job runs in a child process (`lib/dashboardChild.ts`), three times;
  * the median is reported.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeRegionXlsx } from "./region";
+import { makeRegionXlsx } from "./lib/region";
 
 interface Measured {
   mode: string;
@@ -20,7 +20,7 @@ interface Measured {
 const RUNS = 3;
 
 function run(args: string[]): Measured {
-  const child = join(__dirname, "dashboardChild.ts");
+  const child = join(__dirname, "lib", "dashboardChild.ts");
   const out = execFileSync(process.execPath, ["--import", "tsx", child, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 20,

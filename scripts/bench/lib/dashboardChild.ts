@@ -6,11 +6,11 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { buildDashboardLayouts } from "../../src/core/dashboard/build";
-import { BUILTIN_TEMPLATES } from "../../src/core/templates";
-import { validateWorkbook } from "../../src/core/validate";
-import { readWorkbookFileWithBytes, zlibDeflater } from "../../src/hosts/xlsx/node";
-import { writeDashboard } from "../../src/hosts/xlsx/writeDashboard";
+import { buildDashboardLayouts } from "../../../src/core/dashboard/build";
+import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
+import { validateWorkbook } from "../../../src/core/validate";
+import { readWorkbookFileWithBytes, zlibDeflater } from "../../../src/hosts/xlsx/node";
+import { writeDashboard } from "../../../src/hosts/xlsx/writeDashboard";
 
 function cpu(): number {
   const u = process.cpuUsage();

@@ -3,7 +3,7 @@
  * other monitoring sheets, written with ExcelJS (as a generic writer would).
  */
 import ExcelJS from "exceljs";
-import { MONITORING_SHEETS, SHNOR_PROCEDURES } from "../../src/core/monitoring/sheets";
+import { MONITORING_SHEETS, SHNOR_PROCEDURES } from "../../../src/core/monitoring/sheets";
 
 export const specOf = (id: string) => MONITORING_SHEETS.find((m) => m.id === id)!;
 export const headerOf = (id: string) => specOf(id).columns.map((c) => c.title);
