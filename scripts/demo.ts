@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
+import { localizeConsolidation, localizeReport } from "../src/i18n/issueMessages";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { buildDashboardLayouts } from "../src/core/dashboard/build";
 import { readWorkbookFileWithBytes } from "../src/hosts/xlsx/node";
@@ -46,7 +47,7 @@ async function consolidateSamples(paint: typeof ansiPaint): Promise<string> {
   process.stdout.write(
     `Сведение файлов школ (samples/schools/) в сводную книгу ${MASTER}:\n\n` +
       formatConsolidation(
-        result.consolidation.report,
+        localizeConsolidation(result.consolidation.report, "ru"),
         `out/${MASTER.replace(/\.xlsx$/, ".consolidated.xlsx")}`,
         result.warnings,
         paint,
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   const dashboards: string[] = [];
   for (const f of files) {
     const { workbook: wb, bytes } = await readWorkbookFileWithBytes(join(SAMPLES, f));
-    const check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const checked = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const check = { ...checked, report: localizeReport(checked.report, "ru") };
     const isMonitoring = check.report.sheets.some((s) => s.kind === "monitoring");
     // The monitoring sample holds data up to 2023; its indicators and dashboard use that date.
     const asOf = isMonitoring ? MONITORING_AS_OF : AS_OF;

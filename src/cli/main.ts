@@ -11,6 +11,7 @@ import { isValidIsoDate, todayIso } from "../core/model/dates";
 import { parseTemplate, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook, type FileReport } from "../core/validate";
+import { localizeConsolidation, localizeReport } from "../i18n/issueMessages";
 import { blankSheetNames, writeBlankTemplate } from "../hosts/xlsx/blankTemplate";
 import { WorkbookReadError } from "../hosts/xlsx/errors";
 import { readWorkbookFile, readWorkbookFileWithBytes } from "../hosts/xlsx/node";
@@ -130,7 +131,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         if (o.json) io.err(`Проверка ${file}…\n`);
         try {
           const wb = await readWorkbookFile(file);
-          const { report } = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
+          const report = localizeReport(
+            validateWorkbook({ ...wb, name: file }, { template, templates, asOf }).report,
+            "ru",
+          );
           reports.push(report);
           if (report.summary.errors) anyErrors = true;
           if (!o.json) io.out(formatReport(report, paint) + "\n\n");
@@ -195,7 +199,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         throw new UsageError(`--out: дашборд записывается в копию; укажите другой файл, не «${file}».`);
       const { workbook: wb, bytes } = await openWorkbook(file);
       const check = validateWorkbook({ ...wb, name: file }, { template, templates, asOf });
-      const { layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: todayIso() });
+      const { layout, flk } = buildDashboardLayouts(
+        wb,
+        { ...check, report: localizeReport(check.report, "ru") },
+        { asOf, refreshedAt: todayIso() },
+      );
       const result = await writeDashboard(bytes, layout, flk);
       try {
         await writeFile(o.out, result.data);
@@ -248,7 +256,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       } catch (e) {
         throw new UsageError(`Не удалось записать «${o.out}»: ${(e as Error).message}`);
       }
-      const r = result.consolidation.report;
+      const r = localizeConsolidation(result.consolidation.report, "ru");
       if (o.json) io.out(JSON.stringify({ ...r, out: o.out, warnings: result.warnings }, null, 2) + "\n");
       else io.out(formatConsolidation(r, o.out, result.warnings, paint) + "\n");
       const problems = r.summary.rejected + r.summary.unreadable + r.summary.merged_partly + r.duplicates.length > 0;

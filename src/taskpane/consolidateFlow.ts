@@ -7,6 +7,8 @@
  * workbook by the host (`WorkbookHost.applyConsolidation`). Nothing is written when no file was
  * merged.
  */
+import { localizeConsolidation } from "../i18n/issueMessages";
+import type { Lang } from "../i18n/strings";
 import type { ConsolidationReport } from "../core/consolidate/types";
 import type { IsoDate } from "../core/model/dates";
 import type { Template } from "../core/template/schema";
@@ -32,6 +34,8 @@ export interface ConsolidateFlowOptions {
   /** Size and zip-bomb limits of the reader (defaults: 25 MB …, `hosts/xlsx/sniff.ts`). */
   limits?: ReadWorkbookOptions;
   onStep?: (step: ConsolidationStep) => void;
+  /** The language of the report's messages (default Russian). */
+  lang?: Lang;
 }
 
 export interface ConsolidationRun {
@@ -77,7 +81,8 @@ export async function runConsolidation(
       },
     },
   );
-  if (!mergedAny(report)) return { report, outcome: null };
+  const localized = localizeConsolidation(report, options.lang ?? "ru");
+  if (!mergedAny(report)) return { report: localized, outcome: null };
   step?.({ phase: "write" });
-  return { report, outcome: await host.applyConsolidation(plan) };
+  return { report: localized, outcome: await host.applyConsolidation(plan) };
 }

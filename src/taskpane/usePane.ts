@@ -168,6 +168,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
         asOf: today(),
         onProgress: (progress) => setActivity({ kind: "reading", progress }),
         onChecking: () => setActivity({ kind: "checking" }),
+        lang,
       });
       setRun(r);
       say(
@@ -348,6 +349,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
             templates: allTemplates(stored.templates),
             ...(settings.templateId ? { templateId: settings.templateId } : {}),
             asOf: today(),
+            lang,
             mergeValidRows,
             onStep: setConsolidationStep,
           });

@@ -12,6 +12,7 @@ import { TemplateSchema, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook, type WorkbookCheck } from "../core/validate";
 import type { ReadProgress, StoredSettings, WorkbookHost } from "../hosts/host";
+import { localizeReport } from "../i18n/issueMessages";
 import type { Lang } from "../i18n/strings";
 
 /** The report date: today in the user's time zone. */
@@ -37,6 +38,8 @@ export interface CheckOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Called once the workbook is read, before the core runs (the UI shows «Проверка…»). */
   onChecking?: () => void;
+  /** The language of the report's messages (default Russian). */
+  lang?: Lang;
 }
 
 /** Lets the browser paint (a spinner) before the synchronous core takes the thread. */
@@ -49,11 +52,13 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions): Promi
   options.onChecking?.();
   await yieldToUi();
   const chosen = options.templateId ? options.templates.find((t) => t.id === options.templateId) : undefined;
-  const check = validateWorkbook(workbook, {
+  const checked = validateWorkbook(workbook, {
     templates: options.templates,
     asOf: options.asOf,
     ...(chosen ? { template: chosen } : {}),
   });
+  // Every consumer (the issue list, marks, «Отчёт ФЛК») reads the messages rendered here.
+  const check = { ...checked, report: localizeReport(checked.report, options.lang ?? "ru") };
   const build = buildDashboardLayouts(workbook, check, { asOf: options.asOf, refreshedAt: options.asOf });
   return {
     workbook,

@@ -26,5 +26,12 @@ export function isDone(s: PlanStatus | null): boolean {
   return s === "done" || s === "done_late";
 }
 
-export const ALLOWED_STATUS_LIST =
-  "«Выполнено», «Выполнено частично», «Выполнено с нарушением срока», «В работе», «Не выполнено», «Перенесено»";
+/** The statuses a cell may hold, as the template's users write them (for messages). */
+export const ALLOWED_STATUSES: readonly string[] = [
+  "Выполнено",
+  "Выполнено частично",
+  "Выполнено с нарушением срока",
+  "В работе",
+  "Не выполнено",
+  "Перенесено",
+];
