@@ -25,13 +25,3 @@ export function parseStatus(text: string): PlanStatus | null {
 export function isDone(s: PlanStatus | null): boolean {
   return s === "done" || s === "done_late";
 }
-
-/** The statuses a cell may hold, as the template's users write them (for messages). */
-export const ALLOWED_STATUSES: readonly string[] = [
-  "Выполнено",
-  "Выполнено частично",
-  "Выполнено с нарушением срока",
-  "В работе",
-  "Не выполнено",
-  "Перенесено",
-];

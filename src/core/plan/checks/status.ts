@@ -4,7 +4,8 @@
  * DONE_LATE (done after the deadline).
  */
 import { parseDateCell } from "../activity";
-import { ALLOWED_STATUSES, isDone } from "../status";
+import { PLAN_STATUSES } from "../../template/planColumns";
+import { isDone } from "../status";
 import type { PlanCheck } from "./check";
 import { numberParam } from "./check";
 
@@ -22,7 +23,7 @@ export const statusCheck: PlanCheck = {
         if (t.status && !a.status)
           ctx.report("STATUS_INVALID", r, "status", {
             value: t.status,
-            allowed: ALLOWED_STATUSES,
+            allowed: PLAN_STATUSES,
           });
         // The driver leaves an unreadable date out of the activity: read again only when there is none.
         if (hasDoneDate && a.doneDate === null && parseDateCell(r.values.done_date ?? null) === "invalid")
