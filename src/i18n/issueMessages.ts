@@ -536,16 +536,61 @@ function renderPlaceholder(
     .join(", ");
 }
 
-/** A template rendered with `values`: segments first, then placeholders. */
+interface Placeholder {
+  name: string;
+  format: string | undefined;
+  arg: string | undefined;
+  one: string | undefined;
+  many: string | undefined;
+}
+
+/** Literal text, or a placeholder. */
+type Piece = string | Placeholder;
+
+/** A template's parts: plain pieces, or a segment kept when its params are present (or `absent` is). */
+type Part = { pieces: Piece[]; needs: string[]; absent: string | null };
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ name: m[1], format: m[2], arg: m[3], one: m[4], many: m[5] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** Templates parsed once (thousands of issues share a few dozen wordings). */
+const compiled = new Map<string, Part[]>();
+
+function compile(template: string): Part[] {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const m of template.matchAll(SEGMENT)) {
+    if (m.index > last) parts.push({ pieces: pieces(template.slice(last, m.index)), needs: [], absent: null });
+    const body = pieces(m[2]);
+    const needs = body.filter((x): x is Placeholder => typeof x !== "string" && x.one === undefined).map((x) => x.name);
+    parts.push({ pieces: body, needs, absent: m[1] ?? null });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push({ pieces: pieces(template.slice(last)), needs: [], absent: null });
+  compiled.set(template, parts);
+  return parts;
+}
+
+/** A template rendered with `values`: the segments whose params are there, then each placeholder. */
 export function renderTemplate(template: string, values: Values, lang: Lang): string {
-  const kept = template.replace(SEGMENT, (_whole, absent: string | undefined, body: string) => {
-    if (absent) return present(values[absent]) ? "" : body;
-    for (const m of body.matchAll(PLACEHOLDER)) if (m[4] === undefined && !present(values[m[1]])) return "";
-    return body;
-  });
-  return kept.replace(PLACEHOLDER, (_whole, name: string, format?: string, arg?: string, one?: string, many?: string) =>
-    renderPlaceholder(name, format, arg, one, many, values, lang),
-  );
+  let out = "";
+  for (const part of compile(template)) {
+    if (part.absent !== null ? present(values[part.absent]) : part.needs.some((n) => !present(values[n]))) continue;
+    for (const x of part.pieces)
+      out += typeof x === "string" ? x : renderPlaceholder(x.name, x.format, x.arg, x.one, x.many, values, lang);
+  }
+  return out;
 }
 
 /** The wording of an issue: its code's template for `params.variant` (or the only/default one). */
