@@ -9,7 +9,7 @@ import { buildDashboardLayouts, type DashboardBuild } from "../../core/dashboard
 import { renderFlkReport } from "../../core/dashboard/flkReport";
 import type { ChartSpec, LayoutSheet } from "../../core/dashboard/types";
 import type { WorkbookData } from "../../core/model/sheet";
-import { makeIssue } from "../../core/report/issue";
+import { renderedIssue } from "../../core/report/testing/issues";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { validateWorkbook } from "../../core/validate";
 import { readWorkbookFile } from "../xlsx/node";
@@ -312,9 +312,10 @@ describe("a big ФЛК report", () => {
         file: "big.xlsx",
         template: "effektivnaya-shkola-2023",
         template_reason: "указан явно",
+        template_reason_params: {},
         sheets: [],
         issues: Array.from({ length: n }, (_v, i) =>
-          makeIssue(
+          renderedIssue(
             "EMPTY_REQUIRED",
             { sheet: "Успеваемость", row: i + 2, col: 3 },
             `Не заполнено обязательное поле «Обучающихся» в строке ${i + 2}: ожидалось целое число, найдено пусто.`,
@@ -354,8 +355,9 @@ describe("text that looks like a formula", () => {
           file: "x.xlsx",
           template: "effektivnaya-shkola-2023",
           template_reason: "=причина",
+          template_reason_params: {},
           sheets: [],
-          issues: tricky.map((t) => makeIssue("EMPTY_REQUIRED", { sheet: "Школы" }, t)),
+          issues: tricky.map((t) => renderedIssue("EMPTY_REQUIRED", { sheet: "Школы" }, t)),
           summary: { errors: tricky.length, warnings: 0, infos: 0 },
         },
         { sheetNames: ["Школы"] },
