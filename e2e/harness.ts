@@ -65,6 +65,8 @@ export interface Session {
     path: string,
     options?: {
       locale?: string;
+      /** Default 1280 × 900; the task pane's real width is 350. */
+      viewport?: { width: number; height: number };
       init?: (context: BrowserContext) => Promise<void>;
     },
   ): Promise<OpenedPage>;
@@ -107,7 +109,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       const context = await browser.newContext({
         acceptDownloads: true,
         locale: options.locale ?? "ru-RU",
-        viewport: { width: 1280, height: 900 },
+        viewport: options.viewport ?? { width: 1280, height: 900 },
       });
       contexts.push(context);
       const external: string[] = [];

@@ -36,6 +36,7 @@ import {
   assertLazoDefects,
   idle,
   issueRows,
+  menuAction,
   openTab,
   runCheck,
   shnorShare,
@@ -134,7 +135,7 @@ describe("task pane on the Excel fake", () => {
       rows = await issueRows(page);
       assert.equal(rows.length, 15);
       assertLazoDefects(rows);
-      await page.getByText("Нажмите на строку (или Enter на ней), чтобы перейти к ячейке.").waitFor();
+      await page.getByText("Нажмите на замечание (или Enter на нём), чтобы перейти к ячейке.").waitFor();
       const stats = await page.evaluate(() => {
         const s = window.__sverkaFake!.stats;
         return {
@@ -211,7 +212,7 @@ describe("task pane on the Excel fake", () => {
         period: "2022",
         fact: SHNOR_2022,
       });
-      await page.getByRole("button", { name: "Заполнить дашборд" }).click();
+      await menuAction(page, "Заполнить дашборд");
       await idle(page, 60_000);
       const name = factName("shnor_share", "2022");
       const wb = await page.evaluate((wanted) => {
