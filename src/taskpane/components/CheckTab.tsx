@@ -64,7 +64,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "break-word",
-    hyphens: "auto",
   },
   clickable: {
     cursor: "pointer",

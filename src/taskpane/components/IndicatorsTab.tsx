@@ -29,7 +29,7 @@ import { usePaneText } from "./text";
 const IndicatorCharts = lazy(() => loadCharts().then((m) => ({ default: m.IndicatorCharts })));
 
 const useStyles = makeStyles({
-  title: { overflowWrap: "break-word", hyphens: "auto" },
+  title: { overflowWrap: "break-word" },
   line: {
     display: "flex",
     flexWrap: "wrap",

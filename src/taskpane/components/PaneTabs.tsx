@@ -50,7 +50,7 @@ function TabsOverflowMenu<T extends string>({ tabs, onSelect }: Pick<PaneTabsPro
           ref={ref}
           appearance="transparent"
           size="small"
-          aria-label={format(t.moreTabsLabel, { count: overflowCount })}
+          title={format(t.moreTabsLabel, { count: overflowCount })}
         >
           {t.moreTabs}
         </Button>
