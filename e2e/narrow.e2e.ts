@@ -105,12 +105,16 @@ describe("the pane at 350 × 700", () => {
         await expectAccessible(page, `standalone-${lang} empty`);
         await page.getByTestId("file-input").setInputFiles(join(SAMPLES, LAZO_SAMPLE));
         const item = page.getByTestId("file-item").filter({ hasText: LAZO_SAMPLE });
-        await item.and(page.locator('[data-status="ready"]')).waitFor({ timeout: 30_000 });
-        await item.getByRole("button", { name: LAZO_SAMPLE, exact: true }).click();
+        // The first file opened is chosen at once: its pane appears and the file list folds away.
         const ws = page.getByTestId("workspace");
-        await ws.getByRole("heading", { level: 2, name: LAZO_SAMPLE, exact: true }).waitFor();
-        // The file list folds away on a narrow page once a file is chosen.
+        await ws.getByRole("heading", { level: 2, name: LAZO_SAMPLE, exact: true }).waitFor({ timeout: 30_000 });
+        assert.equal(await item.getAttribute("data-status"), "ready");
         assert.equal(await item.isVisible(), false, "the file list still takes the first screen");
+        await page
+          .getByRole("button", { name: lang === "ru" ? "Показать список файлов (1)" : "Show the file list (1)" })
+          .click();
+        assert.equal(await item.isVisible(), true, "the file list does not unfold");
+        await page.getByRole("button", { name: lang === "ru" ? "Скрыть список файлов" : "Hide the file list" }).click();
         const summary = await runCheck(ws, { tab: l.tabs.check, check: l.check, again: l.again });
         assert.match(await summary.innerText(), l.verdict);
         await assertVerdictOnFirstScreen(page, ws, `standalone-${lang}`);

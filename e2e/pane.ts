@@ -42,7 +42,11 @@ function pageOf(scope: Page | Locator): Page {
 export async function openTab(scope: Page | Locator, name: string): Promise<void> {
   const t = tab(scope, name);
   if (!(await t.isVisible())) {
-    await scope.getByRole("tablist").getByRole("button").click();
+    await scope
+      .getByRole("tablist")
+      .locator("xpath=..")
+      .getByRole("button", { name: /^(Ещё|More)$/ })
+      .click();
     await pageOf(scope).getByRole("menuitem", { name, exact: true }).click();
   } else await t.click();
   await t.and(scope.locator('[aria-selected="true"]')).waitFor();

@@ -14,6 +14,7 @@ import {
   Tab,
   TabList,
   useIsOverflowItemVisible,
+  makeStyles,
   useOverflowMenu,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
@@ -66,25 +67,35 @@ function TabsOverflowMenu<T extends string>({ tabs, onSelect }: Pick<PaneTabsPro
   );
 }
 
+const useStyles = makeStyles({
+  bar: { display: "flex", alignItems: "center", flexWrap: "nowrap", minWidth: 0, overflow: "hidden" },
+  tabs: { flexWrap: "nowrap", minWidth: 0 },
+});
+
 export function PaneTabs<T extends string>({ tabs, selected, onSelect, tabId, panelId }: PaneTabsProps<T>) {
   const { t } = usePaneText();
+  const styles = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList
-        aria-label={t.tabsLabel}
-        selectedValue={selected}
-        onTabSelect={(_, d) => onSelect(d.value as T)}
-        size="small"
-      >
-        {tabs.map((tab) => (
-          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 2 : 1}>
-            <Tab id={tabId(tab.id)} value={tab.id} aria-controls={panelId}>
-              {tab.label}
-            </Tab>
-          </OverflowItem>
-        ))}
+      {/* The «Ещё» button sits beside the tab list, not in it: a tablist holds only tabs. */}
+      <div className={styles.bar}>
+        <TabList
+          aria-label={t.tabsLabel}
+          selectedValue={selected}
+          onTabSelect={(_, d) => onSelect(d.value as T)}
+          size="small"
+          className={styles.tabs}
+        >
+          {tabs.map((tab) => (
+            <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 2 : 1}>
+              <Tab id={tabId(tab.id)} value={tab.id} aria-controls={panelId}>
+                {tab.label}
+              </Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <TabsOverflowMenu tabs={tabs} onSelect={onSelect} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

@@ -53,7 +53,7 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
   const templates = useTemplates(host, lang, activity, notices);
   const check = useCheck(
     host,
-    { today, templateId: templates.templateId, imported: templates.imported },
+    { lang, today, templateId: templates.templateId, imported: templates.imported },
     activity,
     notices,
   );
@@ -61,6 +61,7 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
   const consolidation = useConsolidation(
     host,
     {
+      lang,
       today,
       templateId: templates.templateId,
       imported: templates.imported,

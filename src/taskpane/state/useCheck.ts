@@ -7,6 +7,7 @@ import type { IsoDate } from "../../core/model/dates";
 import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
 import type { WorkbookHost } from "../../hosts/host";
+import type { Lang } from "../../i18n/strings";
 import { XLSX_MIME, saveFile } from "../files";
 import { outcomeMessages } from "../messages";
 import { loadPipeline, type CheckRun } from "./pipeline";
@@ -27,6 +28,8 @@ export interface CheckSlice {
 }
 
 export interface CheckOptions {
+  /** The language of the issue messages. */
+  lang: Lang;
   /** The report date (default: today where the user is). */
   today: (() => IsoDate) | undefined;
   templateId: string | undefined;
@@ -35,7 +38,7 @@ export interface CheckOptions {
 
 export function useCheck(
   host: WorkbookHost,
-  { today, templateId, imported }: CheckOptions,
+  { lang, today, templateId, imported }: CheckOptions,
   { perform, report }: Pick<ActivityState, "perform" | "report">,
   { say, fail }: Pick<Notices, "say" | "fail">,
 ): CheckSlice {
@@ -47,10 +50,13 @@ export function useCheck(
     async (id: string | undefined, templates: readonly Template[]) => {
       report({ kind: "reading", progress: null });
       const flow = await loadPipeline();
+      const asOf = today ? today() : flow.localToday();
       const r = await flow.runCheck(host, {
         templates: flow.allTemplates(templates),
         ...(id ? { templateId: id } : {}),
-        asOf: today ? today() : flow.localToday(),
+        asOf,
+        refreshedAt: asOf,
+        lang,
         onProgress: (progress) => report({ kind: "reading", progress }),
         onChecking: () => report({ kind: "checking" }),
       });
@@ -61,7 +67,7 @@ export function useCheck(
           : [],
       );
     },
-    [host, today, report, say],
+    [host, lang, today, report, say],
   );
 
   const check = useCallback(

@@ -5,9 +5,11 @@
 import { useCallback, useEffect, useState } from "react";
 import type { IsoDate } from "../../core/model/dates";
 import type { Template } from "../../core/template/schema";
-import type { WorkbookHost } from "../../hosts/host";
 import { noticeMessage } from "../messages";
-import { loadPipeline, runConsolidation, type ConsolidationRun, type ConsolidationStep } from "./pipeline";
+import { HostError, type WorkbookHost } from "../../hosts/host";
+import type { Lang } from "../../i18n/strings";
+import { useFileReader } from "../filePort";
+import { loadPipeline, type ConsolidationRun, type ConsolidationStep } from "./pipeline";
 import type { ActivityState } from "./useActivity";
 import type { Notices } from "./useNotices";
 
@@ -25,6 +27,8 @@ export interface ConsolidationSlice {
 }
 
 export interface ConsolidationOptions {
+  /** The language of the issue messages. */
+  lang: Lang;
   /** The report date (default: today where the user is). */
   today: (() => IsoDate) | undefined;
   templateId: string | undefined;
@@ -37,13 +41,14 @@ export interface ConsolidationOptions {
 
 export function useConsolidation(
   host: WorkbookHost,
-  { today, templateId, imported, checked, onChanged }: ConsolidationOptions,
+  { lang, today, templateId, imported, checked, onChanged }: ConsolidationOptions,
   { perform }: Pick<ActivityState, "perform">,
   { say, fail }: Pick<Notices, "say" | "fail">,
 ): ConsolidationSlice {
   const [run, setRun] = useState<ConsolidationRun | null>(null);
   const [step, setStep] = useState<ConsolidationStep | null>(null);
   const [canUndo, setCanUndo] = useState(false);
+  const reader = useFileReader();
 
   const refreshUndo = useCallback(
     async () => setCanUndo(host.canUndoConsolidation ? await host.canUndoConsolidation() : false),
@@ -72,13 +77,16 @@ export function useConsolidation(
     (files: readonly File[], mergeValidRows: boolean) =>
       perform({ kind: "action", name: "consolidate" }, async () => {
         setRun(null);
+        if (!reader) throw new HostError("Свод файлов здесь недоступен: нет чтения файлов.", "UNSUPPORTED");
         try {
           const flow = await loadPipeline();
-          const result = await runConsolidation(host, files, {
+          const result = await flow.runConsolidation(host, files, {
             templates: flow.allTemplates(imported),
             ...(templateId ? { templateId } : {}),
             asOf: today ? today() : flow.localToday(),
             mergeValidRows,
+            lang,
+            reader,
             onStep: setStep,
           });
           setRun(result);
@@ -100,7 +108,7 @@ export function useConsolidation(
           await refreshUndo();
         }
       }),
-    [perform, host, imported, templateId, today, checked, onChanged, say, refreshUndo],
+    [perform, host, reader, lang, imported, templateId, today, checked, onChanged, say, refreshUndo],
   );
 
   const undo = useCallback(

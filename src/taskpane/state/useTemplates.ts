@@ -5,19 +5,14 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Template } from "../../core/template/schema";
 import type { StoredSettings, WorkbookHost } from "../../hosts/host";
-import type { FormatParams, Lang, StringKey } from "../../i18n/strings";
+import type { Lang } from "../../i18n/strings";
 import { JSON_MIME, readFileText, saveFile } from "../files";
 import { outcomeMessages } from "../messages";
-import { loadPipeline, type StoredTemplates, type TemplateIssue } from "./pipeline";
+import { loadPipeline, type ImportProblem, type StoredTemplates } from "./pipeline";
 import type { ActivityState } from "./useActivity";
 import type { Notices } from "./useNotices";
 
-/** Why an imported file was refused, for the dictionary; `issues` lists the schema's complaints. */
-export interface ImportProblem {
-  key: StringKey;
-  params: FormatParams;
-  issues: TemplateIssue[];
-}
+export type { ImportProblem };
 
 /** Runs the check again with a new choice (the check hook's `rerun`). */
 export type Recheck = (templateId: string | undefined, imported: readonly Template[]) => Promise<void>;
@@ -119,33 +114,12 @@ export function useTemplates(
           return;
         }
         const flow = await loadPipeline();
-        const parsed = flow.parseTemplateText(text, lang);
-        if (!parsed.ok) {
-          if (parsed.kind === "empty")
-            setImportProblem({ key: "importEmptyFile", params: { file: fileName }, issues: [] });
-          else if (parsed.kind === "json")
-            setImportProblem(
-              parsed.line === null
-                ? { key: "importBadJson", params: { file: fileName }, issues: [] }
-                : {
-                    key: "importBadJsonAt",
-                    params: { file: fileName, line: parsed.line, column: parsed.column ?? 0, near: parsed.near },
-                    issues: [],
-                  },
-            );
-          else
-            setImportProblem({
-              key: "importBadSchema",
-              params: { file: fileName, count: parsed.issues.length },
-              issues: parsed.issues,
-            });
+        const imported = flow.importTemplateText(fileName, text, lang);
+        if (!imported.ok) {
+          setImportProblem(imported.problem);
           return;
         }
-        const { id, title } = parsed.template;
-        if (flow.isBuiltinTemplate(id)) {
-          setImportProblem({ key: "importBuiltinId", params: { id, file: fileName }, issues: [] });
-          return;
-        }
+        const { id, title } = imported.template;
         const { importedTemplates, replaced } = flow.withImportedTemplate(settings, id, text);
         await save({ ...settings, importedTemplates });
         say([{ intent: "success", key: replaced ? "importReplaced" : "importOk", params: { id, title } }]);
