@@ -224,10 +224,10 @@ export async function expectAccessible(page: Page, view: string): Promise<AxeVio
   return all;
 }
 
-/** Saves a full-page screenshot as test-artifacts/e2e/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a full-page screenshot (or only the window: `fullPage` false) as test-artifacts/e2e/<name>.png; returns its path. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

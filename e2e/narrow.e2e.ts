@@ -89,6 +89,7 @@ describe("the pane at 350 × 700", () => {
         const summary = await runCheck(page, { tab: l.tabs.check, check: l.check, again: l.again });
         assert.match(await summary.innerText(), l.verdict);
         await assertVerdictOnFirstScreen(page, page, `taskpane-${lang}`);
+        await screenshot(page, `narrow-taskpane-${lang}-first-screen`, false);
         await walkTabs(page, page, lang, `taskpane-${lang}`);
         opened.assertClean();
         await opened.context.close();
@@ -118,6 +119,7 @@ describe("the pane at 350 × 700", () => {
         const summary = await runCheck(ws, { tab: l.tabs.check, check: l.check, again: l.again });
         assert.match(await summary.innerText(), l.verdict);
         await assertVerdictOnFirstScreen(page, ws, `standalone-${lang}`);
+        await screenshot(page, `narrow-standalone-${lang}-first-screen`, false);
         await walkTabs(page, ws, lang, `standalone-${lang}`);
         opened.assertClean();
         await opened.context.close();

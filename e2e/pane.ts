@@ -114,7 +114,13 @@ export async function issueRows(scope: Page | Locator): Promise<IssueRowText[]> 
       severity: card.getAttribute("data-severity") ?? "",
       sheet: card.getAttribute("data-sheet") ?? "",
       cell: card.getAttribute("data-cell") ?? "",
-      message: (card.querySelector('[data-testid="issue-message"]')?.textContent ?? "").trim(),
+      // A rule met once shows its message as the group's heading; the card then says only where.
+      message: (
+        (
+          card.querySelector('[data-testid="issue-message"]') ??
+          card.closest('[data-testid="issue-group"]')?.querySelector('[data-testid="issue-message"]')
+        )?.textContent ?? ""
+      ).trim(),
     })),
   );
 }
@@ -165,4 +171,9 @@ export async function assertVerdictOnFirstScreen(page: Page, scope: Page | Locat
   const height = page.viewportSize()?.height ?? 0;
   assert.ok(box, `${view}: no verdict`);
   assert.ok(box.y + box.height <= height, `${view}: the verdict ends at y = ${box.y + box.height}, below ${height}`);
+}
+
+/** The card of the issue at `sheet`!`cell`. */
+export function issueCardAt(scope: Page | Locator, sheet: string, cell: string): Locator {
+  return scope.locator(`[data-testid="issue-row"][data-sheet="${sheet}"][data-cell="${cell}"]`).first();
 }

@@ -35,6 +35,7 @@ import {
   TAB,
   assertLazoDefects,
   idle,
+  issueCardAt,
   issueRows,
   menuAction,
   openTab,
@@ -159,12 +160,12 @@ describe("task pane on the Excel fake", () => {
     async () => {
       const target = rows.find((r) => r.sheet === "Кадры" && r.cell.endsWith("20"));
       assert.ok(target, "no issue on «Кадры» row 20 (the NOT_INTEGER defect)");
-      await page.getByTestId("issue-row").filter({ hasText: target.message }).click();
+      await issueCardAt(page, target.sheet, target.cell).click();
       await waitForSelection(page, "Кадры", target.cell);
 
       const other = rows.find((r) => r.sheet === "Школы");
       assert.ok(other);
-      const row = page.getByTestId("issue-row").filter({ hasText: other.message });
+      const row = issueCardAt(page, other.sheet, other.cell);
       await row.focus();
       await page.keyboard.press("Enter");
       await waitForSelection(page, "Школы", other.cell);

@@ -130,7 +130,7 @@ interface IssueCardProps {
   onGoTo: (issue: Issue) => Promise<void>;
 }
 
-function IssueCard({ issue, navigable, onGoTo }: IssueCardProps) {
+function IssueCard({ issue, navigable, onGoTo, withMessage }: IssueCardProps & { withMessage: boolean }) {
   const { t, lang } = usePaneText();
   const styles = useStyles();
   const active = navigable && issue.cell !== null;
@@ -155,9 +155,11 @@ function IssueCard({ issue, navigable, onGoTo }: IssueCardProps) {
         {...(active ? { role: "button", tabIndex: 0, onClick: () => void onGoTo(issue), onKeyDown } : {})}
       >
         <Caption1 className={styles.where}>{where}</Caption1>
-        <Text size={300} data-testid="issue-message">
-          {issueMessage(issue, lang)}
-        </Text>
+        {withMessage ? (
+          <Text size={300} data-testid="issue-message">
+            {issueMessage(issue, lang)}
+          </Text>
+        ) : null}
       </div>
     </li>
   );
@@ -167,6 +169,8 @@ function RuleGroupItem({ group, navigable, onGoTo }: { group: RuleGroup } & Omit
   const { lang } = usePaneText();
   const styles = useStyles();
   const first = group.issues[0];
+  // A rule met once: its message is the group's heading, the card says where.
+  const single = group.issues.length === 1;
   return (
     <AccordionItem
       value={`${group.severity}:${group.code}`}
@@ -183,7 +187,12 @@ function RuleGroupItem({ group, navigable, onGoTo }: { group: RuleGroup } & Omit
               {group.issues.length}
             </Badge>
           </span>
-          <Text size={300} weight="semibold" className={styles.rule}>
+          <Text
+            size={300}
+            weight="semibold"
+            className={single ? styles.line : styles.rule}
+            {...(single ? { "data-testid": "issue-message" } : {})}
+          >
             {issueMessage(first, lang)}
           </Text>
           <Caption1 className={styles.code}>{group.code}</Caption1>
@@ -192,7 +201,7 @@ function RuleGroupItem({ group, navigable, onGoTo }: { group: RuleGroup } & Omit
       <AccordionPanel>
         <ul className={styles.cards}>
           {group.issues.map((issue, n) => (
-            <IssueCard key={n} issue={issue} navigable={navigable} onGoTo={onGoTo} />
+            <IssueCard key={n} issue={issue} navigable={navigable} onGoTo={onGoTo} withMessage={!single} />
           ))}
         </ul>
       </AccordionPanel>

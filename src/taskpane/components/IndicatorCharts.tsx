@@ -10,7 +10,7 @@ import {
   type ChartProps,
   type GroupedVerticalBarChartData,
 } from "@fluentui/react-charts";
-import type { IndicatorValue } from "../../core/indicators/types";
+import { roundHalfUp, type IndicatorValue } from "../../core/indicators/types";
 import { format } from "../../i18n/strings";
 import { formatNumber, formatPeriod, formatValue, indicatorPeriods, targetLevel } from "../indicatorView";
 import { usePaneStyles } from "./styles";
@@ -18,6 +18,8 @@ import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
   chart: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0, maxWidth: "100%" },
+  /** Indicator names as written (the charts' legends capitalise every word by default). */
+  legend: { textTransform: "none" },
 });
 
 /** At most this many series on the headline chart (legible at 350 px). */
@@ -30,16 +32,28 @@ const PALETTE = [
   tokens.colorPalettePurpleBorderActive,
 ];
 
-/** Municipal indicators in % with a value in at least two periods, the first `HEADLINE_MAX` of them. */
+/** How a period is counted: calendar years, school years («2021/2022») or report dates. */
+function periodKind(period: string): string {
+  return /^\d{4}$/.test(period) ? "year" : /^\d{4}\/\d{4}$/.test(period) ? "school" : "date";
+}
+
+/**
+ * Municipal indicators in % with a value in at least two periods, all counted the same way (calendar
+ * or school years, whichever more indicators use), the first `HEADLINE_MAX` of them.
+ */
 export function headlineIndicators(values: readonly IndicatorValue[]): { id: string; title: string }[] {
-  const periods = new Map<string, { title: string; count: number }>();
+  const seen = new Map<string, { title: string; kind: string; count: number }>();
   for (const v of values)
     if (v.scope === "municipality" && v.unit === "%" && typeof v.value === "number") {
-      const seen = periods.get(v.id);
-      periods.set(v.id, { title: v.title, count: (seen?.count ?? 0) + 1 });
+      const s = seen.get(v.id);
+      seen.set(v.id, { title: v.title, kind: periodKind(v.period), count: (s?.count ?? 0) + 1 });
     }
-  return [...periods]
-    .filter(([, p]) => p.count >= 2)
+  const candidates = [...seen].filter(([, p]) => p.count >= 2);
+  const byKind = new Map<string, number>();
+  for (const [, p] of candidates) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
+  const kind = [...byKind].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return candidates
+    .filter(([, p]) => p.kind === kind)
     .slice(0, HEADLINE_MAX)
     .map(([id, p]) => ({ id, title: p.title }));
 }
@@ -76,7 +90,8 @@ export function IndicatorCharts({ values, shown, width }: IndicatorChartsProps) 
     }),
   }));
   const bars: ChartProps[] = shown.flatMap((v) => {
-    if (typeof v.value !== "number") return [];
+    // A bar shows a level: changes (which may be negative) are on the cards.
+    if (typeof v.value !== "number" || v.value < 0) return [];
     const target = targetLevel(v);
     const scale = v.unit === "%" ? 100 : Math.max(v.value, target ?? 0, 1) * 1.25;
     return [
@@ -85,7 +100,7 @@ export function IndicatorCharts({ values, shown, width }: IndicatorChartsProps) 
         chartData: [
           {
             legend: t.columnFact,
-            horizontalBarChartdata: { x: Math.max(0, Math.min(v.value, scale)), total: scale },
+            horizontalBarChartdata: { x: roundHalfUp(Math.min(v.value, scale), 1), total: roundHalfUp(scale, 1) },
             color: v.met === false ? tokens.colorPaletteRedBorderActive : tokens.colorPaletteGreenBorderActive,
             xAxisCalloutData: formatValue(v.value, v.unit, t, lang),
             ...(target !== null ? { data: target } : {}),
@@ -95,6 +110,7 @@ export function IndicatorCharts({ values, shown, width }: IndicatorChartsProps) 
     ];
   });
   const chartWidth = Math.max(240, width);
+  const culture = lang === "ru" ? "ru-RU" : "en-US";
   return (
     <>
       {grouped.length >= 2 && headline.length ? (
@@ -109,6 +125,8 @@ export function IndicatorCharts({ values, shown, width }: IndicatorChartsProps) 
             yMaxValue={100}
             yAxisTickFormat={(n: number) => format(t.valueWithUnit, { value: formatNumber(n, "", lang), unit: "%" })}
             enabledLegendsWrapLines
+            legendProps={{ styles: { text: styles.legend } }}
+            culture={culture}
             hideLabels
           />
         </section>
@@ -118,7 +136,7 @@ export function IndicatorCharts({ values, shown, width }: IndicatorChartsProps) 
           <Subtitle2 as="h3" className={ui.heading}>
             {t.chartBullets}
           </Subtitle2>
-          <HorizontalBarChart data={bars} width={chartWidth} chartDataMode="default" />
+          <HorizontalBarChart data={bars} width={chartWidth} chartDataMode="default" culture={culture} />
         </section>
       ) : null}
     </>

@@ -103,7 +103,7 @@ export function Dynamics({ v }: { v: IndicatorValue }) {
     >
       <Arrow delta={trend === "neutral" && Math.abs(v.delta) < 0.05 ? 0 : v.delta} />
       <span>{text}</span>
-      <span className={styles.muted}>{t[TREND_KEYS[trend]]}</span>
+      {trend !== "neutral" ? <span className={styles.muted}>{t[TREND_KEYS[trend]]}</span> : null}
     </span>
   );
 }

@@ -3,7 +3,7 @@
  * template's id and why it was chosen sit behind a disclosure.
  */
 import { useId, useState } from "react";
-import { Button, Caption1, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Option, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Template } from "../../core/template/schema";
 import { format } from "../../i18n/strings";
 import type { CheckRun } from "../state/pipeline";
@@ -25,6 +25,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   dropdown: { minWidth: "0", width: "100%" },
+  /** Closed: out of sight and of the accessibility tree, still in the DOM (the class wins over `display`). */
+  closed: { display: "none" },
 });
 
 const AUTO = "\u0000auto";
@@ -75,7 +77,7 @@ export function TemplateHeader({ ready, busy, templateId, templates, run, onChoo
           {open ? t.templateDetailsHide : t.templateDetails}
         </Button>
       </div>
-      <div id={detailsId} className={styles.details} hidden={!open}>
+      <div id={detailsId} className={mergeClasses(styles.details, !open && styles.closed)} hidden={!open}>
         <Field label={t.templateLabel}>
           <PaneDropdown
             className={styles.dropdown}

@@ -94,7 +94,12 @@ export function issueCard(row: HTMLElement): IssueCardText {
     cell: data("cell"),
     code: data("code"),
     where: row.firstElementChild?.textContent ?? "",
-    message: within(row).getByTestId("issue-message").textContent ?? "",
+    // A rule met once shows its message as the group's heading; the card then says only where.
+    message:
+      (
+        within(row).queryByTestId("issue-message") ??
+        row.closest('[data-testid="issue-group"]')?.querySelector('[data-testid="issue-message"]')
+      )?.textContent ?? "",
   };
 }
 
