@@ -103,7 +103,7 @@ export function TemplateHeader({ ready, busy, templateId, templates, run, onChoo
               {format(t.templateIdent, { id: run.check.template.id })}
             </Caption1>
             <Caption1 className={ui.line} data-testid="template-reason">
-              {format(t.templateReason, { reason: run.check.report.template_reason })}
+              {format(t.templateReason, { reason: run.check.report.template_reason ?? "" })}
             </Caption1>
           </>
         ) : null}
