@@ -26,7 +26,6 @@ import { buildSync } from "esbuild";
 import { zipSync, strToU8 } from "fflate";
 import { HyperFormula } from "hyperformula";
 import { computeIndicators } from "../src/core/indicators/engine";
-import { MONITORING_SHEETS, SHNOR_PROCEDURES } from "../src/core/monitoring/sheets";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
 import { consolidateXlsx } from "../src/hosts/xlsx/consolidate";
@@ -35,6 +34,7 @@ import { readWorkbookFile } from "../src/hosts/xlsx/node";
 import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testing/testDashboard";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { gridToXlsx } from "../src/hosts/xlsx/writeGrid";
+import { headerOf, makeRegionXlsx, PROCEDURES, specOf } from "./bench/lib/region";
 import type { SampleCell, SampleSheet } from "../samples/types";
 
 /**
@@ -174,64 +174,6 @@ async function benchPlan(): Promise<void> {
   } finally {
     file.cleanup();
   }
-}
-
-/** A monitoring sheet's canonical name and header (from the built-in templates' sheet specs). */
-const specOf = (id: string) => MONITORING_SHEETS.find((m) => m.id === id)!;
-const headerOf = (id: string) => specOf(id).columns.map((c) => c.title);
-
-/** The nine deciding procedures plus three that never decide ШНОР status. */
-const PROCEDURES = [...SHNOR_PROCEDURES, "ВПР 4 кл. математика", "ВПР 7 кл. история", "ВПР 8 кл. математика"];
-
-/** A region: `schools` schools × 3 years × 12 procedures, plus the other monitoring sheets. */
-async function makeRegionXlsx(schools: number): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const names = Array.from(
-    { length: schools },
-    (_, i) => `МБОУ СОШ № ${i + 1} с. Образцовое-${Math.floor(i / 50) + 1}`,
-  );
-  const sheet = (id: string) => {
-    const ws = wb.addWorksheet(specOf(id).name);
-    ws.addRow(headerOf(id));
-    return ws;
-  };
-  const reg = sheet("schools");
-  names.forEach((n, i) =>
-    reg.addRow([
-      n,
-      100000 + i,
-      i % 5 === 0 ? "да" : "нет",
-      i % 7 === 0 ? "да" : "нет",
-      i % 50 === 0 ? "да" : "нет",
-      i % 3 === 0 ? "да" : "нет",
-      i % 97 === 0 ? "да" : "нет",
-      null,
-    ]),
-  );
-  const grades = sheet("grades");
-  const proc = sheet("procedures");
-  const staff = sheet("staff");
-  const net = sheet("network");
-  for (let y = 2020; y <= 2022; y++) {
-    names.forEach((n, i) => {
-      const k = (i * 31 + y) % 17;
-      grades.addRow([n, `${y}/${y + 1}`, 300 + k, 290 + k, 20 + (k % 5), 90 + k, 3 + (k % 4)]);
-      staff.addRow([n, y, 30 + (k % 9), 20 + (k % 9), 10, 5 + (k % 3), 15, 12, 32, k % 3]);
-      net.addRow([n, y, k % 2 ? "да" : "нет", "да", k % 3 ? "да" : "нет", "да", k % 4]);
-      for (const p of PROCEDURES) {
-        const part = 20 + ((i + y + p.length) % 30);
-        const m2 = (i * 7 + p.length + y) % 11;
-        if (p.startsWith("ЕГЭ")) proc.addRow([n, y, p, part, m2]);
-        else {
-          const m5 = Math.floor((part - m2) / 4);
-          const m4 = Math.floor((part - m2) / 3);
-          proc.addRow([n, y, p, part, m2, part - m2 - m4 - m5, m4, m5]);
-        }
-      }
-    });
-  }
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
 }
 
 async function benchRegion(): Promise<void> {

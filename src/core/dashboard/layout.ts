@@ -78,7 +78,6 @@ export interface DashboardLayout {
 const MUNICIPALITY = "municipality";
 const NO_VALUE = "—";
 const NO_DATA = "нет данных";
-const BAR_COLOR = "FF5B9BD5";
 
 /** The defined name of a municipal fact: `sv_quality_pct_2022_2023`. */
 export function factName(id: string, period: string): string {
@@ -345,8 +344,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
       });
       row++;
     }
-    g.dataBars.push({ range: `B${top}:B${row - 1}`, color: BAR_COLOR });
     charts.push({
+      id: "shnor_share_by_year",
       kind: "line",
       title: "Доля ШНОР по годам, %",
       categoriesRange: g.rangeRef(top, row - 1, 1),
@@ -402,8 +401,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
       row++;
     }
     const bottom = row - 1;
-    g.dataBars.push({ range: `C${top}:C${bottom}`, color: BAR_COLOR });
     charts.push({
+      id: "quality_by_school",
       kind: "bar",
       title: `Качество знаний по школам${quality.period ? `, ${quality.period}` : ""}, %`,
       categoriesRange: g.rangeRef(top, bottom, 1),

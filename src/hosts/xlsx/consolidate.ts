@@ -1,44 +1,29 @@
 /**
  * Consolidation on the xlsx host (browser and Node): school files are read one at a time with the
  * reader (a hostile file becomes that file's `unreadable` entry, never the batch's end), checked
- * and planned by the core (`core/consolidate`), and the plan is applied to a copy of the master
- * with ExcelJS. Everything else of the master is kept as in `writeDashboard.ts`: what ExcelJS
- * loses on the round trip is repaired or reported (`preserve.ts`).
+ * and planned by the core (`core/consolidate`), and the plan is applied to a copy of the master by
+ * patching its package: only the monitoring sheets appended to are re-emitted, every other part
+ * of the master stays byte for byte (`package/consolidatePatch.ts`).
  *
- * ExcelJS moves rows without adjusting formulas: on a sheet where formulas or merged cells lie
+ * Moving rows in the file does not adjust formulas: on a sheet where formulas or merged cells lie
  * below the replaced rows, those rows are cleared instead of deleted (the new rows go after the
  * table) and a warning says so. Excel itself (the Office.js host) deletes them properly.
  */
-import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import {
-  startConsolidation,
-  type ConsolidateOptions,
-  type ConsolidationInput,
-} from "../../core/consolidate/consolidate";
-import type { Consolidation, ConsolidationPlan, PlanCell, SheetPlan } from "../../core/consolidate/types";
+import { collectConsolidation as collect, type CollectProgress } from "../../core/consolidate/collect";
+import type { ConsolidateOptions } from "../../core/consolidate/consolidate";
+import type { Consolidation, ConsolidationPlan, PlanCell } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
-import { styleHeader } from "./blankTemplate";
+import type { ConsolidationSource } from "../host";
 import { WorkbookReadError, readMessages } from "./errors";
-import { repairRoundTrip, snapshotPackage } from "./preserve";
 import { readWorkbook } from "./read";
-import { DATE_FORMAT, fixZipTimestamps, freezeRows } from "./writeGrid";
+import { patchConsolidation } from "./package/consolidatePatch";
+import type { PatchOptions } from "./package/workbookPackage";
 
 /** A school file the host can read (a path on disk, a browser `File` …). */
-export interface ConsolidationSource {
-  /** File name, written into «Источник». */
-  file: string;
-  /** The workbook; throws `WorkbookReadError` (or anything else) when it cannot be read. */
-  read(): Promise<WorkbookData>;
-}
+export type { ConsolidationSource } from "../host";
 
-export interface ConsolidationProgress {
-  /** Files read so far, of `total`. */
-  done: number;
-  total: number;
-  /** The file being read (or the last one). */
-  file: string;
-  phase: "read" | "write";
-}
+/** Progress of a consolidation: files read so far, then the write. */
+export type ConsolidationProgress = CollectProgress;
 
 export interface ConsolidateXlsxOptions extends ConsolidateOptions {
   onProgress?: (p: ConsolidationProgress) => void;
@@ -57,16 +42,10 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-/** A read failure as a file's entry: the reader's code and message, or CORRUPT for anything else. */
-export function readFailure(file: string, e: unknown): ConsolidationInput {
-  if (e instanceof WorkbookReadError) return { file, error: { code: e.code, message: e.message } };
-  return {
-    file,
-    error: {
-      code: "CORRUPT",
-      message: readMessages.corrupt(file, `техническая причина: ${errorText(e)}`),
-    },
-  };
+/** A read failure as the file's code and message: the reader's, or CORRUPT for anything else. */
+export function readFailure(file: string, e: unknown): { code: string; message: string } {
+  if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
+  return { code: "CORRUPT", message: readMessages.corrupt(file, `техническая причина: ${errorText(e)}`) };
 }
 
 /**
@@ -86,138 +65,27 @@ export async function consolidateXlsx(
 
 /**
  * Reads each source (one at a time; a file that cannot be read becomes its `unreadable` entry),
- * checks and plans it against `master` (core): the report and the plan, nothing written. Any host
- * can then apply the plan (this module's `applyConsolidationPlan`, or `WorkbookHost.applyConsolidation`).
+ * checks and plans it against `master` (core): the report and the plan, nothing written.
  */
-export async function collectConsolidation(
+export function collectConsolidation(
   master: WorkbookData,
   sources: readonly ConsolidationSource[],
   options: ConsolidateXlsxOptions,
 ): Promise<Consolidation> {
-  const c = startConsolidation(master, options);
-  const total = sources.length;
-  for (let i = 0; i < total; i++) {
-    const s = sources[i];
-    options.onProgress?.({ done: i, total, file: s.file, phase: "read" });
-    let input: ConsolidationInput;
-    try {
-      input = { file: s.file, workbook: await s.read() };
-    } catch (e) {
-      input = readFailure(s.file, e);
-    }
-    c.add(input);
-  }
-  options.onProgress?.({
-    done: total,
-    total,
-    file: sources[total - 1]?.file ?? master.name,
-    phase: "write",
-  });
-  return c.finish();
+  return collect(master, sources, { ...options, readFailure });
 }
 
-function toExcel(v: PlanCell): ExcelCellValue {
-  return v;
-}
-
-/** Formulas or merged cells at or below `row`: ExcelJS would move them without adjusting references. */
-function movesBadly(ws: Worksheet, row: number): boolean {
-  const merges: unknown = (ws as unknown as { _merges?: unknown })._merges;
-  if (typeof merges === "object" && merges !== null)
-    for (const m of Object.values(merges as Record<string, { model?: { bottom?: number } }>))
-      if ((m.model?.bottom ?? 0) >= row) return true;
-  let found = false;
-  ws.eachRow((r, n) => {
-    if (found || n < row) return;
-    r.eachCell((cell) => {
-      if (cell.formulaType) found = true;
-    });
-  });
-  return found;
-}
-
-function applySheet(wb: Workbook, p: SheetPlan, warnings: string[]): void {
-  let ws = wb.getWorksheet(p.sheet);
-  if (p.create || !ws) {
-    ws = wb.addWorksheet(p.sheet);
-    freezeRows(ws, p.headerRow);
-  }
-  if (p.header.length) {
-    styleHeader(
-      ws,
-      p.headerRow,
-      p.header.map((title) => ({ title })),
-    );
-    p.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  }
-  if (p.sourceHeader) {
-    const cell = ws.getCell(p.headerRow, p.sourceColumn);
-    if (p.sourceColumn > 1) cell.style = { ...ws.getCell(p.headerRow, p.sourceColumn - 1).style };
-    cell.value = "Источник";
-    const col = ws.getColumn(p.sourceColumn);
-    if (!col.width || col.width < 20) col.width = 28;
-  }
-
-  let appendAt = p.appendAt;
-  if (p.deleteRows.length) {
-    if (movesBadly(ws, p.deleteRows[0])) {
-      // Clear instead of delete: nothing moves.
-      for (const r of p.deleteRows) {
-        const row = ws.getRow(r);
-        row.eachCell({ includeEmpty: false }, (cell) => (cell.value = null));
-      }
-      appendAt += p.deleteRows.length;
-      warnings.push(
-        `Лист «${p.sheet}»: ниже строк прежнего импорта есть формулы или объединённые ячейки, поэтому ${p.deleteRows.length} строк(и) прежнего импорта очищены, а не удалены (пустые строки можно удалить в Excel).`,
-      );
-    } else for (const run of p.deleteRuns) ws.spliceRows(run.start, run.count);
-  }
-
-  // Appended rows take the style of the table's last data row, if there is one.
-  const styleRow = appendAt - 1 > p.headerRow ? ws.getRow(appendAt - 1) : null;
-  const styles = styleRow ? Array.from({ length: p.width }, (_, c) => styleRow.getCell(c + 1).style) : [];
-  p.rows.forEach((cells, i) => {
-    const row = ws.getRow(appendAt + i);
-    cells.forEach((v, c) => {
-      const style = styles[c];
-      if (v === null && !style) return;
-      const cell = row.getCell(c + 1);
-      if (style) cell.style = { ...style };
-      if (v === null) return;
-      // A string stays text even when it starts with «=»: ExcelJS makes formulas only of `{ formula }`.
-      cell.value = toExcel(v);
-      if (v instanceof Date && !/[dmy]/i.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
-    });
-  });
-}
-
-/** A copy of the master (`bytes`) with the plan applied; everything else kept (or reported). */
+/**
+ * A copy of the master (`bytes`) with the plan applied by patching its package: only the
+ * monitoring sheets the plan appends to are re-emitted, everything else stays byte for byte
+ * (`package/consolidatePatch.ts`).
+ */
 export async function applyConsolidationPlan(
   bytes: Uint8Array,
   plan: ConsolidationPlan,
+  options: PatchOptions = {},
 ): Promise<{ data: Uint8Array; warnings: string[] }> {
-  const snapshot = await snapshotPackage(bytes);
-  const wb = new Workbook();
-  // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.
-  await wb.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
-  const warnings: string[] = [];
-  for (const p of plan.sheets) applySheet(wb, p, warnings);
-  const out: unknown = await wb.xlsx.writeBuffer();
-  const written =
-    out instanceof Uint8Array
-      ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
-      : new Uint8Array(out as ArrayBuffer);
-  const repaired = await repairRoundTrip(snapshot, written, {
-    removedSheets: [],
-    replacedSheets: [],
-    ownNames: new Set(),
-    ownSheets: [],
-  });
-  fixZipTimestamps(repaired.bytes);
-  return {
-    data: repaired.bytes,
-    warnings: [...warnings, ...repaired.warnings],
-  };
+  return patchConsolidation(bytes, plan, options);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Rewriting a ZIP archive with some entries replaced, added or removed: the other entries are
- * copied with their compressed bytes untouched; new and replaced entries are stored (XML parts of
- * a few kilobytes, no compressor needed). Browser-safe. Used to repair what ExcelJS drops when it
- * round-trips a workbook (see `preserve.ts`).
+ * copied with their compressed bytes untouched; new and replaced entries are deflated with fflate
+ * (stored when tiny). Browser-safe. The package patcher (`package/opc.ts`) writes every copy
+ * through it.
  *
  * Format reference: PKWARE APPNOTE.TXT 4.3.7 (local header), 4.3.12 (central directory header),
  * 4.3.16 (end of central directory). No ZIP64: an .xlsx under the reader's limits never needs it.
  */
+import { deflateSync } from "fflate";
 import { readZipDirectory, ZipFormatError } from "./zip";
 
 const CRC_TABLE = (() => {
@@ -39,27 +40,46 @@ interface OutEntry {
 
 const UTF8_FLAG = 0x0800;
 const DATA_DESCRIPTOR_FLAG = 0x0008;
+/** Entries up to this size are stored: deflating a few hundred bytes gains nothing. */
+const MIN_DEFLATE = 256;
+/** Entries over this size are deflated at level 1. */
+const FAST_DEFLATE = 256 * 1024;
 
 /**
  * The archive with `changes` applied: a name mapped to bytes replaces (or adds) that entry, a name
  * mapped to null removes it. Entry order is kept; added entries come last.
  */
-export function rewriteZip(bytes: Uint8Array, changes: ReadonlyMap<string, Uint8Array | null>): Uint8Array {
+/** Raw DEFLATE (no zlib header) at a level 1–9; fflate's by default, Node's zlib where faster. */
+export type RawDeflater = (data: Uint8Array, level: 1 | 6) => Uint8Array;
+
+export const fflateDeflater: RawDeflater = (data, level) => deflateSync(data, { level });
+
+export function rewriteZip(
+  bytes: Uint8Array,
+  changes: ReadonlyMap<string, Uint8Array | null>,
+  deflateRaw: RawDeflater = fflateDeflater,
+): Uint8Array {
   const dir = readZipDirectory(bytes);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const enc = new TextEncoder();
   const out: OutEntry[] = [];
   const done = new Set<string>();
-  const fresh = (name: string, data: Uint8Array): OutEntry => ({
-    name: enc.encode(name),
-    method: 0,
-    flags: UTF8_FLAG,
-    crc: crc32(data),
-    compressed: data,
-    uncompressedSize: data.length,
-    time: 0,
-    date: ((2020 - 1980) << 9) | (1 << 5) | 1,
-  });
+  const fresh = (name: string, data: Uint8Array): OutEntry => {
+    // Large parts (a region's helper sheet runs to megabytes) are deflated fast; small ones well.
+    const level = data.length > FAST_DEFLATE ? 1 : 6;
+    const deflated = data.length > MIN_DEFLATE ? deflateRaw(data, level) : data;
+    const stored = deflated.length >= data.length;
+    return {
+      name: enc.encode(name),
+      method: stored ? 0 : 8,
+      flags: UTF8_FLAG,
+      crc: crc32(data),
+      compressed: stored ? data : deflated,
+      uncompressedSize: data.length,
+      time: 0,
+      date: ((2020 - 1980) << 9) | (1 << 5) | 1,
+    };
+  };
 
   for (const e of dir.entries) {
     done.add(e.name);

@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
-import type { ConsolidationRun, ConsolidationStep } from "../consolidateFlow";
+import type { ConsolidationRun, ConsolidationStep } from "../../app/consolidate";
 import { DataTable, FilePickButton, type TabProps } from "./controls";
 import { SeverityBadge } from "./severity";
 import { usePaneStyles } from "./styles";
@@ -94,8 +94,8 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
             <li key={n} data-code={i.code} data-severity={i.severity}>
               <SeverityBadge size="small" appearance="tint" severity={i.severity} />{" "}
               {i.cell
-                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message })
-                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message })}
+                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message ?? i.code })
+                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message ?? i.code })}
             </li>
           ))}
         </ul>

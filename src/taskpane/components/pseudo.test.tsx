@@ -7,6 +7,7 @@
  * messages and template reason, template and indicator names, periods, targets, school names,
  * file names and the consolidation report's sentences.
  */
+import { localizeReport } from "../../i18n/issueMessages";
 import "../testing/files";
 import { readFileSync } from "node:fs";
 import type { ReactElement } from "react";
@@ -29,7 +30,7 @@ import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../testing/fakeHost";
 import { TEST_TODAY, button, idle, isDisabled, labelled, options, renderApp, tabNamed } from "../testing/render";
 import { validateWorkbook } from "../../core/validate";
 import { buildDashboardLayouts } from "../../core/dashboard/build";
-import type { ConsolidationStep } from "../consolidateFlow";
+import type { ConsolidationStep } from "../../app/consolidate";
 import { ConsolidationProgress } from "./ConsolidateTab";
 import { ActivityStatus } from "./StatusBars";
 import { PaneTextContext } from "./text";
@@ -100,11 +101,13 @@ async function checkWith(host: FakeHost): Promise<void> {
 /** What the pane computed, recomputed here to know the data texts (issues, reason, indicators). */
 function coreRun(wb: WorkbookData, templateId?: string) {
   const template = BUILTIN_TEMPLATES.find((t) => t.id === templateId);
-  const check = validateWorkbook(wb, {
+  const checked = validateWorkbook(wb, {
     templates: BUILTIN_TEMPLATES,
     asOf: TEST_TODAY,
     ...(template ? { template } : {}),
   });
+  // As the pane's workflow does: the messages rendered in the pane's language.
+  const check = { ...checked, report: localizeReport(checked.report, "ru") };
   return { check, build: buildDashboardLayouts(wb, check, { asOf: TEST_TODAY, refreshedAt: TEST_TODAY }) };
 }
 

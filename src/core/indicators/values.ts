@@ -1,0 +1,245 @@
+/**
+ * Indicator values under construction (`Raw`) and their completion (`finish`): display text,
+ * targets and whether they are met, the previous period's value and the change; the periods an
+ * indicator lists and the schools of a period.
+ */
+import type { MonitoringSheetId } from "../monitoring/sheets";
+import type { IndicatorSpec, Target } from "../template/schema";
+import type { IndicatorContext } from "./context";
+import { fallbackPeriod, previousPeriod, statusYear } from "./periods";
+import { targetMet, targetsFor, targetText, type ScopeKind } from "./targets";
+import { displayValue, type IndicatorValue } from "./types";
+
+export const MUNICIPALITY = "municipality";
+
+/**
+ * A value under construction: the kind creates it (`rawValue`, `municipalRaw`) and sets its
+ * `numerator`, `denominator`, `procedure` and `note` in that order where it has them; `finish`
+ * fills in `display` (unless the kind set one), `target`, `met`, `previous` and `delta`. Built in
+ * place, so that a region's tens of thousands of values are allocated once.
+ */
+export type Raw = IndicatorValue;
+
+/** A value of `scope` (a school's registered name, or `MUNICIPALITY`) before `finish`. */
+export function rawValue(
+  id: string,
+  title: string,
+  unit: string,
+  period: string,
+  scope: string,
+  value: number | boolean | null,
+  excluded: number,
+): Raw {
+  return {
+    id,
+    title,
+    period,
+    scope,
+    value,
+    display: "",
+    unit,
+    target: null,
+    met: null,
+    excluded_rows: excluded,
+    previous: null,
+    delta: null,
+  };
+}
+
+/** A municipality-scope value of an indicator for one period; `display` overrides the formatted value. */
+export function municipalRaw(
+  spec: { id: string; title: string; unit: string },
+  period: string,
+  rest: {
+    value: number | boolean | null;
+    excluded: number;
+    numerator?: number;
+    denominator?: number;
+    note?: string;
+    display?: string;
+  },
+): Raw {
+  const v = rawValue(spec.id, spec.title, spec.unit, period, MUNICIPALITY, rest.value, rest.excluded);
+  if (rest.display !== undefined) v.display = rest.display;
+  if (rest.numerator !== undefined) v.numerator = rest.numerator;
+  if (rest.denominator !== undefined) v.denominator = rest.denominator;
+  if (rest.note !== undefined) v.note = rest.note;
+  return v;
+}
+
+/** «34,5 %»; counts as whole numbers («12 ед.»); statuses «да»/«нет»; «нет данных». */
+export function formatValue(value: number | boolean | null, unit: string): string {
+  if (typeof value === "number" && unit !== "%" && Number.isInteger(value))
+    return unit ? `${value} ${unit}` : String(value);
+  return displayValue(value, unit);
+}
+
+/** A raw's identity within its period: the scope alone for the usual one-id, no-procedure raws. */
+function rawKey(r: Raw, id: string): string {
+  return r.id === id && !r.procedure ? r.scope : `${r.id}\u0001${r.scope}\u0001${r.procedure ?? ""}`;
+}
+
+interface TargetsMemo {
+  scopeKind: ScopeKind;
+  unit: string;
+  period: string;
+  targets: readonly Target[];
+  text: string | null;
+}
+
+const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { targets: [], text: null };
+
+/**
+ * Targets, their status and the previous period's value of every raw value, filled in place
+ * (the raws become the values). Runs over every
+ * per-school value: raws are found by period, then by scope (no key built per value), and the
+ * targets of a scope kind, unit and period are worked out once.
+ */
+export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
+  const id = raws.length ? raws[0].id : spec.id;
+  const byPeriod = new Map<string, Map<string, Raw>>();
+  // Indexed loops: one pass per value, also before the code is optimised.
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k];
+    let scopes = byPeriod.get(r.period);
+    if (!scopes) byPeriod.set(r.period, (scopes = new Map()));
+    scopes.set(rawKey(r, id), r);
+  }
+  // Periods, targets and their texts repeat for every school: worked out once each.
+  const previousOf = new Map<string, Map<string, Raw> | null>();
+  const memos: TargetsMemo[] = [];
+  let last: TargetsMemo | null = null;
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k];
+    const scopeKind: ScopeKind = r.scope === MUNICIPALITY ? MUNICIPALITY : "school";
+    let prevScopes = previousOf.get(r.period);
+    if (prevScopes === undefined) {
+      const prevPeriod = previousPeriod(r.period, spec.period.kind);
+      prevScopes = prevPeriod ? (byPeriod.get(prevPeriod) ?? null) : null;
+      previousOf.set(r.period, prevScopes);
+    }
+    const prev = prevScopes ? prevScopes.get(rawKey(r, id)) : undefined;
+    const previous = prev ? prev.value : null;
+    const delta = typeof r.value === "number" && typeof previous === "number" ? r.value - previous : null;
+    let t = NO_TARGETS;
+    if (r.procedure === undefined) {
+      if (!last || last.scopeKind !== scopeKind || last.unit !== r.unit || last.period !== r.period) {
+        last = memos.find((m) => m.scopeKind === scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
+        if (!last) {
+          const targets = targetsFor(spec, r.period, scopeKind);
+          last = {
+            scopeKind,
+            unit: r.unit,
+            period: r.period,
+            targets,
+            text: targets.length ? targets.map((x) => targetText(x, r.unit)).join("; ") : null,
+          };
+          memos.push(last);
+        }
+      }
+      t = last;
+    }
+    const targets = t.targets;
+    let met: boolean | null = null;
+    if (targets.length) {
+      met = true;
+      for (let j = 0; j < targets.length; j++) {
+        const m = targetMet(targets[j], r.value, previous);
+        if (m === null) {
+          met = null;
+          break;
+        }
+        if (!m) met = false;
+      }
+    }
+    if (r.display === "") r.display = formatValue(r.value, r.unit);
+    r.target = t.text;
+    r.met = met;
+    r.previous = previous;
+    r.delta = delta;
+  }
+  return raws;
+}
+
+/** The sheet whose periods an indicator lists. */
+export function periodSheet(spec: IndicatorSpec): MonitoringSheetId | null {
+  return spec.period.sheet ?? spec.numerator?.sheet ?? null;
+}
+
+/** Sorted periods present on the sheet (with records of the ВПР grade, when given), or the fallback period when there are none. */
+export function periodsOf(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  grade?: number,
+): { periods: string[]; fallback: boolean } {
+  const kind = spec.period.kind;
+  if (kind === "report_date") return { periods: [ctx.options.asOf], fallback: false };
+  const sheet = periodSheet(spec);
+  const set = new Set<string>();
+  if (sheet && sheet !== "schools") {
+    for (const [p, list] of ctx.periodIndex(sheet, kind))
+      if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
+  }
+  if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
+  return { periods: [...set].sort(), fallback: false };
+}
+
+/** A school a value is reported for: its key and its registered name. */
+export interface PeriodSchool {
+  key: string;
+  name: string;
+}
+
+/**
+ * `schoolsInPeriod` lists by context, then procedure list (identity), then sheet, period kind,
+ * period, filter and grade: indicators over one sheet share them (quality and success over
+ * «Успеваемость», four over «Кадры»).
+ */
+const schoolLists = new WeakMap<
+  IndicatorContext,
+  Map<readonly string[] | undefined, Map<string, readonly PeriodSchool[]>>
+>();
+
+/**
+ * The schools with records on the sheet in the period (of the ВПР grade, when given) that pass the
+ * indicator's filter: registry order first, then the others in order of appearance. Shared lists:
+ * read them, do not change them.
+ */
+export function schoolsInPeriod(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  sheet: MonitoringSheetId,
+  period: string,
+  grade?: number,
+): readonly PeriodSchool[] {
+  const kind = spec.period.kind;
+  let byProcedures = schoolLists.get(ctx);
+  if (!byProcedures) schoolLists.set(ctx, (byProcedures = new Map()));
+  let lists = byProcedures.get(spec.procedures);
+  if (!lists) byProcedures.set(spec.procedures, (lists = new Map()));
+  const key = `${sheet}\u0001${kind}\u0001${period}\u0001${spec.schools}\u0001${grade ?? ""}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = listSchools(ctx, spec, sheet, period, grade)));
+  return list;
+}
+
+function listSchools(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  sheet: MonitoringSheetId,
+  period: string,
+  grade: number | undefined,
+): PeriodSchool[] {
+  const kind = spec.period.kind;
+  const year = statusYear(period, kind);
+  const names = new Map<string, string | null>();
+  const all = ctx.recordsFor(sheet, kind, period);
+  const records = grade === undefined ? all : ctx.ofGrade(all, grade);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
+    if (r.schoolKey === null || names.has(r.schoolKey)) continue;
+    if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
+    names.set(r.schoolKey, r.school);
+  }
+  return ctx.orderKeys(names.keys()).map((key) => ({ key, name: ctx.schoolName(key, names.get(key) ?? null) }));
+}
