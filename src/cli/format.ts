@@ -1,4 +1,4 @@
-/** Text rendering of reports for the terminal (Russian). */
+/** Text rendering of reports for the terminal: the check report in Russian or English, the rest in Russian. */
 import type { ConsolidationReport, FileConsolidationReport } from "../core/consolidate/types";
 import { displayValue, type IndicatorValue } from "../core/indicators/types";
 import type { Issue } from "../core/report/issue";
@@ -6,13 +6,49 @@ import type { FileReport } from "../core/validate";
 import { issueMessage, templateReason } from "../i18n/issueMessages";
 import type { Lang } from "../i18n/strings";
 
-const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ошибка", warning: "предупр.", info: "замечание" };
-
-const KIND_LABEL: Record<string, string> = {
-  plan: "план-график",
-  monitoring: "мониторинг",
-  sverka: "лист Сверки",
-  other: "не распознан",
+/** The words of the text report (the messages themselves come from `i18n/issueMessages.ts`). */
+const WORDS: Record<
+  Lang,
+  {
+    severity: Record<Issue["severity"], string>;
+    kind: Record<string, string>;
+    file: string;
+    template: string;
+    sheet: (name: string, kind: string) => string;
+    plan: (name: string, kind: string, headerRow: number | null, activities: number) => string;
+    workbook: (sheet: string) => string;
+    noErrors: string;
+    warnings: string;
+    infos: string;
+    errors: string;
+  }
+> = {
+  ru: {
+    severity: { error: "ошибка", warning: "предупр.", info: "замечание" },
+    kind: { plan: "план-график", monitoring: "мониторинг", sverka: "лист Сверки", other: "не распознан" },
+    file: "Файл",
+    template: "Шаблон",
+    sheet: (name, kind) => `Лист «${name}» (${kind})`,
+    plan: (name, kind, headerRow, n) => `Лист «${name}» (${kind}, заголовок в строке ${headerRow}, мероприятий: ${n})`,
+    workbook: (sheet) => `Книга${sheet ? ` (лист «${sheet}»)` : ""}`,
+    noErrors: "Ошибок нет",
+    warnings: "предупреждений",
+    infos: "замечаний",
+    errors: "Ошибок",
+  },
+  en: {
+    severity: { error: "error", warning: "warning", info: "note" },
+    kind: { plan: "plan-graph", monitoring: "monitoring", sverka: "Sverka's sheet", other: "not recognised" },
+    file: "File",
+    template: "Template",
+    sheet: (name, kind) => `Sheet “${name}” (${kind})`,
+    plan: (name, kind, headerRow, n) => `Sheet “${name}” (${kind}, header in row ${headerRow}, activities: ${n})`,
+    workbook: (sheet) => `Workbook${sheet ? ` (sheet “${sheet}”)` : ""}`,
+    noErrors: "No errors",
+    warnings: "warnings",
+    infos: "notes",
+    errors: "Errors",
+  },
 };
 
 export interface Paint {
@@ -34,19 +70,21 @@ export const ansiPaint: Paint = {
 };
 
 /** «Ошибок нет» or the counts, as the last line of a report. */
-export function summaryLine(s: FileReport["summary"]): string {
+export function summaryLine(s: FileReport["summary"], lang: Lang = "ru"): string {
+  const w = WORDS[lang];
   const rest: string[] = [];
-  if (s.warnings) rest.push(`предупреждений: ${s.warnings}`);
-  if (s.infos) rest.push(`замечаний: ${s.infos}`);
-  if (s.errors === 0) return rest.length ? `Ошибок нет (${rest.join(", ")})` : "Ошибок нет";
-  return `Ошибок: ${s.errors}${rest.length ? `, ${rest.join(", ")}` : ""}`;
+  if (s.warnings) rest.push(`${w.warnings}: ${s.warnings}`);
+  if (s.infos) rest.push(`${w.infos}: ${s.infos}`);
+  if (s.errors === 0) return rest.length ? `${w.noErrors} (${rest.join(", ")})` : w.noErrors;
+  return `${w.errors}: ${s.errors}${rest.length ? `, ${rest.join(", ")}` : ""}`;
 }
 
-/** The report as text; messages as the report carries them, else rendered in `lang`. */
+/** The report as text in `lang`; messages as the report carries them, else rendered in `lang`. */
 export function formatReport(r: FileReport, paint: Paint = noPaint, lang: Lang = "ru"): string {
+  const w = WORDS[lang];
   const out: string[] = [];
-  out.push(paint.bold(`Файл: ${r.file}`));
-  out.push(`Шаблон: ${r.template}. ${r.template_reason ?? templateReason(r.template_reason_params, lang)}`);
+  out.push(paint.bold(`${w.file}: ${r.file}`));
+  out.push(`${w.template}: ${r.template}. ${r.template_reason ?? templateReason(r.template_reason_params, lang)}`);
   const bySheet = new Map<string, Issue[]>();
   for (const i of r.issues) {
     const list = bySheet.get(i.sheet) ?? [];
@@ -54,30 +92,28 @@ export function formatReport(r: FileReport, paint: Paint = noPaint, lang: Lang =
     bySheet.set(i.sheet, list);
   }
   for (const s of r.sheets) {
-    const head =
-      s.kind === "plan"
-        ? `Лист «${s.name}» (${KIND_LABEL[s.kind]}, заголовок в строке ${s.header_row}, мероприятий: ${s.activities ?? 0})`
-        : `Лист «${s.name}» (${KIND_LABEL[s.kind] ?? s.kind})`;
+    const kind = w.kind[s.kind] ?? s.kind;
+    const head = s.kind === "plan" ? w.plan(s.name, kind, s.header_row, s.activities ?? 0) : w.sheet(s.name, kind);
     out.push("");
     out.push(paint.bold(head));
     const list = bySheet.get(s.name) ?? [];
     bySheet.delete(s.name);
-    if (!list.length && s.kind !== "other" && s.kind !== "sverka") out.push(paint.green("  Ошибок нет"));
+    if (!list.length && s.kind !== "other" && s.kind !== "sverka") out.push(paint.green(`  ${w.noErrors}`));
     for (const i of list) out.push(formatIssue(i, paint, lang));
   }
   for (const [sheet, list] of bySheet) {
     out.push("");
-    out.push(paint.bold(`Книга${sheet ? ` (лист «${sheet}»)` : ""}`));
+    out.push(paint.bold(w.workbook(sheet)));
     for (const i of list) out.push(formatIssue(i, paint, lang));
   }
   out.push("");
-  const line = summaryLine(r.summary);
+  const line = summaryLine(r.summary, lang);
   out.push(r.summary.errors ? paint.red(paint.bold(line)) : paint.green(paint.bold(line)));
   return out.join("\n");
 }
 
 export function formatIssue(i: Issue, paint: Paint, lang: Lang = "ru"): string {
-  const sev = SEVERITY_LABEL[i.severity].padEnd(9);
+  const sev = WORDS[lang].severity[i.severity].padEnd(9);
   const colored =
     i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
   return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message ?? issueMessage(i, lang)}`;

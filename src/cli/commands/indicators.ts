@@ -55,7 +55,7 @@ export function registerIndicators(program: Command, cli: Cli): void {
           file,
           template: check.template.id,
           asOf,
-          summary: summaryLine(summary),
+          summary: summaryLine(summary, cli.lang),
         });
         cli.io.out(`${head}\n\n${formatIndicators(indicators, { schools: o.schools })}\n`);
       }
