@@ -295,7 +295,7 @@ export function ConsolidateTab({ state, actions, capabilities, undoSupported }: 
           <FilePickButton
             label={t.consolidatePick}
             inputLabel={t.consolidateFilesLabel}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple
             disabled={busy}
             onPick={setFiles}
