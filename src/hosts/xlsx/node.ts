@@ -68,7 +68,10 @@ export async function readWorkbookFileWithBytes(
  * the declared size a hard limit (a part that inflates to more is damaged or a bomb).
  */
 export const zlibInflater: RawInflater = (data, size) => {
-  const out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  const out = inflateRawSync(data, {
+    maxOutputLength: Math.max(1, size),
+    chunkSize: Math.max(64, Math.min(size, 256 * 1024 * 1024)),
+  });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
