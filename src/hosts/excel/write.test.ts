@@ -107,13 +107,13 @@ describe("writeDashboard through the Excel host", () => {
     );
     expect([...dash.columnWidths.keys()].length).toBe(layout.widths.filter((w) => w !== undefined).length);
 
-    // Real charts: quality by school (bar) and the ШНОР share by year (line).
-    expect(build.layout.charts.length).toBe(2);
+    // Real charts: the ШНОР share and quality by year (columns), the schools ranked (bars).
+    expect(build.layout.charts.map((c) => c.kind)).toEqual(["column", "column", "bar"]);
     expect(
       dash.charts.map((c) => ({ type: c.type, title: c.title, source: c.source, categories: c.categories })),
     ).toEqual(
       build.layout.charts.map((spec) => ({
-        type: spec.kind === "bar" ? "BarClustered" : "Line",
+        type: spec.kind === "bar" ? "BarClustered" : spec.kind === "column" ? "ColumnClustered" : "Line",
         title: spec.title,
         source: spec.valuesRange.replace(/\$/g, ""),
         categories: spec.categoriesRange.replace(/\$/g, ""),
@@ -154,7 +154,7 @@ describe("writeDashboard through the Excel host", () => {
     });
     for (const [name, snap] of before) expect(snapshot(o.workbook.sheet(name) as FakeSheet)).toBe(snap);
     const dash = o.workbook.sheet("Дашборд (2)") as FakeSheet;
-    expect(dash.charts.length).toBe(2);
+    expect(dash.charts.length).toBe(build.layout.charts.length);
     expect(dash.charts[0].source.startsWith("'Дашборд (2)'!")).toBe(true);
     for (const dn of build.layout.definedNames)
       expect(o.workbook.names.find((n) => n.name === dn.name)?.formula).toBe(

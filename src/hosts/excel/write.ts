@@ -290,7 +290,11 @@ function addCharts(
     const values = splitRef(rewrite(spec.valuesRange));
     const categories = splitRef(rewrite(spec.categoriesRange));
     const ws = context.workbook.worksheets.getItem(values.sheet);
-    const chart = ws.charts.add(spec.kind === "bar" ? "BarClustered" : "Line", ws.getRange(values.address), "Columns");
+    const chart = ws.charts.add(
+      spec.kind === "bar" ? "BarClustered" : spec.kind === "column" ? "ColumnClustered" : "Line",
+      ws.getRange(values.address),
+      "Columns",
+    );
     chart.title.text = spec.title;
     chart.series
       .getItemAt(0)
