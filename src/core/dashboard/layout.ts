@@ -29,21 +29,22 @@ import { a1, columnLetter, quoteSheetName } from "../model/address";
 import type { IsoDate } from "../model/dates";
 import type { WorkbookData } from "../model/sheet";
 import type { MonitoringData } from "../monitoring/model";
-import { SHNOR_PROCEDURES } from "../monitoring/sheets";
 import { shnorStatuses } from "../monitoring/shnor";
 import { SVERKA_SHEETS } from "../sheets/planSheets";
 import type { Template } from "../template/schema";
 import type { FileReport, SheetKind } from "../validate";
 import { summaryText } from "./flkReport";
-import { buildFactFormulas, CALC_SHEET, factKey, specOfValue, type FactFormula } from "./formulas";
+import { buildFactFormulas, CALC_SHEET, factKey, type FactFormula } from "./formulas";
 import { deltaFormat, fitRowHeights, Grid, ruDate, valueFormat } from "./grid";
 import { landscapePrint } from "./print";
-import { latestProcedureYear, lowSharesByYear } from "./schools";
+import { lowSharesByYear, shnorBasis } from "./schools";
 import { NO_DATA, STATUS_MET, STATUS_NOT_MET, statusFormula, statusOf } from "./status";
 import {
   changeIsGood,
+  HEADLINE_IDS,
   indicatorRows,
   municipalTargets,
+  periodSeries,
   targetSummary,
   THEME_TITLES,
   type IndicatorRow,
@@ -95,8 +96,6 @@ const BAR_COLOR = "FF5B9BD5";
 const TARGET_COLOR = "FFC00000";
 const SHNOR_COLOR = "FFC0504D";
 const OTHER_COLOR = "FF5B9BD5";
-/** Headline indicators, in the order the cards show them. */
-const CARD_IDS = ["shnor_share", "quality_pct", "vpr_coped_pct", "kpk_shnor_pct", "plan_done_pct", "success_pct"];
 const MAX_CARDS = 6;
 /** The ranking chart shows at most this many schools (the riskiest; a region has 2,000). */
 const MAX_RANKED = 30;
@@ -185,17 +184,14 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
   const rows = indicatorRows(template, input.indicators);
   const summary = targetSummary(rows);
   const cards = [
-    ...CARD_IDS.map((id) => rows.find((r) => r.id === id)).filter((r): r is IndicatorRow => r !== undefined),
-    ...rows.filter((r) => !CARD_IDS.includes(r.id) && r.latest.met !== null),
+    ...HEADLINE_IDS.map((id) => rows.find((r) => r.id === id)).filter((r): r is IndicatorRow => r !== undefined),
+    ...rows.filter((r) => !HEADLINE_IDS.includes(r.id) && r.latest.met !== null),
   ].slice(0, MAX_CARDS);
 
   // Chart data: ШНОР share and quality by period (every period, oldest first).
-  const series = (id: string) =>
-    municipal
-      .filter((v) => v.id === id && typeof v.value === "number")
-      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  const shnorSeries = series("shnor_share");
-  const qualitySeries = series("quality_pct");
+  const shnorData = periodSeries(template, municipal, "shnor_share");
+  const shnorSeries = shnorData.values;
+  const qualitySeries = periodSeries(template, municipal, "quality_pct").values;
   const chartDataRows = Math.max(shnorSeries.length, qualitySeries.length);
 
   // Schools, sorted by risk.
@@ -400,9 +396,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
     const head = dataTop + 1;
     const first = head + 1;
     if (shnorSeries.length) {
-      const spec = specOfValue(template, "shnor_share");
       g.header(head, ["Год", "Доля ШНОР, %", "Цель, %"]);
-      const targets: (number | null)[] = [];
+      const targets = shnorData.targets;
       shnorSeries.forEach((v, i) => {
         const r = first + i;
         const p = places.get(factKey(v.id, v.period));
@@ -412,14 +407,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
           numFmt: valueFormat("%", v.value as number),
           ...(p ? { formula: localRef(p) } : {}),
         });
-        const t = municipalTargets(spec, v.period).find((x) => x.op !== "growth");
-        targets.push(t ? t.value : null);
-        g.set(
-          r,
-          3,
-          t ? t.value : NO_VALUE,
-          t ? { style: "number", numFmt: valueFormat("%", t.value) } : { style: "noData" },
-        );
+        const t = targets[i];
+        g.set(r, 3, t ?? NO_VALUE, t !== null ? { style: "number", numFmt: valueFormat("%", t) } : { style: "noData" });
       });
       const last = first + shnorSeries.length - 1;
       const hasTarget = targets.some((t) => t !== null);
@@ -740,12 +729,7 @@ function schoolRows(input: DashboardInput): {
 } {
   const { monitoring, template } = input;
   const status = schoolColumn(input.indicators, "shnor_status", "");
-  const year =
-    status.period !== null && /^\d{4}$/.test(status.period) ? Number(status.period) : latestProcedureYear(monitoring);
-  const procedures =
-    specOfValue(template, "shnor_status")?.procedures ??
-    specOfValue(template, "shnor_share")?.procedures ??
-    SHNOR_PROCEDURES;
+  const { year, procedures } = shnorBasis(template, input.indicators, monitoring);
   const shares = year !== null ? lowSharesByYear(monitoring, year, procedures) : new Map();
   const columns = [
     schoolColumn(input.indicators, "quality_pct", "Качество знаний, %"),

@@ -3,9 +3,12 @@
  * (or of participants below the threshold) over the ШНОР-deciding procedures of a year, in one
  * pass over «Процедуры» (linear in the data).
  */
+import type { IndicatorValue } from "../indicators/types";
 import type { MonitoringData } from "../monitoring/model";
 import { procedureKey, procedureKeySet } from "../monitoring/procedure";
 import { SHNOR_PROCEDURES } from "../monitoring/sheets";
+import type { Template } from "../template/schema";
+import { specOfValue } from "./formulas";
 
 export interface LowShare {
   low: number;
@@ -56,4 +59,25 @@ export function latestProcedureYear(data: MonitoringData): number | null {
     if (y !== null && (best === null || y > best)) best = y;
   }
   return best;
+}
+
+/**
+ * The year whose ШНОР status the dashboard and the справка show (the latest per-school
+ * `shnor_status`, else the latest procedure year) and the procedures that decide it.
+ */
+export function shnorBasis(
+  template: Template,
+  indicators: readonly IndicatorValue[],
+  data: MonitoringData,
+): { year: number | null; procedures: readonly string[] } {
+  let period: string | null = null;
+  for (const v of indicators)
+    if (v.id === "shnor_status" && v.scope !== "municipality" && (period === null || v.period > period))
+      period = v.period;
+  const year = period !== null && /^\d{4}$/.test(period) ? Number(period) : latestProcedureYear(data);
+  const procedures =
+    specOfValue(template, "shnor_status")?.procedures ??
+    specOfValue(template, "shnor_share")?.procedures ??
+    SHNOR_PROCEDURES;
+  return { year, procedures };
 }

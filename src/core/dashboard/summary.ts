@@ -160,3 +160,30 @@ export function targetSummary(rows: readonly IndicatorRow[]): TargetSummary {
     unmet: assessed.filter((r) => r.latest.met === false),
   };
 }
+
+/** Headline indicators (the dashboard's cards, the справка's conclusions), in this order. */
+export const HEADLINE_IDS: readonly string[] = [
+  "shnor_share",
+  "quality_pct",
+  "vpr_coped_pct",
+  "kpk_shnor_pct",
+  "plan_done_pct",
+  "success_pct",
+];
+
+export interface PeriodSeries {
+  /** Municipal values with a number, oldest period first. */
+  values: IndicatorValue[];
+  /** The target value of each period (a bound, not a growth), null where there is none. */
+  targets: (number | null)[];
+}
+
+/** An indicator's municipal values by period (the charts of the ШНОР share and of quality), with its target bound. */
+export function periodSeries(template: Template, indicators: readonly IndicatorValue[], id: string): PeriodSeries {
+  const values = indicators
+    .filter((v) => v.id === id && v.scope === "municipality" && typeof v.value === "number")
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const spec = specOfValue(template, id);
+  const targets = values.map((v) => municipalTargets(spec, v.period).find((t) => t.op !== "growth")?.value ?? null);
+  return { values, targets };
+}
