@@ -20,6 +20,7 @@ import { fileSources } from "../hosts/xlsx/consolidateNode";
 import { ansiPaint, formatConsolidation, formatIndicators, formatReport, noPaint, summaryLine } from "./format";
 import { ProgressBar } from "./progress";
 import { buildDashboardLayouts } from "../core/dashboard/build";
+import { registerReportCommand } from "./report";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -212,6 +213,17 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       for (const w of result.warnings) io.out(`Внимание: ${w}\n`);
       exitCode = EXIT_OK;
     });
+
+  registerReportCommand(program, {
+    out: io.out,
+    loadTemplates,
+    resolveTemplate,
+    resolveAsOf,
+    openWorkbook,
+    usage: (message) => new UsageError(message),
+    setExitCode: (code) => (exitCode = code),
+    today: todayIso,
+  });
 
   program
     .command("consolidate")

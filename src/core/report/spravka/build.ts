@@ -97,7 +97,7 @@ function checkSection(report: FileReport, locations: number): Block[] {
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: "1. Проверка представленных данных" },
     para(
-      `Проверены данные файла «${report.file}» по шаблону проекта (${report.template}): ${plural(checked.length, "лист", "листа", "листов")}, ${plural(rows, "строка", "строки", "строк")} данных.`,
+      `Проверены данные файла «${report.file.split(/[\\/]/).pop()}» по шаблону проекта (${report.template}): ${plural(checked.length, "лист", "листа", "листов")}, ${plural(rows, "строка", "строки", "строк")} данных.`,
     ),
     para(`Итог форматно-логического контроля (ФЛК): ${summaryText(s)}.`, { bold: true }),
   ];
@@ -120,9 +120,9 @@ function checkSection(report: FileReport, locations: number): Block[] {
   blocks.push({
     kind: "table",
     columns: [
-      { title: "Правило", width: 0.34 },
-      { title: "Важность", width: 0.17 },
-      { title: "Количество", width: 0.13, align: "center" },
+      { title: "Правило", width: 0.31 },
+      { title: "Важность", width: 0.19 },
+      { title: "Количество", width: 0.14, align: "center" },
       { title: "Где (первые случаи)", width: 0.36 },
     ],
     rows: ordered.map(([code, list]) => {
@@ -202,12 +202,12 @@ function targetsSection(template: Template, indicators: readonly IndicatorValue[
     blocks.push({
       kind: "table",
       columns: [
-        { title: "Показатель", width: 0.3 },
-        { title: "Цель", width: 0.13, align: "center" },
-        { title: "Факт", width: 0.15, align: "center" },
-        { title: "Статус", width: 0.13, align: "center" },
-        { title: "Предыдущий период", width: 0.16, align: "center" },
-        { title: "Динамика", width: 0.13, align: "center" },
+        { title: "Показатель", width: 0.24 },
+        { title: "Цель", width: 0.11, align: "center" },
+        { title: "Факт", width: 0.16, align: "center" },
+        { title: "Статус", width: 0.16, align: "center" },
+        { title: "Предыдущий период", width: 0.19, align: "center" },
+        { title: "Динамика", width: 0.14, align: "center" },
       ],
       rows: table,
     });
