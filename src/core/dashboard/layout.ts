@@ -338,7 +338,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
       : summary.assessed.length
         ? "Все оценённые целевые показатели выполнены."
         : "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).",
-    summary.unmet.length ? "notMet" : "info",
+    // «warning» wraps in every host; the list can be long.
+    summary.unmet.length ? "warning" : "info",
     COLS,
   );
 

@@ -59,7 +59,10 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 function paragraph(b: Extract<Block, { kind: "paragraph" }>): Paragraph {
   return new Paragraph({
     alignment: ALIGN[b.align ?? "justify"],
-    indent: b.indent === false || (b.align && b.align !== "justify") ? undefined : { firstLine: INDENT },
+    indent:
+      b.indent === true || (b.indent === undefined && (b.align ?? "justify") === "justify")
+        ? { firstLine: INDENT }
+        : undefined,
     spacing: { after: 120 },
     children: [new TextRun({ text: b.text, bold: b.bold, italics: b.italic })],
   });

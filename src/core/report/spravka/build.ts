@@ -99,7 +99,7 @@ function checkSection(report: FileReport, locations: number): Block[] {
     para(
       `Проверены данные файла «${report.file.split(/[\\/]/).pop()}» по шаблону проекта (${report.template}): ${plural(checked.length, "лист", "листа", "листов")}, ${plural(rows, "строка", "строки", "строк")} данных.`,
     ),
-    para(`Итог форматно-логического контроля (ФЛК): ${summaryText(s)}.`, { bold: true }),
+    para(`Итог форматно-логического контроля (ФЛК): ${summaryText(s)}.`, { bold: true, align: "left", indent: true }),
   ];
   if (!report.issues.length) return blocks;
   if (s.errors)
@@ -122,8 +122,8 @@ function checkSection(report: FileReport, locations: number): Block[] {
     columns: [
       { title: "Правило", width: 0.31 },
       { title: "Важность", width: 0.19 },
-      { title: "Количество", width: 0.14, align: "center" },
-      { title: "Где (первые случаи)", width: 0.36 },
+      { title: "Количество", width: 0.16, align: "center" },
+      { title: "Где (первые случаи)", width: 0.34 },
     ],
     rows: ordered.map(([code, list]) => {
       const where = list
