@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { buildDashboardLayouts, type DashboardBuild } from "../../core/dashboard/build";
 import { renderFlkReport } from "../../core/dashboard/flkReport";
 import type { LayoutSheet } from "../../core/dashboard/types";
+import { a1 } from "../../core/model/address";
 import type { WorkbookData } from "../../core/model/sheet";
 import { makeIssue } from "../../core/report/issue";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
@@ -118,6 +119,14 @@ describe("writeDashboard through the Excel host", () => {
         source: spec.valuesRange.replace(/\$/g, ""),
         categories: spec.categoriesRange.replace(/\$/g, ""),
       })),
+    );
+
+    // Each chart sits where the layout anchors it.
+    expect(dash.charts.map((c) => c.position)).toEqual(
+      build.layout.charts.map((spec) => {
+        const r = spec.anchor!.range;
+        return { start: a1(r.top, r.left), end: a1(r.bottom, r.right) };
+      }),
     );
 
     // The defined names sv_<id>_<period>.

@@ -299,8 +299,11 @@ function addCharts(
     chart.series
       .getItemAt(0)
       .setXAxisValues(context.workbook.worksheets.getItem(categories.sheet).getRange(categories.address));
+    // Where the layout anchors the chart; without an anchor, right of the dashboard's table.
+    const at = spec.anchor?.range;
     const top = 3 + i * 20;
-    chart.setPosition(a1(top, firstFree), a1(top + 17, firstFree + 7));
+    if (at) chart.setPosition(a1(at.top, at.left), a1(at.bottom, at.right));
+    else chart.setPosition(a1(top, firstFree), a1(top + 17, firstFree + 7));
   });
 }
 
