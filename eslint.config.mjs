@@ -19,7 +19,7 @@ const PRETTIER_OPTIONS = { printWidth: 120, endOfLine: "auto" };
 const FORMAT_ENFORCED = ["src/taskpane/**", "src/commands/**", "src/i18n/**"];
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-artifacts/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "out/**", "test-artifacts/**"] },
   ...officeAddins.configs.react,
   {
     files: ALL_SOURCES,
@@ -73,7 +73,7 @@ export default [
   },
   {
     // Node-side CommonJS files (webpack.config.js, scripts/*.js); not part of `npm run lint`'s src/** glob.
-    files: ["*.js", "scripts/**/*.js"],
+    files: ["*.js", "scripts/**/*.js", "bin/**/*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {

@@ -11,10 +11,9 @@ const urlDev = "https://localhost:3000/";
 const urlProd = "https://sverka.example.org/"; // CHANGE THIS TO YOUR PRODUCTION DEPLOYMENT LOCATION
 
 async function getHttpsOptions() {
-  // Loaded lazily: only `webpack serve` needs (and may create/install) the dev certificates.
-  const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  // Loaded lazily: only `webpack serve` needs (and may create/install) the dev certificates; on Linux
+  // without sudo (scripts/dev-certs.js).
+  return require("./scripts/dev-certs").httpsOptions();
 }
 
 module.exports = async (env = {}, options = {}) => {

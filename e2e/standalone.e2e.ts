@@ -198,7 +198,10 @@ describe("standalone page", () => {
     assert.equal(await error.getAttribute("data-code"), "NOT_XLSX");
     const text = await error.innerText();
     assert.match(text, /Код: NOT_XLSX/);
-    assert.match(text, /Файл «отчёт-школы\.xlsx» не является книгой Excel \(\.xlsx\): это PDF-документ/);
+    assert.match(
+      text,
+      /Файл «отчёт-школы\.xlsx» не является книгой Excel или таблицей \(\.xlsx, \.xlsm, \.xls, \.ods, \.csv\): это PDF-документ/,
+    );
     // The unreadable file gets no pane, only the hint.
     await item.getByRole("button", { name: bad, exact: true }).click();
     assert.equal(await page.getByTestId("workspace").count(), 0);

@@ -7,15 +7,14 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
+import { buildLayouts, checkWorkbook } from "../src/app/check";
+import { planConsolidation } from "../src/app/consolidate";
+import { formatConsolidation, formatIndicators, formatReport, ansiPaint, noPaint } from "../src/cli/format";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
-import { validateWorkbook } from "../src/core/validate";
-import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
-import { buildDashboardLayouts } from "../src/core/dashboard/build";
-import { readWorkbookFileWithBytes } from "../src/hosts/xlsx/node";
-import { formatConsolidation } from "../src/cli/format";
-import { consolidateXlsx } from "../src/hosts/xlsx/consolidate";
+import { applyConsolidationPlan, readFailure } from "../src/hosts/xlsx/consolidate";
 import { fileSources } from "../src/hosts/xlsx/consolidateNode";
+import { readWorkbookFileWithBytes } from "../src/hosts/xlsx/node";
+import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 
 const SAMPLES = join(__dirname, "..", "samples");
 const OUT = join(__dirname, "..", "out");
@@ -36,11 +35,14 @@ async function consolidateSamples(paint: typeof ansiPaint): Promise<string> {
     .filter((f) => f.startsWith("oo-") && f.endsWith(".xlsx"))
     .sort()
     .map((f) => join(SCHOOLS, f));
-  const { bytes } = await readWorkbookFileWithBytes(join(SCHOOLS, MASTER));
-  const result = await consolidateXlsx({ file: MASTER, bytes }, fileSources(files), {
+  const { workbook, bytes } = await readWorkbookFileWithBytes(join(SCHOOLS, MASTER));
+  const consolidation = await planConsolidation(workbook, fileSources(files), {
     templates: BUILTIN_TEMPLATES,
     asOf: MONITORING_AS_OF,
+    mergeValidRows: false,
+    readFailure,
   });
+  const result = { consolidation, ...(await applyConsolidationPlan(bytes, consolidation.plan)) };
   const out = join(OUT, MASTER.replace(/\.xlsx$/, ".consolidated.xlsx"));
   writeFileSync(out, result.data);
   process.stdout.write(
@@ -67,12 +69,12 @@ async function main(): Promise<void> {
   const dashboards: string[] = [];
   for (const f of files) {
     const { workbook: wb, bytes } = await readWorkbookFileWithBytes(join(SAMPLES, f));
-    const check = validateWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const { check } = checkWorkbook({ ...wb, name: `samples/${f}` }, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
     const isMonitoring = check.report.sheets.some((s) => s.kind === "monitoring");
     // The monitoring sample holds data up to 2023; its indicators and dashboard use that date.
     const asOf = isMonitoring ? MONITORING_AS_OF : AS_OF;
     process.stdout.write(formatReport(check.report, paint) + "\n");
-    const { indicators: values, layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: REFRESHED_AT });
+    const { indicators: values, layout, flk } = buildLayouts(wb, check, { asOf, refreshedAt: REFRESHED_AT });
     if (check.plans.some((p) => p.hasStatus) || isMonitoring)
       process.stdout.write(`\nПоказатели на ${asOf}:\n${formatIndicators(values)}\n`);
 

@@ -1,9 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Workbook } from "exceljs";
 import { ISSUE_KEYS, runCli, sample } from "./testing/harness";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
+
+/** A workbook of no project: one sheet «Покупки» with a shopping list. */
+async function unrelatedWorkbook(): Promise<Uint8Array> {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("Покупки");
+  ws.addRow(["Товар", "Цена"]);
+  ws.addRow(["Хлеб", 40]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -76,20 +86,99 @@ describe("sverka validate", () => {
     writeFileSync(bad, JSON.stringify({ id: "Bad Id", title: "", period: { start: "2023", end: "2024-12-31" } }));
     const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--template-file", bad);
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.err).toMatch(/period\.start/);
+    expect(r.err).toContain("period › start: дата в формате ГГГГ-ММ-ДД");
+    expect(r.err).toContain("bad.json");
+  });
+
+  it("refuses a template file that takes a built-in id (built-in templates win, as in the pane)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sverka-"));
+    const clash = join(dir, "clash.json");
+    writeFileSync(
+      clash,
+      JSON.stringify({ id: "ivanovo-2020", title: "Мой", period: { start: "2024-01-01", end: "2024-12-31" } }),
+    );
+    const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--template-file", clash);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err).toContain("Шаблон с кодом ivanovo-2020 уже есть среди встроенных");
+    const en = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--template-file", clash, "--lang", "en");
+    expect(en.err).toContain("A built-in template already has the id ivanovo-2020");
+  });
+
+  it("renders the JSON report in the requested language and keeps its shape", async () => {
+    const file = sample("ivanovo-2020.plan.xlsx");
+    const ru = JSON.parse((await run("validate", file, "--as-of", "2021-06-30", "--json")).out) as {
+      files: { issues: { code: string; message: string }[] }[];
+    };
+    const en = JSON.parse((await run("validate", file, "--as-of", "2021-06-30", "--json", "--lang", "en")).out) as {
+      files: { issues: { code: string; message: string }[] }[];
+    };
+    expect(en.files[0].issues.map((i) => i.code)).toEqual(ru.files[0].issues.map((i) => i.code));
+    for (const i of en.files[0].issues) {
+      expect(Object.keys(i)).toEqual(expect.arrayContaining(ISSUE_KEYS));
+      expect(i.message.length).toBeGreaterThan(0);
+    }
+    expect((await run("validate", file, "--lang", "de")).code).toBe(EXIT_USAGE);
   });
 });
 
 describe("sverka indicators and templates", () => {
-  it("computes plan_done_pct for the monitored Ivanovo plan", async () => {
+  it("computes plan_done_pct for the monitored Ivanovo plan, and exits 1 because its check found errors", async () => {
     const r = await run("indicators", sample("ivanovo-2020.plan.xlsx"), "--as-of", "2021-06-30", "--json");
-    expect(r.code).toBe(EXIT_OK);
-    const doc = JSON.parse(r.out) as { indicators: { id: string; value: number; scope: string; period: string }[] };
+    expect(r.code).toBe(EXIT_ERRORS);
+    const doc = JSON.parse(r.out) as {
+      indicators: { id: string; value: number; scope: string; period: string }[];
+      summary: { errors: number };
+    };
+    expect(doc.summary.errors).toBeGreaterThan(0);
+    expect(r.err).toContain("sverka validate");
     const v = doc.indicators.find((i) => i.id === "plan_done_pct")!;
     expect(v.scope).toBe("municipality");
     expect(v.period).toBe("2021-06-30");
     expect(v.value).toBeGreaterThan(0);
     expect(v.value).toBeLessThan(100);
+  });
+
+  it("exits 0 when the check found no errors", async () => {
+    const r = await run("indicators", sample("uchitel-uchitelyu-2020.plan.xlsx"), "--as-of", "2021-06-30");
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toContain("Проверка (ФЛК): Ошибок нет");
+  });
+
+  it("says so and exits 1 on a workbook of no known project, printing no indicators", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sverka-"));
+    const file = join(dir, "shopping.xlsx");
+    writeFileSync(file, await unrelatedWorkbook());
+    const r = await run("indicators", file, "--json");
+    expect(r.code).toBe(EXIT_ERRORS);
+    const doc = JSON.parse(r.out) as { indicators: unknown[]; error: { code: string; message: string } };
+    expect(doc.indicators).toEqual([]);
+    expect(doc.error.code).toBe("NO_KNOWN_SHEETS");
+    expect(doc.error.message).toContain("shopping.xlsx");
+    expect(doc.error.message).toContain("«Покупки»");
+    const text = await run("indicators", file);
+    expect(text.code).toBe(EXIT_ERRORS);
+    expect(text.out).toBe("");
+    expect(text.err).toContain("не относится ни к одному известному проекту");
+  });
+
+  it("prints its version and its help in Russian, or English with --lang en", async () => {
+    const v = await run("--version");
+    expect(v.code).toBe(EXIT_OK);
+    expect(v.out.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version,
+    );
+    const ru = await run("--help");
+    expect(ru.code).toBe(EXIT_OK);
+    for (const word of ["Использование:", "Параметры:", "Команды:", "показать справку", "dashboard"])
+      expect(ru.out).toContain(word);
+    expect(ru.out).not.toMatch(/Usage:|Options:|display help/);
+    const en = await run("indicators", "--help", "--lang", "en");
+    for (const word of ["Usage:", "Options:", "Arguments:", "display help", "--schools"])
+      expect(en.out).toContain(word);
+    expect(en.out).not.toMatch(/[А-Яа-яЁё]/);
+    const missing = await run("indicators");
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.err).toContain("не указан обязательный аргумент «file»");
   });
 
   it("lists the five built-in templates", async () => {

@@ -8,7 +8,12 @@ import { summaryText } from "../core/dashboard/flkReport";
 import type { WorkbookData } from "../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook } from "../core/validate";
-import { fakeWorkbookFromData, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "../hosts/excel/testing/fake";
+import {
+  fakeWorkbookFromData,
+  installFakeOffice,
+  type FakeOfficeHandle,
+  type FakeSheet,
+} from "../hosts/excel/testing/fake";
 import type { HostError } from "../hosts/host";
 import { readWorkbookFile } from "../hosts/xlsx/node";
 import { checkWorkbook } from "./commands";

@@ -5,10 +5,13 @@
 
 /* global Office, console */
 
+import { runCheck } from "../app/check";
+import { localToday } from "../app/dates";
+import { allTemplates, loadStoredTemplates } from "../app/templates";
 import { toHostError } from "../hosts/excel/errors";
 import { createExcelHost } from "../hosts/excel";
 import type { HostError, WorkbookHost } from "../hosts/host";
-import { allTemplates, loadStoredTemplates, localToday, runCheck } from "../taskpane/workflow";
+import { langOf, type Lang } from "../i18n/strings";
 
 export interface CheckWorkbookDeps {
   /** The host to use (default: the Excel host). */
@@ -17,6 +20,12 @@ export interface CheckWorkbookDeps {
   asOf?: () => string;
   /** Where a failure is reported (default: the console, with the Office code and debug info). */
   report?: (error: HostError) => void;
+  /** The language of the report's messages (default: Office's display language). */
+  lang?: () => Lang;
+}
+
+function officeLang(): Lang {
+  return langOf(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
 }
 
 function logError(error: HostError): void {
@@ -39,6 +48,7 @@ export async function checkWorkbook(event: Office.AddinCommands.Event, deps: Che
       templates: allTemplates(loadStoredTemplates(settings).templates),
       ...(settings.templateId ? { templateId: settings.templateId } : {}),
       asOf: (deps.asOf ?? (() => localToday()))(),
+      lang: (deps.lang ?? officeLang)(),
     });
     await host.writeReport(run.build.flk);
   } catch (e) {

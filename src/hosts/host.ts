@@ -176,6 +176,33 @@ export interface WorkbookHost {
   canUndoConsolidation?(): Promise<boolean>;
 }
 
+/** A file the user picked (`<input type=file>`, a drop): a browser `File` (only these members are used). */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A school file to consolidate, read only when its turn comes (a path on disk, a picked file …). */
+export interface ConsolidationSource {
+  /** File name, written into «Источник». */
+  file: string;
+  /** The workbook; throws (the reader's error, with its code) when it cannot be read. */
+  read(): Promise<WorkbookData>;
+}
+
+/**
+ * The port through which the app reads files the user picked (the school files of a consolidation
+ * in the pane): a file host implements it, each entry point passes it in (the Excel pane loads it
+ * on first use, so the file readers stay out of the pane's first load).
+ */
+export interface PickedFileReader {
+  /** One source per picked file: its size checked first, then read. */
+  source(file: PickedFile): ConsolidationSource;
+  /** A read failure as that file's entry: the reader's code and located message. */
+  failure(file: string, error: unknown): { code: string; message: string };
+}
+
 /** An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept. */
 export class HostError extends Error {
   constructor(

@@ -1,10 +1,20 @@
-/** Entry of standalone.html: the page that checks .xlsx files in a plain browser, without Excel. */
+/** Entry of standalone.html: the page that checks workbooks in a plain browser, without Excel. */
 import { createRoot } from "react-dom/client";
 import { langOf } from "../i18n/strings";
+import { FileReaderContext, type PickedFileReaderLoader } from "../taskpane/filePort";
 import { StandaloneApp } from "./StandaloneApp";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("standalone.html has no #container element");
 const locale = typeof navigator === "undefined" ? undefined : navigator.language;
 document.documentElement.lang = langOf(locale);
-createRoot(container).render(<StandaloneApp locale={locale} />);
+
+// The school files of a consolidation are read by the file host, in the chunk the page's files use.
+const loadFileReader: PickedFileReaderLoader = () =>
+  import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
+
+createRoot(container).render(
+  <FileReaderContext.Provider value={loadFileReader}>
+    <StandaloneApp locale={locale} />
+  </FileReaderContext.Provider>,
+);

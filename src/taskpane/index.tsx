@@ -1,6 +1,13 @@
+/**
+ * Entry of taskpane.html: the pane on the Excel host (Office.js). The only pane module that names
+ * concrete hosts: the Excel host, and the file host's reader for the school files of a
+ * consolidation, imported on first use so ExcelJS/SheetJS stay out of the first load.
+ */
+import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./components/App";
 import { createExcelHost } from "../hosts/excel";
+import { FileReaderContext, type PickedFileReaderLoader } from "./filePort";
 
 /* global document, navigator, Office */
 
@@ -8,26 +15,34 @@ const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
 const root = createRoot(container);
 
+// `.js`: an ES import under `moduleResolution: nodenext`; webpack maps it to the .ts file (extensionAlias).
+const loadFileReader: PickedFileReaderLoader = () =>
+  import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
+
 function browserLocale(): string | undefined {
   return typeof navigator === "undefined" ? undefined : navigator.language;
 }
 
+function render(app: ReactElement): void {
+  root.render(<FileReaderContext.Provider value={loadFileReader}>{app}</FileReaderContext.Provider>);
+}
+
 if (typeof Office === "undefined") {
   // office.js did not load (plain browser, offline): nothing to wait for.
-  root.render(<App host="no-host" locale={browserLocale()} />);
+  render(<App host="no-host" locale={browserLocale()} />);
 } else {
-  root.render(<App host="loading" locale={browserLocale()} />);
+  render(<App host="loading" locale={browserLocale()} />);
   Office.onReady((info) => {
     // office.js also resolves onReady in a plain browser, with host === null.
     if (!info.host) {
-      root.render(<App host="no-host" locale={browserLocale()} />);
+      render(<App host="no-host" locale={browserLocale()} />);
       return;
     }
     const locale = Office.context?.displayLanguage || browserLocale();
     try {
-      root.render(<App host={createExcelHost()} locale={locale} />);
+      render(<App host={createExcelHost()} locale={locale} />);
     } catch (e) {
-      root.render(<App host="loading" locale={locale} startupError={e} />);
+      render(<App host="loading" locale={locale} startupError={e} />);
     }
   });
 }

@@ -8,24 +8,24 @@ import type { IsoDate } from "../core/model/dates";
 import type { Issue } from "../core/report/issue";
 import type { Template } from "../core/template/schema";
 import type { ReadProgress, StoredSettings, WorkbookHost } from "../hosts/host";
-import type { FormatParams, Lang, StringKey } from "../i18n/strings";
-import { runConsolidation, type ConsolidationRun, type ConsolidationStep } from "./consolidateFlow";
+import type { Lang } from "../i18n/strings";
 import { describeError, type ErrorInfo } from "./errors";
 import { JSON_MIME, XLSX_MIME, readFileText, saveFile } from "./files";
 import { noticeMessage, outcomeMessages, type NewMessage, type PaneMessage } from "./messages";
+import { runCheck, type CheckRun } from "../app/check";
+import { runConsolidation, type ConsolidationRun, type ConsolidationStep } from "../app/consolidate";
 import {
   allTemplates,
-  isBuiltinTemplate,
+  importTemplateText,
   loadStoredTemplates,
-  parseTemplateText,
-  runCheck,
   templateToJson,
   withImportedTemplate,
   withoutImportedTemplate,
-  type CheckRun,
+  type ImportProblem,
   type StoredTemplates,
-  type TemplateIssue,
-} from "./workflow";
+} from "../app/templates";
+import { HostError } from "../hosts/host";
+import { useFileReader } from "./filePort";
 
 export type ActionName =
   | "template"
@@ -44,11 +44,7 @@ export type Activity =
   { kind: "reading"; progress: ReadProgress | null } | { kind: "checking" } | { kind: "action"; name: ActionName };
 
 /** Why an imported file was refused, for the dictionary; `issues` lists the schema's complaints. */
-export interface ImportProblem {
-  key: StringKey;
-  params: FormatParams;
-  issues: TemplateIssue[];
-}
+export type { ImportProblem };
 
 export interface PaneOptions {
   lang: Lang;
@@ -114,6 +110,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
   const [consolidationStep, setConsolidationStep] = useState<ConsolidationStep | null>(null);
   const [canUndoConsolidation, setCanUndoConsolidation] = useState(false);
   const nextId = useRef(1);
+  const reader = useFileReader();
 
   const say = useCallback((list: NewMessage[]) => {
     setMessages(list.map((m) => ({ ...m, id: nextId.current++ })));
@@ -166,6 +163,8 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
         templates: allTemplates(imported),
         ...(templateId ? { templateId } : {}),
         asOf: today(),
+        refreshedAt: today(),
+        lang,
         onProgress: (progress) => setActivity({ kind: "reading", progress }),
         onChecking: () => setActivity({ kind: "checking" }),
       });
@@ -176,7 +175,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
           : [],
       );
     },
-    [host, today, say],
+    [host, today, lang, say],
   );
 
   const check = useCallback(
@@ -294,33 +293,12 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
           setImportProblem({ key: "importReadFailed", params: { file: fileName }, issues: [] });
           return;
         }
-        const parsed = parseTemplateText(text, lang);
-        if (!parsed.ok) {
-          if (parsed.kind === "empty")
-            setImportProblem({ key: "importEmptyFile", params: { file: fileName }, issues: [] });
-          else if (parsed.kind === "json")
-            setImportProblem(
-              parsed.line === null
-                ? { key: "importBadJson", params: { file: fileName }, issues: [] }
-                : {
-                    key: "importBadJsonAt",
-                    params: { file: fileName, line: parsed.line, column: parsed.column ?? 0, near: parsed.near },
-                    issues: [],
-                  },
-            );
-          else
-            setImportProblem({
-              key: "importBadSchema",
-              params: { file: fileName, count: parsed.issues.length },
-              issues: parsed.issues,
-            });
+        const imported = importTemplateText(fileName, text, lang);
+        if (!imported.ok) {
+          setImportProblem(imported.problem);
           return;
         }
-        const { id, title } = parsed.template;
-        if (isBuiltinTemplate(id)) {
-          setImportProblem({ key: "importBuiltinId", params: { id, file: fileName }, issues: [] });
-          return;
-        }
+        const { id, title } = imported.template;
         const { importedTemplates, replaced } = withImportedTemplate(settings, id, text);
         await saveSettings({ ...settings, importedTemplates });
         say([{ intent: "success", key: replaced ? "importReplaced" : "importOk", params: { id, title } }]);
@@ -343,12 +321,15 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     (files: readonly File[], mergeValidRows: boolean) =>
       perform({ kind: "action", name: "consolidate" }, async () => {
         setConsolidation(null);
+        if (!reader) throw new HostError("Свод файлов здесь недоступен: нет чтения файлов.", "UNSUPPORTED");
         try {
           const result = await runConsolidation(host, files, {
             templates: allTemplates(stored.templates),
             ...(settings.templateId ? { templateId: settings.templateId } : {}),
             asOf: today(),
             mergeValidRows,
+            lang,
+            reader,
             onStep: setConsolidationStep,
           });
           setConsolidation(result);
@@ -371,7 +352,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
           setCanUndoConsolidation(host.canUndoConsolidation ? await host.canUndoConsolidation() : false);
         }
       }),
-    [perform, host, stored.templates, settings.templateId, today, run, say],
+    [perform, host, reader, stored.templates, settings.templateId, today, lang, run, say],
   );
 
   const undoConsolidation = useCallback(

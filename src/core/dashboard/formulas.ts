@@ -20,7 +20,11 @@
  * as they are, it gives the core's value; otherwise (a number written as text in a counted row, a
  * merged cell, a column whose position is unknown) the fact is the core's value with a reason.
  */
+import { columnsOf } from "../indicators/aggregate";
 import { previousPeriodOf, type IndicatorUse } from "../indicators/engine";
+import { FormulaError, type FormulaBuilder, type FormulaFact, type FormulaTerm } from "../indicators/formula";
+import { specOfValue } from "../indicators/hints";
+import { INDICATOR_KINDS } from "../indicators/kinds";
 import type { IndicatorValue } from "../indicators/types";
 import { columnLetter, quoteSheetName } from "../model/address";
 import { cellAt, type SheetData, type WorkbookData } from "../model/sheet";
@@ -32,21 +36,10 @@ import type { LayoutCell, LayoutSheet } from "./types";
 /** Name of the hidden helper sheet. */
 export const CALC_SHEET = "_sverka_calc";
 
-/** Indicator kinds whose municipal facts get formulas (when the data allow it). */
-export const FORMULA_KINDS: readonly IndicatorSpec["kind"][] = [
-  "ratio",
-  "period_delta",
-  "school_threshold",
-  "event_share",
-];
-
-/** Why an indicator kind gets no formula. */
-const NO_FORMULA_REASON: Partial<Record<IndicatorSpec["kind"], string>> = {
-  plan_done:
-    "значение: выполнение плана считается по срокам мероприятий, записанным текстом («до 05 апреля 2023 г.»), и их статусам — формулой Excel это не выражается",
-  shnor_status: "значение: статус школы, а не показатель муниципалитета",
-  low_result: "значение: результат процедуры по школе",
-};
+/** Indicator kinds whose municipal facts get formulas (when the data allow it): those with a formula twin. */
+export { FORMULA_KINDS } from "../indicators/kinds";
+/** The declaration a value id belongs to (`vpr_coped_pct_g5` → `vpr_coped_pct`). */
+export { specOfValue } from "../indicators/hints";
 
 export interface FactFormula {
   /** Formula without «=», when the fact is written as one. */
@@ -87,14 +80,6 @@ function close(a: number, b: number): boolean {
 function isNumber(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);
 }
-
-/** A formula term together with its value computed the way Excel would compute it. */
-interface Term {
-  text: string;
-  value: number;
-}
-
-class FormulaError extends Error {}
 
 /** The extent of a data sheet's rows: from the row under its header to its last record. */
 interface Extent {
@@ -190,20 +175,7 @@ class CalcSheet {
   }
 }
 
-/** The spec a value id belongs to (`vpr_coped_pct_g5` → `vpr_coped_pct`). */
-export function specOfValue(template: Template, id: string): IndicatorSpec | undefined {
-  return (
-    template.indicators.find((s) => s.id === id) ??
-    template.indicators.find((s) => s.byGrade && new RegExp(`^${s.id}_g\\d+$`).test(id))
-  );
-}
-
-function valueColumns(a: Aggregate): { plus: string[]; minus: string[] } {
-  const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
-  return { plus, minus: a.op === "diff" ? [...(a.minus ?? [])] : [] };
-}
-
-class Builder {
+class Builder implements FormulaBuilder {
   readonly calc = new CalcSheet();
   private readonly uses = new Map<string, IndicatorUse[]>();
   private readonly extents = new Map<MonitoringSheetId, Extent | null>();
@@ -297,7 +269,7 @@ class Builder {
   }
 
   /** Σ (or count) of one aggregate over the rows the value used. */
-  aggregate(a: Aggregate, uses: readonly IndicatorUse[], label: string): Term {
+  aggregate(a: Aggregate, uses: readonly IndicatorUse[], label: string): FormulaTerm {
     let list = uses;
     if (a.op === "count_schools") {
       // One row per school: the engine counts distinct schools.
@@ -314,8 +286,8 @@ class Builder {
     const rows = list.map((u) => u.row).sort((x, y) => x - y);
     const weights = this.calc.column(extent, new Map(rows.map((r) => [r, 1])), label);
     if (a.op === "count" || a.op === "count_schools") return { text: `COUNT(${weights})`, value: rows.length };
-    const { plus, minus } = valueColumns(a);
-    const sumOf = (columnId: string): Term => {
+    const { plus, minus } = columnsOf(a);
+    const sumOf = (columnId: string): FormulaTerm => {
       const { range, col } = this.dataRange(a.sheet, columnId);
       let value = 0;
       for (const r of rows) value += this.excelNumber(a.sheet, r, col, columnId);
@@ -341,83 +313,19 @@ class Builder {
   }
 }
 
-function scaled(text: string, scale: number): string {
-  return scale === 1 ? text : `(${text})*${scale}`;
-}
-
-function wrap(t: Term): string {
-  return /^[A-Z]+\([^()]*\)$|^\d+$/.test(t.text) ? t.text : `(${t.text})`;
-}
-
-/** The formula of one municipal fact, checked against the core's value; throws `FormulaError` when there is none. */
-function factFormula(b: Builder, spec: IndicatorSpec, v: FactValue): string {
-  const { id, period } = v;
-  const label = (part: string) => `${v.title} (${period}): ${part}`;
-  let text: string;
-  let result: number | null;
-  switch (spec.kind) {
-    case "ratio": {
-      if (!spec.numerator) throw new FormulaError("значение: нет числителя");
-      const num = b.aggregate(spec.numerator, b.usesOf(id, period, 0), label("числитель"));
-      if (!spec.denominator) {
-        text = scaled(num.text, spec.scale);
-        result = num.value * spec.scale;
-        break;
-      }
-      const den = b.aggregate(spec.denominator, b.usesOf(id, period, 1), label("знаменатель"));
-      const numText = spec.scale === 1 ? wrap(num) : `${wrap(num)}*${spec.scale}`;
-      text = `IF(${den.text}=0,"нет данных",${numText}/${wrap(den)})`;
-      result = den.value === 0 ? null : (num.value * spec.scale) / den.value;
-      break;
-    }
-    case "period_delta": {
-      if (!spec.numerator) throw new FormulaError("значение: нет числителя");
-      const prevPeriod = v.previousPeriod;
-      if (prevPeriod === null) throw new FormulaError("значение: нет предыдущего периода");
-      const cur = b.aggregate(spec.numerator, b.usesOf(id, period, 0), label("текущий период"));
-      const prev = b.aggregate(
-        spec.numerator,
-        b.usesOf(id, prevPeriod, 0),
-        `${v.title} (${prevPeriod}): текущий период`,
-      );
-      text = scaled(`${wrap(cur)}-${wrap(prev)}`, spec.scale);
-      result = (cur.value - prev.value) * spec.scale;
-      break;
-    }
-    case "school_threshold": {
-      const threshold = spec.threshold;
-      if (threshold === undefined) throw new FormulaError("значение: нет порога");
-      const uses = b.usesOf(id, period, 1);
-      if (!uses.length) throw new FormulaError("значение: нет школ в знаменателе");
-      const f = b.figures("schools", uses, label("значение по учтённым школам"));
-      const reached = f.values.filter((x) => x >= threshold).length;
-      const numText = `COUNTIF(${f.range},">=${threshold}")`;
-      text = `IF(COUNT(${f.range})=0,"нет данных",${spec.scale === 1 ? numText : `${numText}*${spec.scale}`}/COUNT(${f.range}))`;
-      result = (reached * spec.scale) / f.values.length;
-      break;
-    }
-    case "event_share": {
-      const sheet = spec.numerator?.sheet;
-      const uses = b.usesOf(id, period, 0);
-      if (!sheet || !uses.length) throw new FormulaError("значение: нет мероприятий");
-      const f = b.figures(sheet, uses, label("доля по мероприятию"));
-      text = `AVERAGE(${f.range})`;
-      result = f.values.reduce((s, x) => s + x, 0) / f.values.length;
-      break;
-    }
-    default:
-      throw new FormulaError(NO_FORMULA_REASON[spec.kind] ?? "значение");
-  }
+/**
+ * The formula of one municipal fact, from its kind's twin (`indicators/kinds/<kind>.ts`), checked
+ * against the core's value; throws `FormulaError` when there is none.
+ */
+function factFormula(b: Builder, spec: IndicatorSpec, v: FormulaFact): string {
+  const def = INDICATOR_KINDS[spec.kind];
+  if (!def.formula) throw new FormulaError(def.noFormula ?? "значение");
+  const { text, result } = def.formula(b, spec, v);
   if (typeof v.value !== "number" || result === null || !close(result, v.value))
     throw new FormulaError(
       "значение: формула по ячейкам листов не дала бы расчёт Сверки (в учтённых строках есть числа, записанные текстом, или объединённые ячейки)",
     );
   return text;
-}
-
-interface FactValue extends IndicatorValue {
-  /** The period `period_delta` compares with (from the period kind), null when there is none. */
-  previousPeriod: string | null;
 }
 
 /** Formulas (or the reasons for values) of every municipal fact, and the helper sheet they need. */
@@ -441,7 +349,7 @@ export function buildFactFormulas(input: FormulaInput): FormulaResult {
     }
     b.calc.begin();
     try {
-      const fv: FactValue = { ...v, previousPeriod: previousPeriodOf(v.period) };
+      const fv: FormulaFact = { ...v, previousPeriod: previousPeriodOf(v.period) };
       facts.set(key, { formula: factFormula(b, spec, fv) });
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;

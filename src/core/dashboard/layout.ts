@@ -92,7 +92,7 @@ export interface DashboardLayout {
 
 const MUNICIPALITY = "municipality";
 const NO_VALUE = "—";
-const BAR_COLOR = "FF5B9BD5";
+const QUALITY_COLOR = "FF5B9BD5";
 const TARGET_COLOR = "FFC00000";
 const SHNOR_COLOR = "FFC0504D";
 const OTHER_COLOR = "FF5B9BD5";
@@ -443,7 +443,6 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
         axisMin: 0,
         anchor: chartAnchor(chartsTop, 1, chartsTop + CHART_ROWS - 1, 2),
       });
-      g.dataBars.push({ range: `B${first}:B${last}`, color: BAR_COLOR });
     }
     if (qualitySeries.length) {
       g.header(head, ["Учебный год", "Качество знаний, %"], 5);
@@ -469,14 +468,13 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
             name: "Качество знаний",
             valuesRange: g.rangeRef(first, last, 6),
             values: qualitySeries.map((v) => v.value as number),
-            color: BAR_COLOR,
+            color: QUALITY_COLOR,
           },
         ],
         numFmt: valueFormat("%", 0),
         axisMin: 0,
         anchor: chartAnchor(chartsTop, 3, chartsTop + CHART_ROWS - 1, COLS),
       });
-      g.dataBars.push({ range: `F${first}:F${last}`, color: BAR_COLOR });
     }
   }
 
@@ -518,8 +516,6 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
       });
       row++;
     }
-    const bottom = row - 1;
-    g.dataBars.push({ range: `C${top}:C${bottom}`, color: BAR_COLOR });
     const ranked = schoolTable.rows.slice(0, MAX_RANKED);
     const rankedBottom = top + ranked.length - 1;
     if (ranked.some((s) => s.lowPct !== null)) {

@@ -52,6 +52,7 @@ function specs(): Record<IndicatorId, Spec> {
     quality_pct: {
       id: "quality_pct",
       title: "Процент качества знаний",
+      better: "up",
       unit: "%",
       numerator: { sheet: "grades", op: "sum", columns: ["excellent", "good"] },
       denominator: { sheet: "grades", op: "sum", column: "assessed" },
@@ -62,6 +63,7 @@ function specs(): Record<IndicatorId, Spec> {
     success_pct: {
       id: "success_pct",
       title: "Успеваемость",
+      better: "up",
       unit: "%",
       numerator: { sheet: "grades", op: "diff", column: "assessed", minus: ["failing"] },
       denominator: { sheet: "grades", op: "sum", column: "assessed" },
@@ -72,6 +74,7 @@ function specs(): Record<IndicatorId, Spec> {
     excellent_growth: {
       id: "excellent_growth",
       title: "Рост числа отличников",
+      better: "up",
       unit: "чел.",
       kind: "period_delta",
       numerator: { sheet: "grades", op: "sum", column: "excellent" },
@@ -81,6 +84,7 @@ function specs(): Record<IndicatorId, Spec> {
     vpr_coped_pct: {
       id: "vpr_coped_pct",
       title: "Доля справившихся с ВПР",
+      better: "up",
       unit: "%",
       numerator: {
         sheet: "procedures",
@@ -102,6 +106,7 @@ function specs(): Record<IndicatorId, Spec> {
     low_result: {
       id: "low_result",
       title: "Низкий результат процедуры",
+      better: "down",
       unit: "%",
       kind: "low_result",
       period: { kind: "year", sheet: "procedures" },
@@ -110,6 +115,7 @@ function specs(): Record<IndicatorId, Spec> {
     shnor_status: {
       id: "shnor_status",
       title: "Школа в группе ШНОР по итогам года",
+      better: null,
       unit: "",
       kind: "shnor_status",
       period: { kind: "year", sheet: "procedures" },
@@ -118,6 +124,7 @@ function specs(): Record<IndicatorId, Spec> {
     shnor_share: {
       id: "shnor_share",
       title: "Доля ШНОР",
+      better: "down",
       unit: "%",
       numerator: { sheet: "schools", op: "count_schools", schools: "shnor" },
       denominator: { sheet: "schools", op: "count_schools" },
@@ -127,6 +134,7 @@ function specs(): Record<IndicatorId, Spec> {
     unobjective_share: {
       id: "unobjective_share",
       title: "Доля школ в перечне с необъективными результатами",
+      better: "down",
       unit: "%",
       numerator: { sheet: "schools", op: "count_schools", where: [{ column: "unobjective", eq: yes }] },
       denominator: { sheet: "schools", op: "count_schools" },
@@ -136,6 +144,7 @@ function specs(): Record<IndicatorId, Spec> {
     kpk_shnor_pct: {
       id: "kpk_shnor_pct",
       title: "Доля педагогов ШНОР, прошедших КПК",
+      better: "up",
       unit: "%",
       numerator: { sheet: "staff", op: "sum", column: "kpk" },
       denominator: { sheet: "staff", op: "sum", column: "teachers" },
@@ -147,6 +156,7 @@ function specs(): Record<IndicatorId, Spec> {
     teacher_coverage_pct: {
       id: "teacher_coverage_pct",
       title: "Охват педагогов проектом",
+      better: "up",
       unit: "%",
       numerator: { sheet: "staff", op: "sum", column: "in_project" },
       denominator: { sheet: "staff", op: "sum", column: "teachers" },
@@ -157,6 +167,7 @@ function specs(): Record<IndicatorId, Spec> {
     kpk_per_school: {
       id: "kpk_per_school",
       title: "КПК не менее 32 ч: доля ШНОР и ШНСУ, направивших не менее 5 человек",
+      better: "up",
       unit: "%",
       schoolUnit: "чел.",
       kind: "school_threshold",
@@ -171,6 +182,7 @@ function specs(): Record<IndicatorId, Spec> {
     measures_share: {
       id: "measures_share",
       title: "Доля ОО (ШНОР, ШНСУ) с мероприятиями по повышению качества, в общем числе ОО",
+      better: "up",
       unit: "%",
       numerator: {
         sheet: "network",
@@ -185,6 +197,7 @@ function specs(): Record<IndicatorId, Spec> {
     programs_pct: {
       id: "programs_pct",
       title: "ОО-участницы с разработанной и размещённой школьной программой",
+      better: "up",
       unit: "%",
       numerator: {
         sheet: "network",
@@ -202,6 +215,7 @@ function specs(): Record<IndicatorId, Spec> {
     agreements_pct: {
       id: "agreements_pct",
       title: "ОО-участницы с договором со школой-куратором",
+      better: "up",
       unit: "%",
       numerator: { sheet: "network", op: "count_schools", where: [{ column: "agreement", eq: yes }] },
       denominator: { sheet: "schools", op: "count_schools" },
@@ -212,6 +226,7 @@ function specs(): Record<IndicatorId, Spec> {
     network_share: {
       id: "network_share",
       title: "Доля ОО, вовлечённых в сетевое взаимодействие со ШЛ",
+      better: "up",
       unit: "%",
       numerator: { sheet: "network", op: "count_schools", where: [{ column: "network", eq: yes }] },
       denominator: { sheet: "schools", op: "count_schools" },
@@ -221,6 +236,7 @@ function specs(): Record<IndicatorId, Spec> {
     network_share_target: {
       id: "network_share_target",
       title: "Доля ШНОР и ШНСУ, вовлечённых в сетевое взаимодействие со ШЛ",
+      better: "up",
       unit: "%",
       numerator: { sheet: "network", op: "count_schools", where: [{ column: "network", eq: yes }] },
       denominator: { sheet: "schools", op: "count_schools" },
@@ -231,6 +247,7 @@ function specs(): Record<IndicatorId, Spec> {
     network_teachers_pct: {
       id: "network_teachers_pct",
       title: "Доля педагогов, охваченных сетевыми мероприятиями",
+      better: "up",
       unit: "%",
       numerator: { sheet: "staff", op: "sum", column: "in_network_events" },
       denominator: { sheet: "staff", op: "sum", column: "teachers" },
@@ -241,6 +258,7 @@ function specs(): Record<IndicatorId, Spec> {
     events_count: {
       id: "events_count",
       title: "Районных методических событий за год",
+      better: "up",
       unit: "ед.",
       numerator: { sheet: "events", op: "count", where: [{ column: "level", eq: "муниципальный" }] },
       period: { kind: "year" },
@@ -248,6 +266,7 @@ function specs(): Record<IndicatorId, Spec> {
     event_shnor_participation: {
       id: "event_shnor_participation",
       title: "Доля ШНОР, представленных на мероприятии (среднее за год)",
+      better: "up",
       unit: "%",
       kind: "event_share",
       numerator: { sheet: "events", op: "count" },
@@ -258,6 +277,7 @@ function specs(): Record<IndicatorId, Spec> {
     plan_done_pct: {
       id: "plan_done_pct",
       title: "Выполнение плана-графика",
+      better: "up",
       unit: "%",
       kind: "plan_done",
       period: { kind: "report_date" },
@@ -265,6 +285,7 @@ function specs(): Record<IndicatorId, Spec> {
     oge12_pct: {
       id: "oge12_pct",
       title: "Доля выпускников 9 кл., набравших не менее 12 баллов по сумме ОГЭ по 4 предметам",
+      better: "up",
       unit: "%",
       numerator: { sheet: "gia", op: "sum", column: "oge12" },
       denominator: { sheet: "gia", op: "sum", column: "grads9" },
@@ -275,6 +296,7 @@ function specs(): Record<IndicatorId, Spec> {
     ege_min_pct: {
       id: "ege_min_pct",
       title: "Доля выпускников 11 кл., преодолевших минимальный порог ЕГЭ по всем предметам",
+      better: "up",
       unit: "%",
       numerator: { sheet: "gia", op: "sum", column: "ege_min" },
       denominator: { sheet: "gia", op: "sum", column: "grads11" },
@@ -285,6 +307,7 @@ function specs(): Record<IndicatorId, Spec> {
     ege220_pct: {
       id: "ege220_pct",
       title: "Доля выпускников 11 кл., набравших не менее 220 баллов по сумме ЕГЭ по 3 предметам",
+      better: "up",
       unit: "%",
       numerator: { sheet: "gia", op: "sum", column: "ege220" },
       denominator: { sheet: "gia", op: "sum", column: "grads11" },
@@ -295,6 +318,7 @@ function specs(): Record<IndicatorId, Spec> {
     staffing_pct: {
       id: "staffing_pct",
       title: "Укомплектованность кадрами",
+      better: "up",
       unit: "%",
       numerator: { sheet: "staff", op: "diff", column: "posts", minus: ["vacancies"] },
       denominator: { sheet: "staff", op: "sum", column: "posts" },

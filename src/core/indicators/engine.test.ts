@@ -39,11 +39,7 @@ function proc(
   participants: number,
   m2: number,
 ): void {
-  f.add("procedures", {
-    school,
-    period: String(year),
-    values: { procedure, participants, m2, m3: participants - m2, m4: 0, m5: 0 },
-  });
+  f.procedure(school, year, procedure, participants, m2);
 }
 
 describe("shnor_share and shnor_status (Lazo: 8 of 29 in 2021, 10 of 29 in 2022)", () => {

@@ -4,6 +4,7 @@
  * type; imported templates are JSON checked with `TemplateSchema`.
  */
 import { z } from "zod";
+import { missingFields } from "../indicators/kinds";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "дата в формате ГГГГ-ММ-ДД");
 
@@ -177,6 +178,7 @@ export type Aggregate = z.infer<typeof AggregateSchema>;
  * - `event_share`: per event, the share of the filter's schools among the event's «Участвовавшие ОО»;
  *   municipality: the mean over the period's events (the numerator's `where` picks the events);
  * - `plan_done`: fulfilment of the plan-graph at the report date.
+ * Each kind's evaluation, formula twin and layout hints are in `indicators/kinds/<kind>.ts`.
  */
 export const IndicatorKindSchema = z.enum([
   "ratio",
@@ -228,17 +230,16 @@ export const IndicatorSpecSchema = z
     /** Procedures that decide ШНОР status for this indicator; absent = the seed-003 list. */
     procedures: z.array(z.string().min(1)).optional(),
     targets: z.array(TargetSchema).default([]),
+    /**
+     * Which change is good for the indicator (the colour of its dynamics): `up`, `down` (a falling
+     * ШНОР share is good), null for neither. Absent: what its targets imply («≤» — down, «≥» and
+     * growth — up), else its kind's default.
+     */
+    better: z.enum(["up", "down"]).nullable().optional(),
   })
   .superRefine((s, ctx) => {
-    const needsNumerator: IndicatorKind[] = ["ratio", "period_delta", "school_threshold", "event_share"];
-    if (needsNumerator.includes(s.kind) && !s.numerator)
-      ctx.addIssue({ code: "custom", message: `показатель «${s.id}»: нужен numerator`, path: ["numerator"] });
-    if (s.kind === "school_threshold" && (s.threshold === undefined || !s.denominator))
-      ctx.addIssue({
-        code: "custom",
-        message: `показатель «${s.id}»: нужны threshold и denominator`,
-        path: ["threshold"],
-      });
+    // What each kind needs is declared with the kind (`indicators/kinds/*`).
+    for (const m of missingFields(s)) ctx.addIssue({ code: "custom", message: m.message, path: [m.path] });
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>;
 /** What a template author writes for an indicator (defaults may be omitted). */

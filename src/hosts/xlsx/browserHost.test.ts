@@ -46,7 +46,7 @@ describe("BrowserXlsxHost", () => {
   it("reads the picked file into the core model and says what it can do", async () => {
     const host = new BrowserXlsxHost(sample, MONITORING_SAMPLE);
     expect(host.kind).toBe("xlsx");
-    expect(host.capabilities).toEqual({ marks: false, notes: false, charts: false, navigate: false, download: true });
+    expect(host.capabilities).toEqual({ marks: false, notes: false, charts: true, navigate: false, download: true });
     expect(await host.workbookName()).toBe(MONITORING_SAMPLE);
     const progress: string[] = [];
     const wb = await host.read((p) => progress.push(`${p.sheet} ${p.done}/${p.total}`));
@@ -94,8 +94,8 @@ describe("BrowserXlsxHost", () => {
     const outcome = await host.writeDashboard(build);
     expect(outcome.sheets.map((s) => s.logical)).toEqual(outcome.sheets.map((s) => s.actual));
     expect(outcome.sheets.map((s) => s.actual)).toEqual(expect.arrayContaining(["Дашборд", "Отчёт ФЛК"]));
-    expect(outcome.notices.filter((n) => n.code !== "CHARTS_AS_DATABARS")).toEqual([]);
-    expect(outcome.notices.some((n) => n.code === "CHARTS_AS_DATABARS")).toBe(build.layout.charts.length > 0);
+    // Native charts, nothing lost: no notice at all.
+    expect(outcome.notices).toEqual([]);
     expect(original).toEqual(sample); // the picked file's bytes are not touched
 
     const d = await host.download();
@@ -136,7 +136,7 @@ describe("BrowserXlsxHost", () => {
     expect(names.some((n) => n.endsWith("(2)"))).toBe(false);
   });
 
-  it("turns the writer's warnings into notices: a user's «Дашборд», a taken name, lost parts", async () => {
+  it("turns the writer's warnings into notices: a user's «Дашборд», a taken name; nothing is lost", async () => {
     const wb = await loadExcelJs(sample);
     wb.addWorksheet("Дашборд").getCell("A1").value = "мой";
     const withSheet = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -164,8 +164,10 @@ describe("BrowserXlsxHost", () => {
     expect(outcome.notices).toContainEqual(
       expect.objectContaining({ code: "NAME_TAKEN", params: expect.objectContaining({ name: "sv_shnor_share_2022" }) }),
     );
-    const lost = outcome.notices.find((n) => n.code === "PARTS_LOST");
-    expect(lost?.params.parts).toBe("цепочки комментариев (1)");
+    // The package is patched: threaded comments are carried over, no PARTS_LOST.
+    expect(codes).not.toContain("PARTS_LOST");
+    const copy = await unzipAll((await host.download()).data);
+    expect(dec.decode(copy.get("xl/threadedComments/threadedComment1.xml"))).toBe("<ThreadedComments/>");
     // One notice per fact, none for the rename warning's text.
     expect(codes.filter((c) => c === "SHEET_RENAMED")).toHaveLength(1);
     expect(codes.filter((c) => c === "NAME_TAKEN")).toHaveLength(1);

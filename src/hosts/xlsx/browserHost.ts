@@ -6,16 +6,16 @@
  * - `read` is `readWorkbook` on the current bytes; a file that is not a readable .xlsx throws its
  *   `WorkbookReadError` (code + Russian message) unchanged. The result is cached until Sverka
  *   writes new bytes (nothing else can change them: the page has no cell editor).
- * - `writeDashboard` and `writeReport` produce a new copy with `writeDashboard` (ExcelJS) and keep
- *   it as the current bytes; `download` hands that copy over as `<name>.sverka.xlsx`. The file the
+ * - `writeDashboard` and `writeReport` produce a new copy with `writeDashboard` (the package is
+ *   patched: the user's parts stay byte for byte) and keep it as the current bytes; `download` hands that copy over as `<name>.sverka.xlsx`. The file the
  *   user picked is never changed.
  * - `writeReport` writes «Отчёт ФЛК» alone. When this host wrote a dashboard earlier, that
  *   dashboard is written again with it (the xlsx writer removes Sverka's sheets it is not given);
  *   a dashboard Sverka wrote into the file in an earlier session, before this page opened it, is
  *   removed, since it no longer matches the new report.
  * - Capabilities: no marks (the pane hides them; `clearMarks`/`markedCount` answer 0), no
- *   navigation (the page shows the sheet and the A1 address instead; `goTo` throws), no charts
- *   (the dashboard carries data bars: the notice CHARTS_AS_DATABARS says so), download.
+ *   navigation (the page shows the sheet and the A1 address instead; `goTo` throws), native
+ *   charts (DrawingML chart parts), download.
  * - Settings live in memory for the page's lifetime; they are not written into the file.
  * - `createBlankSheets` is not supported here (adding sheets to a user's file through ExcelJS
  *   would lose parts of it; the blank workbook comes from `sverka template`): it throws
@@ -27,9 +27,10 @@
  *   restoring the old bytes would drop it too. A sheet whose replaced rows were cleared instead of
  *   deleted (formulas or merges below them) gets the notice ROWS_CLEARED.
  * - The writer's warnings (Russian text) become `HostNotice`s: SHEET_RENAMED from the sheet names
- *   it reports, NAME_TAKEN and PARTS_LOST from its messages. Every notice drawn from a message
- *   keeps the message as the `message` parameter; a message this host does not recognise becomes
- *   PARTS_LOST with `parts` = the message, so nothing the writer said is dropped.
+ *   it reports, NAME_TAKEN from its messages. Every notice drawn from a message keeps the message
+ *   as the `message` parameter; a message this host does not recognise becomes PARTS_LOST with
+ *   `parts` = the message, so nothing the writer said is dropped (the patching writer loses no
+ *   parts: it no longer says so, but a consolidation written through ExcelJS still may).
  */
 import type { ConsolidationPlan } from "../../core/consolidate/types";
 import type { DashboardBuild } from "../../core/dashboard/build";
@@ -46,6 +47,7 @@ import {
   type HostCapabilities,
   type HostNotice,
   type MarkOutcome,
+  type PickedFile,
   type ReadProgress,
   type StoredSettings,
   type WorkbookHost,
@@ -55,19 +57,15 @@ import { applyConsolidationPlan } from "./consolidate";
 import { WorkbookReadError, readMessages } from "./errors";
 import { readWorkbook, type ReadWorkbookOptions } from "./read";
 import { DEFAULT_MAX_BYTES } from "./sniff";
-import { writeDashboard } from "./writeDashboard";
+import { dashboardSheetOrder, writeDashboard } from "./writeDashboard";
 
-/** What the page gets from `<input type=file>` or a drop: a `File` (only these members are used). */
-export interface PickedFile {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** What the page gets from `<input type=file>` or a drop (`hosts/host.ts`). */
+export type { PickedFile } from "../host";
 
 export const BROWSER_XLSX_CAPABILITIES: Readonly<HostCapabilities> = Object.freeze({
   marks: false,
   notes: false,
-  charts: false,
+  charts: true,
   navigate: false,
   download: true,
 });
@@ -188,8 +186,6 @@ export class BrowserXlsxHost implements WorkbookHost {
   async writeDashboard(build: DashboardBuild): Promise<WriteOutcome> {
     const outcome = await this.write(build.layout, build.flk);
     this.layout = build.layout;
-    if (build.layout.charts.length > 0)
-      outcome.notices.push({ code: "CHARTS_AS_DATABARS", params: { charts: build.layout.charts.length } });
     return outcome;
   }
 
@@ -205,9 +201,7 @@ export class BrowserXlsxHost implements WorkbookHost {
         e,
       );
     }
-    // The writer's order: the dashboard, the ФЛК report, then the other layout sheets.
-    const dashboard = layout.sheets.filter((s) => s.role === "dashboard");
-    const logical = [...dashboard, flk, ...layout.sheets.filter((s) => s.role !== "dashboard")].map((s) => s.name);
+    const logical = dashboardSheetOrder(layout, flk).map((s) => s.name);
     const sheets = logical.map((name, i) => ({ logical: name, actual: result.sheetNames[i] ?? name }));
     this.bytes = result.data;
     this.cached = undefined;

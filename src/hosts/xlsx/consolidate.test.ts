@@ -186,7 +186,8 @@ describe("consolidateXlsx with hostile files", () => {
     const hostile = [
       put("битый.xlsx", good.subarray(0, Math.floor(good.length / 2))),
       put("старый.xls", buildCompoundFile("Workbook", "SummaryInformation")),
-      put("таблица.xlsx", "ОО;Год;Педагогов\nМБОУ СОШ р.п. Мухен;2023;24\nМБОУ СОШ № 1 р.п. Хор;2023;80\n"),
+      // (A CSV export is read now, whatever its name; a web page saved as .xlsx is not.)
+      put("таблица.xlsx", "<html><body><table><tr><td>ОО</td><td>Год</td></tr></table></body></html>"),
       put("скан.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj\n"),
       put("секрет.xlsx", buildCompoundFile("EncryptionInfo", "EncryptedPackage")),
       put("огромный.xlsx", ""),
@@ -216,7 +217,7 @@ describe("consolidateXlsx with hostile files", () => {
       ["нет-такого.xlsx", "unreadable", "NOT_FOUND"],
     ]);
     for (const f of r.files.filter((x) => x.status === "unreadable")) expect(f.message).toContain(`«${f.file}»`);
-    expect(r.files.find((f) => f.file === "таблица.xlsx")!.message).toMatch(/CSV/);
+    expect(r.files.find((f) => f.file === "таблица.xlsx")!.message).toMatch(/HTML/);
     expect(r.files.find((f) => f.file === "скан.xlsx")!.message).toMatch(/PDF/);
     expect(r.summary).toMatchObject({ merged: 1, unreadable: 8, rows: 19 });
     const wb = await readWorkbook(data, "out.xlsx");

@@ -10,13 +10,11 @@
  * table) and a warning says so. Excel itself (the Office.js host) deletes them properly.
  */
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import {
-  startConsolidation,
-  type ConsolidateOptions,
-  type ConsolidationInput,
-} from "../../core/consolidate/consolidate";
+import { collectConsolidation as collect, type CollectProgress } from "../../core/consolidate/collect";
+import type { ConsolidateOptions } from "../../core/consolidate/consolidate";
 import type { Consolidation, ConsolidationPlan, PlanCell, SheetPlan } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
+import type { ConsolidationSource } from "../host";
 import { styleHeader } from "./blankTemplate";
 import { WorkbookReadError, readMessages } from "./errors";
 import { repairRoundTrip, snapshotPackage } from "./preserve";
@@ -24,21 +22,10 @@ import { readWorkbook } from "./read";
 import { DATE_FORMAT, fixZipTimestamps, freezeRows } from "./writeGrid";
 
 /** A school file the host can read (a path on disk, a browser `File` …). */
-export interface ConsolidationSource {
-  /** File name, written into «Источник». */
-  file: string;
-  /** The workbook; throws `WorkbookReadError` (or anything else) when it cannot be read. */
-  read(): Promise<WorkbookData>;
-}
+export type { ConsolidationSource } from "../host";
 
-export interface ConsolidationProgress {
-  /** Files read so far, of `total`. */
-  done: number;
-  total: number;
-  /** The file being read (or the last one). */
-  file: string;
-  phase: "read" | "write";
-}
+/** Progress of a consolidation: files read so far, then the write. */
+export type ConsolidationProgress = CollectProgress;
 
 export interface ConsolidateXlsxOptions extends ConsolidateOptions {
   onProgress?: (p: ConsolidationProgress) => void;
@@ -57,16 +44,10 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-/** A read failure as a file's entry: the reader's code and message, or CORRUPT for anything else. */
-export function readFailure(file: string, e: unknown): ConsolidationInput {
-  if (e instanceof WorkbookReadError) return { file, error: { code: e.code, message: e.message } };
-  return {
-    file,
-    error: {
-      code: "CORRUPT",
-      message: readMessages.corrupt(file, `техническая причина: ${errorText(e)}`),
-    },
-  };
+/** A read failure as the file's code and message: the reader's, or CORRUPT for anything else. */
+export function readFailure(file: string, e: unknown): { code: string; message: string } {
+  if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
+  return { code: "CORRUPT", message: readMessages.corrupt(file, `техническая причина: ${errorText(e)}`) };
 }
 
 /**
@@ -86,34 +67,14 @@ export async function consolidateXlsx(
 
 /**
  * Reads each source (one at a time; a file that cannot be read becomes its `unreadable` entry),
- * checks and plans it against `master` (core): the report and the plan, nothing written. Any host
- * can then apply the plan (this module's `applyConsolidationPlan`, or `WorkbookHost.applyConsolidation`).
+ * checks and plans it against `master` (core): the report and the plan, nothing written.
  */
-export async function collectConsolidation(
+export function collectConsolidation(
   master: WorkbookData,
   sources: readonly ConsolidationSource[],
   options: ConsolidateXlsxOptions,
 ): Promise<Consolidation> {
-  const c = startConsolidation(master, options);
-  const total = sources.length;
-  for (let i = 0; i < total; i++) {
-    const s = sources[i];
-    options.onProgress?.({ done: i, total, file: s.file, phase: "read" });
-    let input: ConsolidationInput;
-    try {
-      input = { file: s.file, workbook: await s.read() };
-    } catch (e) {
-      input = readFailure(s.file, e);
-    }
-    c.add(input);
-  }
-  options.onProgress?.({
-    done: total,
-    total,
-    file: sources[total - 1]?.file ?? master.name,
-    phase: "write",
-  });
-  return c.finish();
+  return collect(master, sources, { ...options, readFailure });
 }
 
 function toExcel(v: PlanCell): ExcelCellValue {

@@ -87,17 +87,16 @@ describe("readWorkbookFile", () => {
 describe("readWorkbook: files that are not workbooks", () => {
   it("names a PDF", async () => {
     const e = await expectBytesError(enc.encode("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "x.pdf", "NOT_XLSX", /PDF/);
-    expect(e.message).toBe("Файл «x.pdf» не является книгой Excel (.xlsx): это PDF-документ.");
+    expect(e.message).toBe(
+      "Файл «x.pdf» не является книгой Excel или таблицей (.xlsx, .xlsm, .xls, .ods, .csv): это PDF-документ.",
+    );
   });
 
-  it("names a CSV and says how to convert it", async () => {
+  it("reads a CSV (which it used to refuse) as one sheet named after the file", async () => {
     const csv = "№;Школа;Срок\n1;МБОУ СОШ № 1;01.09.2020\n2;МБОУ СОШ № 2;15.09.2020\n";
-    await expectBytesError(
-      enc.encode(csv),
-      "plan.csv",
-      "NOT_XLSX",
-      /текстовый файл с разделителями \(CSV\).*сохраните как «Книга Excel/,
-    );
+    const data = await readWorkbook(enc.encode(csv), "plan.csv");
+    expect(data.sheets.map((s) => s.name)).toEqual(["plan"]);
+    expect(data.sheets[0].rows[1]).toEqual(["1", "МБОУ СОШ № 1", "01.09.2020"]);
   });
 
   it("names plain text, HTML passed off as .xls, and XML Spreadsheet 2003", async () => {
@@ -155,7 +154,8 @@ describe("readWorkbook: files that are not workbooks", () => {
       "LEGACY_XLS",
       /старого формата \(\.xls/,
     );
-    expect(e.message).toMatch(/ожидалась книга \.xlsx/);
+    expect(e.message).toMatch(/прочитать её не удалось.*сохраните как «Книга Excel/);
+    expect(e.message).not.toMatch(/ZIP|encryption/i); // SheetJS's own text stays in `cause`
     // The names must be UTF-16LE to count: ASCII "EncryptionInfo" in a legacy file is just data.
     const ascii = cfb("Workbook");
     ascii.set(enc.encode("EncryptionInfo"), 3000);
@@ -182,14 +182,19 @@ describe("readWorkbook: files that are not workbooks", () => {
       { name: "[Content_Types].xml", data: "<Types/>" },
       { name: "xl/workbook.xml", data: "<workbook><sheets>".repeat(50), method: 8, corruptData: true },
     ]);
-    const e = await expectBytesError(zip, "битый.xlsx", "CORRUPT", /техническая причина: .+/);
-    // The inflater's error comes from Node's own realm, so `instanceof Error` does not hold in jest.
-    const inner = (e.cause as { message?: unknown } | undefined)?.message;
+    const e = await expectBytesError(
+      zip,
+      "битый.xlsx",
+      "CORRUPT",
+      /\(сжатые данные части «xl\/workbook\.xml» испорчены\)/,
+    );
+    // The inflater's own (English) text travels only as the cause.
+    const inner = (e.cause as { cause?: { message?: unknown } } | undefined)?.cause?.message;
     expect(typeof inner).toBe("string");
-    expect(e.message).toContain(inner);
+    expect(e.message).not.toContain(inner);
   });
 
-  it("reports a package ExcelJS cannot make sense of as CORRUPT with ExcelJS's error as the cause", async () => {
+  it("reports a package whose parts do not make a workbook as CORRUPT, saying which part is missing", async () => {
     // A well-formed ZIP whose workbook part is not well-formed XML.
     const zip = buildZip([
       { name: "[Content_Types].xml", data: "<Types/>" },
@@ -199,7 +204,7 @@ describe("readWorkbook: files that are not workbooks", () => {
       zip,
       "странный.xlsx",
       "CORRUPT",
-      /это архив книги Excel \(\.xlsx\), но прочитать его не удалось \(техническая причина: .+\)/,
+      /это архив книги Excel \(\.xlsx\), но прочитать его не удалось \(нет части «xl\/worksheets\/sheet1\.xml» с листом «Лист1»\)/,
     );
     expect(e.cause).toBeInstanceOf(Error);
     expect(e.message).toContain((e.cause as Error).message);
@@ -215,7 +220,13 @@ describe("readWorkbook: files that are not workbooks", () => {
       { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet" },
       { name: "content.xml", data: "<office:document-content/>" },
     ]);
-    await expectBytesError(ods, "таблица.xlsx", "NOT_XLSX", /OpenDocument \(\.ods\).*сохраните как/);
+    // An OpenDocument spreadsheet is read now; one without any table in it is damaged.
+    await expectBytesError(
+      ods,
+      "таблица.ods",
+      "CORRUPT",
+      /это таблица OpenDocument \(\.ods\), но прочитать его не удалось/,
+    );
     const plain = buildZip([{ name: "readme.txt", data: "hello" }]);
     await expectBytesError(
       plain,

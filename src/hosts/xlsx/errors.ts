@@ -66,6 +66,17 @@ const FOUND_TEXT: Readonly<Record<FoundKind, string>> = {
 
 const RESAVE = "Откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».";
 
+/** The formats a readable-but-broken file can be, for `corrupt` messages. */
+export type WorkbookFormat = "xlsx" | "xlsm" | "xls" | "ods" | "csv";
+
+const FORMAT_TEXT: Readonly<Record<WorkbookFormat, string>> = {
+  xlsx: "архив книги Excel (.xlsx)",
+  xlsm: "архив книги Excel с макросами (.xlsm)",
+  xls: "книга Excel старого формата (.xls, Excel 97–2003)",
+  ods: "таблица OpenDocument (.ods)",
+  csv: "текстовый файл с разделителями (CSV)",
+};
+
 /** Sizes for people: «30,5 МБ», «812 КБ». */
 export function formatSize(bytes: number): string {
   const units = ["байт", "КБ", "МБ", "ГБ", "ТБ"];
@@ -96,11 +107,18 @@ export const readMessages = {
         ? ` ${RESAVE}`
         : "";
     const extra = detail ? ` (${detail})` : "";
-    return `Файл «${file}» не является книгой Excel (.xlsx): ${FOUND_TEXT[found]}${extra}.${advice}`;
+    return `Файл «${file}» не является книгой Excel или таблицей (.xlsx, .xlsm, .xls, .ods, .csv): ${FOUND_TEXT[found]}${extra}.${advice}`;
   },
 
-  legacyXls: (file: string): string =>
-    `Файл «${file}» — книга Excel старого формата (.xls, Excel 97–2003), а ожидалась книга .xlsx. ${RESAVE}`,
+  /** An Office 97–2003 compound file that holds a workbook stream no reader could parse. */
+  legacyXls: (file: string, reason?: string): string =>
+    `Файл «${file}» — книга Excel старого формата (.xls, Excel 97–2003), но прочитать её не удалось` +
+    `${reason ? ` (${reason})` : ""}. ${RESAVE}`,
+
+  /** A file of a known format whose contents are damaged. */
+  corruptFormat: (file: string, format: WorkbookFormat, reason: string): string =>
+    `Файл «${file}» повреждён: это ${FORMAT_TEXT[format]}, но прочитать его не удалось (${reason}). ` +
+    "Попробуйте открыть его в Excel или LibreOffice и сохранить заново.",
 
   encrypted: (file: string): string =>
     `Файл «${file}» защищён паролем (зашифрован), поэтому его содержимое прочитать нельзя; ` +

@@ -24,4 +24,3 @@ export interface SampleWorkbook {
   file: string;
   sheets: SampleSheet[];
 }
-

@@ -1,9 +1,11 @@
 /** Reading a workbook from a path (Node only: the CLI, scripts and tests). */
 import { readFile, stat } from "node:fs/promises";
+import { inflateRawSync } from "node:zlib";
 import { basename } from "node:path";
 import type { WorkbookData } from "../../core/model/sheet";
-import { WorkbookReadError, readMessages } from "./errors";
-import { readWorkbook, type ReadWorkbookOptions } from "./read";
+import { WorkbookReadError, readMessages, type WorkbookFormat } from "./errors";
+import { readWorkbookWithFormat, type ReadWorkbookOptions } from "./read";
+import type { RawInflater } from "./read/xlsx";
 import { DEFAULT_MAX_BYTES } from "./sniff";
 
 function errnoCode(e: unknown): string | undefined {
@@ -24,11 +26,14 @@ export async function readWorkbookFile(path: string, options: ReadWorkbookOption
   return (await readWorkbookFileWithBytes(path, options)).workbook;
 }
 
-/** Like `readWorkbookFile`, and also the file's bytes (for writers that copy the workbook). */
+/**
+ * Like `readWorkbookFile`, and also the file's bytes and format (for writers that copy the
+ * workbook: only an .xlsx/.xlsm package can be patched).
+ */
 export async function readWorkbookFileWithBytes(
   path: string,
   options: ReadWorkbookOptions = {},
-): Promise<{ workbook: WorkbookData; bytes: Uint8Array }> {
+): Promise<{ workbook: WorkbookData; bytes: Uint8Array; format: WorkbookFormat }> {
   const file = basename(path) || path;
   let size: number;
   try {
@@ -53,5 +58,15 @@ export async function readWorkbookFileWithBytes(
   }
   const buf = await readFile(path);
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  return { workbook: await readWorkbook(bytes, file, options), bytes };
+  const { workbook, format } = await readWorkbookWithFormat(bytes, file, { inflateRaw: zlibInflater, ...options });
+  return { workbook, bytes, format };
 }
+
+/**
+ * Node's native zlib, about four times faster than fflate on big sheets; `maxOutputLength` keeps
+ * the declared size a hard limit (a part that inflates to more is damaged or a bomb).
+ */
+export const zlibInflater: RawInflater = (data, size) => {
+  const out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+};

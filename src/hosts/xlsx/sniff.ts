@@ -1,6 +1,7 @@
 /**
- * Recognise what a file is before handing it to ExcelJS, so that a PDF, a CSV, an old .xls or a
- * password-protected workbook gets a message that says so instead of a parser stack trace; and
+ * Recognise what a file is before handing it to a reader, so that each format goes to the reader
+ * that can open it (.xlsx/.xlsm, .xls, .ods, CSV) and a PDF, a Word document or a
+ * password-protected workbook gets a message that says so instead of a parser's error; and
  * refuse archives that would unpack to something huge. Browser-safe.
  */
 import { WorkbookReadError, readMessages, type FoundKind } from "./errors";
@@ -63,6 +64,7 @@ export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0)
 
 const ENCRYPTION_STREAMS = [utf16le("EncryptionInfo"), utf16le("EncryptedPackage")];
 const WORD_STREAM = utf16le("WordDocument");
+const POWERPOINT_STREAM = utf16le("PowerPoint Document");
 
 function hexPrefix(bytes: Uint8Array): string {
   return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
@@ -120,7 +122,7 @@ function classifyZip(bytes: Uint8Array, dir: ZipDirectory): FoundKind {
   return "zip";
 }
 
-function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): ZipDirectory {
+function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): SniffedWorkbook {
   let dir: ZipDirectory;
   try {
     dir = readZipDirectory(bytes);
@@ -161,16 +163,36 @@ function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): ZipDirec
 
   if (!findEntry(dir, "[Content_Types].xml") || !findEntry(dir, "xl/workbook.xml")) {
     const found = classifyZip(bytes, dir);
+    if (found === "ods") {
+      const manifest = findEntry(dir, "META-INF/manifest.xml");
+      const text = manifest ? storedEntryBytes(bytes, manifest) : undefined;
+      // An encrypted ODF package lists `manifest:encryption-data`; its manifest is usually
+      // deflated, so the sniffer only sees a stored one; the reader catches the rest.
+      if (text && new TextDecoder().decode(text).includes("encryption-data")) {
+        throw new WorkbookReadError("ENCRYPTED", file, readMessages.encrypted(file));
+      }
+      return { format: "ods", dir };
+    }
     throw notXlsx(file, found, found === "zip" ? "нет частей «[Content_Types].xml» и «xl/workbook.xml»" : undefined);
   }
-  return dir;
+  return { format: "xlsx", dir };
 }
 
+/** What `sniffWorkbook` found: the reader to use, with the ZIP directory of a package. */
+export type SniffedWorkbook =
+  | { readonly format: "xlsx"; readonly dir: ZipDirectory }
+  | { readonly format: "ods"; readonly dir: ZipDirectory }
+  | { readonly format: "xls" }
+  | { readonly format: "csv" };
+
+/** Names under which delimited text is expected even when it has a single column. */
+const TEXT_TABLE_NAME = /\.(csv|tsv|txt)$/i;
+
 /**
- * Checks that `bytes` are an .xlsx workbook ExcelJS may safely open and returns its ZIP directory;
- * otherwise throws a `WorkbookReadError` that names the file and says what it is instead.
+ * Says which reader can open `bytes` (named `file`), after the size, zip-bomb and encryption
+ * checks; otherwise throws a `WorkbookReadError` that names the file and says what it is instead.
  */
-export function checkWorkbookBytes(bytes: Uint8Array, file: string, limits: ReadLimits = {}): ZipDirectory {
+export function sniffWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = {}): SniffedWorkbook {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw notXlsx(file, "empty");
   if (bytes.length > maxBytes) {
@@ -182,13 +204,16 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, limits: Read
 
   if (startsWith(bytes, CFB_MAGIC)) {
     // An OLE compound file: Excel wraps a password-protected .xlsx in one (streams
-    // "EncryptionInfo" and "EncryptedPackage", names stored in UTF-16LE); otherwise it is an
-    // Office 97–2003 file.
+    // "EncryptionInfo" and "EncryptedPackage", names stored in UTF-16LE); a Word or PowerPoint
+    // 97–2003 file has its own stream; otherwise it is taken for an Excel 97–2003 workbook
+    // (stream "Workbook" or "Book"), whose own encryption the .xls reader detects.
     if (ENCRYPTION_STREAMS.some((n) => indexOfBytes(bytes, n) >= 0)) {
       throw new WorkbookReadError("ENCRYPTED", file, readMessages.encrypted(file));
     }
     if (indexOfBytes(bytes, WORD_STREAM) >= 0) throw notXlsx(file, "doc");
-    throw new WorkbookReadError("LEGACY_XLS", file, readMessages.legacyXls(file));
+    if (indexOfBytes(bytes, POWERPOINT_STREAM) >= 0)
+      throw notXlsx(file, "unknown", "это презентация PowerPoint старого формата (.ppt)");
+    return { format: "xls" };
   }
 
   if (startsWith(bytes, ascii("%PDF"))) throw notXlsx(file, "pdf");
@@ -208,6 +233,18 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, limits: Read
   }
 
   const text = classifyText(bytes);
+  if (text === "csv" || (text === "text" && TEXT_TABLE_NAME.test(file))) return { format: "csv" };
   if (text) throw notXlsx(file, text);
   throw notXlsx(file, "unknown", `первые байты: ${hexPrefix(bytes)}`);
+}
+
+/**
+ * Checks that `bytes` are an .xlsx/.xlsm package and returns its ZIP directory (for writers that
+ * patch the package); any other format, readable or not, throws a `WorkbookReadError`.
+ */
+export function checkWorkbookBytes(bytes: Uint8Array, file: string, limits: ReadLimits = {}): ZipDirectory {
+  const found = sniffWorkbook(bytes, file, limits);
+  if (found.format === "xlsx") return found.dir;
+  if (found.format === "xls") throw new WorkbookReadError("LEGACY_XLS", file, readMessages.legacyXls(file));
+  throw notXlsx(file, found.format === "ods" ? "ods" : "csv");
 }

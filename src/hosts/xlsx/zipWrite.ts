@@ -1,12 +1,13 @@
 /**
  * Rewriting a ZIP archive with some entries replaced, added or removed: the other entries are
- * copied with their compressed bytes untouched; new and replaced entries are stored (XML parts of
- * a few kilobytes, no compressor needed). Browser-safe. Used to repair what ExcelJS drops when it
- * round-trips a workbook (see `preserve.ts`).
+ * copied with their compressed bytes untouched; new and replaced entries are deflated with fflate
+ * (stored when tiny). Browser-safe. The package patcher (`package/opc.ts`) writes every copy
+ * through it.
  *
  * Format reference: PKWARE APPNOTE.TXT 4.3.7 (local header), 4.3.12 (central directory header),
  * 4.3.16 (end of central directory). No ZIP64: an .xlsx under the reader's limits never needs it.
  */
+import { deflateSync } from "fflate";
 import { readZipDirectory, ZipFormatError } from "./zip";
 
 const CRC_TABLE = (() => {
@@ -39,6 +40,8 @@ interface OutEntry {
 
 const UTF8_FLAG = 0x0800;
 const DATA_DESCRIPTOR_FLAG = 0x0008;
+/** Entries up to this size are stored: deflating a few hundred bytes gains nothing. */
+const MIN_DEFLATE = 256;
 
 /**
  * The archive with `changes` applied: a name mapped to bytes replaces (or adds) that entry, a name
@@ -50,16 +53,20 @@ export function rewriteZip(bytes: Uint8Array, changes: ReadonlyMap<string, Uint8
   const enc = new TextEncoder();
   const out: OutEntry[] = [];
   const done = new Set<string>();
-  const fresh = (name: string, data: Uint8Array): OutEntry => ({
-    name: enc.encode(name),
-    method: 0,
-    flags: UTF8_FLAG,
-    crc: crc32(data),
-    compressed: data,
-    uncompressedSize: data.length,
-    time: 0,
-    date: ((2020 - 1980) << 9) | (1 << 5) | 1,
-  });
+  const fresh = (name: string, data: Uint8Array): OutEntry => {
+    const deflated = data.length > MIN_DEFLATE ? deflateSync(data, { level: 6 }) : data;
+    const stored = deflated.length >= data.length;
+    return {
+      name: enc.encode(name),
+      method: stored ? 0 : 8,
+      flags: UTF8_FLAG,
+      crc: crc32(data),
+      compressed: stored ? data : deflated,
+      uncompressedSize: data.length,
+      time: 0,
+      date: ((2020 - 1980) << 9) | (1 << 5) | 1,
+    };
+  };
 
   for (const e of dir.entries) {
     done.add(e.name);

@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
-import type { ConsolidationRun, ConsolidationStep } from "../consolidateFlow";
+import type { ConsolidationRun, ConsolidationStep } from "../../app/consolidate";
 import { DataTable, FilePickButton, type TabProps } from "./controls";
 import { SeverityBadge } from "./severity";
 import { usePaneStyles } from "./styles";

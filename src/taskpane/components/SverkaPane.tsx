@@ -20,7 +20,7 @@ import type { IsoDate } from "../../core/model/dates";
 import type { WorkbookHost } from "../../hosts/host";
 import { format, type Lang, type Strings } from "../../i18n/strings";
 import { usePane, type PaneActions, type PaneState } from "../usePane";
-import { localToday } from "../workflow";
+import { localToday } from "../../app/dates";
 import { CheckTab } from "./CheckTab";
 import { ConsolidateTab } from "./ConsolidateTab";
 import { IndicatorsTab } from "./IndicatorsTab";

@@ -29,7 +29,7 @@ import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../testing/fakeHost";
 import { TEST_TODAY, button, idle, isDisabled, labelled, options, renderApp, tabNamed } from "../testing/render";
 import { validateWorkbook } from "../../core/validate";
 import { buildDashboardLayouts } from "../../core/dashboard/build";
-import type { ConsolidationStep } from "../consolidateFlow";
+import type { ConsolidationStep } from "../../app/consolidate";
 import { ConsolidationProgress } from "./ConsolidateTab";
 import { ActivityStatus } from "./StatusBars";
 import { PaneTextContext } from "./text";

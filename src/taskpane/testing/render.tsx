@@ -2,6 +2,8 @@
 import { configure, fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import App, { type AppProps } from "../components/App";
 import { ru, type Strings } from "../../i18n/strings";
+import { pickedFileReader } from "../../hosts/xlsx/pickedFiles";
+import { FileReaderContext } from "../filePort";
 import type { FakeHost } from "./fakeHost";
 
 // `getByRole` skips its accessibility-tree walk (getComputedStyle on every ancestor), which is slow
@@ -12,7 +14,12 @@ configure({ defaultHidden: true });
 export const TEST_TODAY = "2023-12-31";
 
 export function renderApp(host: AppProps["host"], props: Partial<AppProps> = {}): RenderResult {
-  return render(<App host={host} locale="ru-RU" today={() => TEST_TODAY} {...props} />);
+  // The entry wires the file host's reader (school files of a consolidation); the tests do the same.
+  return render(
+    <FileReaderContext.Provider value={() => Promise.resolve(pickedFileReader())}>
+      <App host={host} locale="ru-RU" today={() => TEST_TODAY} {...props} />
+    </FileReaderContext.Provider>,
+  );
 }
 
 export function isDisabled(el: HTMLElement): boolean {

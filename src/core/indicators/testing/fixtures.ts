@@ -109,6 +109,15 @@ export class MonitoringFixture {
     return this;
   }
 
+  /** A «Процедуры» row of a calendar year: participants and «2», the others all «3». */
+  procedure(school: string, year: number, procedure: string, participants: number, m2: number): this {
+    return this.add("procedures", {
+      school,
+      period: String(year),
+      values: { procedure, participants, m2, m3: participants - m2, m4: 0, m5: 0 },
+    });
+  }
+
   /** The sheet is absent from the workbook (its records are dropped). */
   withoutSheet(sheet: MonitoringSheetId): this {
     this.missingSheets.add(sheet);

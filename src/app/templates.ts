@@ -1,78 +1,33 @@
 /**
- * The pane's workflow without React: read the workbook through the host → check it against the
- * stored or detected template → build the indicators and the dashboard/report layouts. Also the
- * template bookkeeping (imported templates stored as JSON text) and the import of a template file
- * with a located message for a bad one. The ribbon command can run the same `runCheck`.
+ * Templates for every entry point (pane, ribbon, CLI): the built-in ones plus the ones a user
+ * imported (the pane stores them in the workbook as JSON text, the CLI takes `--template-file`).
+ *
+ * ONE precedence rule: **a built-in id is reserved**. An imported template whose id is a built-in
+ * one is refused with a message naming the file (the pane's import, the CLI's `--template-file`),
+ * and `allTemplates` never lets an imported template shadow a built-in one (a stored text that
+ * somehow carries a built-in id is ignored). Among imported templates the later import of an id
+ * replaces the earlier one.
  */
-import { z } from "zod";
-import { buildDashboardLayouts, type DashboardBuild } from "../core/dashboard/build";
-import { isoDate, type IsoDate } from "../core/model/dates";
-import type { WorkbookData } from "../core/model/sheet";
+import { en, ru } from "zod/v4/locales";
 import { TemplateSchema, type Template } from "../core/template/schema";
 import { BUILTIN_TEMPLATES } from "../core/templates";
-import { validateWorkbook, type WorkbookCheck } from "../core/validate";
-import type { ReadProgress, StoredSettings, WorkbookHost } from "../hosts/host";
-import type { Lang } from "../i18n/strings";
-
-/** The report date: today in the user's time zone. */
-export function localToday(now: Date = new Date()): IsoDate {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-export interface CheckRun {
-  workbook: WorkbookData;
-  check: WorkbookCheck;
-  build: DashboardBuild;
-  asOf: IsoDate;
-  /** The stored template id that no longer exists (the template was detected instead). */
-  missingTemplateId?: string;
-}
-
-export interface CheckOptions {
-  /** Built-in plus imported templates. */
-  templates: readonly Template[];
-  /** The user's choice; absent: detect. */
-  templateId?: string;
-  asOf: IsoDate;
-  onProgress?: (p: ReadProgress) => void;
-  /** Called once the workbook is read, before the core runs (the UI shows «Проверка…»). */
-  onChecking?: () => void;
-}
-
-/** Lets the browser paint (a spinner) before the synchronous core takes the thread. */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-export async function runCheck(host: WorkbookHost, options: CheckOptions): Promise<CheckRun> {
-  const workbook = await host.read(options.onProgress);
-  options.onChecking?.();
-  await yieldToUi();
-  const chosen = options.templateId ? options.templates.find((t) => t.id === options.templateId) : undefined;
-  const check = validateWorkbook(workbook, {
-    templates: options.templates,
-    asOf: options.asOf,
-    ...(chosen ? { template: chosen } : {}),
-  });
-  const build = buildDashboardLayouts(workbook, check, { asOf: options.asOf, refreshedAt: options.asOf });
-  return {
-    workbook,
-    check,
-    build,
-    asOf: options.asOf,
-    ...(options.templateId && !chosen ? { missingTemplateId: options.templateId } : {}),
-  };
-}
-
-// Templates ------------------------------------------------------------------------------------
+import type { StoredSettings } from "../hosts/host";
+import type { FormatParams, Lang, StringKey } from "../i18n/strings";
 
 /** Built-in templates first, then the imported ones (an imported id never shadows a built-in one). */
 export function allTemplates(imported: readonly Template[]): Template[] {
-  return [...BUILTIN_TEMPLATES, ...imported.filter((t) => !BUILTIN_TEMPLATES.some((b) => b.id === t.id))];
+  const own = new Map<string, Template>();
+  for (const t of imported) if (!isBuiltinTemplate(t.id)) own.set(t.id, t);
+  return [...BUILTIN_TEMPLATES, ...own.values()];
 }
 
 export function isBuiltinTemplate(id: string): boolean {
   return BUILTIN_TEMPLATES.some((t) => t.id === id);
+}
+
+/** The template chosen by id among `templates`; undefined when absent or unknown. */
+export function findTemplate(templates: readonly Template[], id: string | undefined): Template | undefined {
+  return id ? templates.find((t) => t.id === id) : undefined;
 }
 
 /** One problem of a template file, ready for the dictionary: a readable path and zod's message. */
@@ -145,7 +100,8 @@ export function parseTemplateText(text: string, lang: Lang = "ru"): TemplatePars
       ? { ok: false, kind: "json", line: at.line, column: at.column, near: nearText(text, at.line, at.column) }
       : { ok: false, kind: "json", line: null, column: null, near: "" };
   }
-  const locale = lang === "en" ? z.locales.en() : z.locales.ru();
+  // Only the two locales the UI speaks (the `z.locales` namespace would bring some forty).
+  const locale = lang === "en" ? en() : ru();
   const r = TemplateSchema.safeParse(input, { error: locale.localeError });
   if (r.success) return { ok: true, template: r.data };
   return {
@@ -153,6 +109,39 @@ export function parseTemplateText(text: string, lang: Lang = "ru"): TemplatePars
     kind: "schema",
     issues: r.error.issues.map((i) => ({ path: readablePath(i.path, input), message: i.message })),
   };
+}
+
+/** Why an imported template file was refused, for the dictionary (`i18n/strings.ts`). */
+export interface ImportProblem {
+  key: StringKey;
+  params: FormatParams;
+  /** The schema's complaints (a bad template), else empty. */
+  issues: TemplateIssue[];
+}
+
+/**
+ * A template file's text as an import: the template, or the problem that refuses it (not JSON,
+ * empty, not a template, or a built-in id: the precedence rule above).
+ */
+export function importTemplateText(
+  fileName: string,
+  text: string,
+  lang: Lang = "ru",
+): { ok: true; template: Template } | { ok: false; problem: ImportProblem } {
+  const file = fileName;
+  const parsed = parseTemplateText(text, lang);
+  const refuse = (key: StringKey, params: FormatParams, issues: TemplateIssue[] = []) =>
+    ({ ok: false, problem: { key, params, issues } }) as const;
+  if (!parsed.ok) {
+    if (parsed.kind === "empty") return refuse("importEmptyFile", { file });
+    if (parsed.kind === "json")
+      return parsed.line === null
+        ? refuse("importBadJson", { file })
+        : refuse("importBadJsonAt", { file, line: parsed.line, column: parsed.column ?? 0, near: parsed.near });
+    return refuse("importBadSchema", { file, count: parsed.issues.length }, parsed.issues);
+  }
+  if (isBuiltinTemplate(parsed.template.id)) return refuse("importBuiltinId", { id: parsed.template.id, file });
+  return { ok: true, template: parsed.template };
 }
 
 export interface StoredTemplates {
@@ -179,10 +168,7 @@ export function withImportedTemplate(
   id: string,
   text: string,
 ): { importedTemplates: string[]; replaced: boolean } {
-  const kept = (settings.importedTemplates ?? []).filter((t) => {
-    const r = parseTemplateText(t);
-    return !(r.ok && r.template.id === id);
-  });
+  const kept = withoutImportedTemplate(settings, id);
   const replaced = kept.length !== (settings.importedTemplates ?? []).length;
   return { importedTemplates: [...kept, text], replaced };
 }

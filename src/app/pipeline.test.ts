@@ -1,19 +1,20 @@
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { ISSUE_TYPES, type IssueCode } from "../core/report/issue";
 import { expected as lazoExpected } from "../../samples/monitoring/lazo-monitoring";
-import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "./testing/fakeHost";
+import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../taskpane/testing/fakeHost";
+import { runCheck } from "./check";
+import { InvalidDateError, localToday, runDates } from "./dates";
 import {
   allTemplates,
+  importTemplateText,
   jsonErrorLocation,
   loadStoredTemplates,
-  localToday,
   parseTemplateText,
   readablePath,
-  runCheck,
   templateToJson,
   withImportedTemplate,
   withoutImportedTemplate,
-} from "./workflow";
+} from "./templates";
 import type { ReadProgress } from "../hosts/host";
 
 const ES = "effektivnaya-shkola-2023";
@@ -77,10 +78,25 @@ describe("runCheck", () => {
   });
 });
 
-describe("localToday", () => {
-  it("is the local calendar date as YYYY-MM-DD", () => {
+describe("the date rule", () => {
+  it("today is the local calendar date as YYYY-MM-DD", () => {
     expect(localToday(new Date(2024, 1, 29, 23, 59))).toBe("2024-02-29");
     expect(localToday(new Date(2023, 0, 1, 0, 0))).toBe("2023-01-01");
+  });
+
+  it("as-of is the user's date or today; the refresh date is always today", () => {
+    const today = () => "2026-12-06";
+    expect(runDates(undefined, today)).toEqual({ asOf: "2026-12-06", refreshedAt: "2026-12-06" });
+    expect(runDates("2023-12-31", today)).toEqual({ asOf: "2023-12-31", refreshedAt: "2026-12-06" });
+    expect(() => runDates("2023-02-30", today)).toThrow(InvalidDateError);
+  });
+
+  it("the dashboard says the as-of date and the refresh date apart", async () => {
+    const host = new FakeHost({ workbook: lazoWorkbook() });
+    const run = await runCheck(host, { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31", refreshedAt: "2026-12-06" });
+    const text = JSON.stringify(run.build.layout);
+    expect(text).toContain("Отчётная дата: 31.12.2023");
+    expect(text).toContain("обновлён: 06.12.2026");
   });
 });
 
@@ -145,6 +161,34 @@ describe("template JSON import", () => {
       const r = parseTemplateText(templateToJson(t));
       expect(r.ok && r.template).toEqual(t);
     }
+  });
+});
+
+describe("the template precedence rule: a built-in id is reserved", () => {
+  it("an imported file with a built-in id is refused with the file named", () => {
+    const r = importTemplateText("my.json", custom(ES));
+    expect(r).toEqual({
+      ok: false,
+      problem: { key: "importBuiltinId", params: { id: ES, file: "my.json" }, issues: [] },
+    });
+  });
+
+  it("a good file imports; bad ones say where", () => {
+    const ok = importTemplateText("mine.json", custom("mine"));
+    expect(ok.ok && ok.template.id).toBe("mine");
+    const bad = importTemplateText("bad.json", '{\n  "id": "x"\n  "title": "T"\n}');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problem).toMatchObject({ key: "importBadJsonAt", params: { file: "bad.json", line: 3 } });
+    const empty = importTemplateText("e.json", "");
+    expect(!empty.ok && empty.problem.key).toBe("importEmptyFile");
+  });
+
+  it("among imports the later one of an id wins", () => {
+    const a = JSON.parse(custom("mine", "A")) as unknown;
+    const b = JSON.parse(custom("mine", "B")) as unknown;
+    const parsed = [a, b].map((x) => parseTemplateText(JSON.stringify(x))).flatMap((r) => (r.ok ? [r.template] : []));
+    const all = allTemplates(parsed);
+    expect(all.filter((t) => t.id === "mine").map((t) => t.title)).toEqual(["B"]);
   });
 });
 

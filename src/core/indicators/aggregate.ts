@@ -1,0 +1,357 @@
+/**
+ * Aggregates over monitoring records (`sum`, `diff`, `count`, `count_schools` with `where`
+ * conditions and a school filter) and their evaluation for one period: one pass over the period's
+ * records, leaving out invalid rows consistently and, on request, tallying every school's own share.
+ */
+import type { MonitoringRecord, RecordValue } from "../monitoring/model";
+import type { MonitoringSheetId } from "../monitoring/sheets";
+import type { Aggregate, Condition, IndicatorSpec } from "../template/schema";
+import { memoizeText } from "../text/memo";
+import { foldText } from "../text/normalize";
+import { procedureInfo, type IndicatorContext } from "./context";
+import { statusYear, type PeriodKind } from "./periods";
+
+/** Columns an aggregate reads, worked out once per declaration (not once per record). */
+export interface AggregateColumns {
+  /** Numbers it adds up: `column` and `columns`, then (for `diff`) `minus`; none for counts. */
+  values: readonly string[];
+  /** The added columns of `sum` and `diff`. */
+  plus: readonly string[];
+  /** The subtracted columns of `diff`. */
+  minus: readonly string[];
+  /** Columns of its `where` conditions. */
+  where: readonly string[];
+  /** `values` and `where` together: the sheet must have them all. */
+  needed: readonly string[];
+  /** Its `where` conditions, with expected texts folded once. */
+  conditions: readonly CompiledCondition[];
+}
+
+interface CompiledCondition {
+  column: string;
+  condition: Condition;
+  /** The folded `eq` / `ne` text; null when the expected value is not a text. */
+  eqText: string | null;
+  neText: string | null;
+}
+
+const columnsCache = new WeakMap<Aggregate, AggregateColumns>();
+
+export function columnsOf(a: Aggregate): AggregateColumns {
+  let info = columnsCache.get(a);
+  if (!info) {
+    const plus = [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? [])];
+    const minus = a.op === "diff" ? (a.minus ?? []) : [];
+    const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
+    const where = a.where.map((c) => c.column);
+    const conditions = a.where.map((c): CompiledCondition => ({
+      column: c.column,
+      condition: c,
+      eqText: typeof c.eq === "string" ? folded(c.eq) : null,
+      neText: typeof c.ne === "string" ? folded(c.ne) : null,
+    }));
+    info = { values, plus, minus, where, needed: [...values, ...where], conditions };
+    columnsCache.set(a, info);
+  }
+  return info;
+}
+
+export function whereColumns(a: Aggregate): readonly string[] {
+  return columnsOf(a).where;
+}
+
+/** `foldText`, memoised: conditions compare the same few texts on every row. */
+const folded = memoizeText(foldText);
+
+/** `v` equals the expected value: a text compared folded (`text` is the expected text folded), others exactly. */
+function equals(v: RecordValue, expected: boolean | number | string, text: string | null): boolean {
+  if (text !== null) return typeof v === "string" && folded(v) === text;
+  return v === expected;
+}
+
+function testCondition(cc: CompiledCondition, v: RecordValue): boolean {
+  const c = cc.condition;
+  if (c.eq !== undefined) return equals(v, c.eq, cc.eqText);
+  if (c.ne !== undefined) return v !== null && !equals(v, c.ne, cc.neText);
+  if (c.procedureKind !== undefined) return typeof v === "string" && procedureInfo(v).kind === c.procedureKind;
+  if (typeof v !== "number") return false;
+  if (c.gte !== undefined) return v >= c.gte;
+  if (c.gt !== undefined) return v > c.gt;
+  if (c.lte !== undefined) return v <= c.lte;
+  if (c.lt !== undefined) return v < c.lt;
+  return false;
+}
+
+export type WhereResult = "yes" | "no" | "invalid";
+
+export function whereResult(conditions: readonly CompiledCondition[], r: MonitoringRecord): WhereResult {
+  if (conditions.length === 0) return "yes";
+  const invalid = r.invalid;
+  if (invalid.length > 0) for (const c of conditions) if (invalid.includes(c.column)) return "invalid";
+  for (let j = 0; j < conditions.length; j++) {
+    const c = conditions[j];
+    if (!testCondition(c, r.values[c.column] ?? null)) return "no";
+  }
+  return "yes";
+}
+
+export function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
+  return whereResult(columnsOf(a).conditions, r);
+}
+
+export interface Selection {
+  period: string;
+  kind: PeriodKind;
+  /** Only the records of one ВПР grade. */
+  grade?: number;
+  /** Value id reported to `options.trace` (municipal values only). */
+  traceId?: string;
+}
+
+export interface Evaluation {
+  /** One value per aggregate; null for all when a sheet or column is missing. */
+  values: (number | null)[];
+  missing: boolean;
+  /** Excluded records as `sheet:row`. */
+  excluded: ReadonlySet<string>;
+}
+
+/** The `excluded` of an evaluation that left nothing out (most of them: not allocated each time). */
+export const NONE_EXCLUDED: ReadonlySet<string> = new Set<string>();
+
+/** One sheet's share of an evaluation: which aggregates read it and which columns they need. */
+interface SheetPass {
+  sheet: MonitoringSheetId;
+  /** Indexes (into the aggregates) of those on this sheet, ascending. */
+  idx: readonly number[];
+  /** Every column any of them needs (an invalid one leaves the record out). */
+  needed: ReadonlySet<string>;
+  isRegistry: boolean;
+  isSchoolSheet: boolean;
+  /** Distinct value columns of the aggregates a record is used by, by bit mask of their indexes. */
+  numbers: (readonly string[] | undefined)[];
+}
+
+/** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
+interface EvalPlan {
+  passes: readonly SheetPass[] | null;
+  /** `columnsOf` each aggregate. */
+  columns: readonly AggregateColumns[];
+}
+
+function makePlan(ctx: IndicatorContext, aggregates: readonly Aggregate[]): EvalPlan {
+  const columns = aggregates.map(columnsOf);
+  for (let i = 0; i < aggregates.length; i++)
+    if (!ctx.hasColumns(aggregates[i].sheet, columns[i].needed)) return { passes: null, columns };
+  const sheets = [...new Set(aggregates.map((a) => a.sheet))].sort(
+    (a, b) => Number(a === "schools") - Number(b === "schools"),
+  );
+  const passes = sheets.map((sheet): SheetPass => {
+    const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
+    const needed = new Set<string>();
+    for (const i of idx) for (const c of columns[i].needed) needed.add(c);
+    return {
+      sheet,
+      idx,
+      needed,
+      isRegistry: sheet === "schools",
+      isSchoolSheet: sheet !== "events",
+      numbers: [],
+    };
+  });
+  return { passes, columns };
+}
+
+/** Evaluation plans by context, then by the identity of the aggregates (one or two per indicator). */
+const plans = new WeakMap<IndicatorContext, Map<Aggregate, Map<Aggregate | null, EvalPlan>>>();
+
+/** The evaluation plan of a list of aggregates, made once per context and list. */
+function planOf(ctx: IndicatorContext, aggregates: readonly Aggregate[]): EvalPlan {
+  if (aggregates.length === 0 || aggregates.length > 2) return makePlan(ctx, aggregates);
+  let byContext = plans.get(ctx);
+  if (!byContext) plans.set(ctx, (byContext = new Map()));
+  let byFirst = byContext.get(aggregates[0]);
+  if (!byFirst) byContext.set(aggregates[0], (byFirst = new Map()));
+  const second = aggregates[1] ?? null;
+  let plan = byFirst.get(second);
+  if (!plan) byFirst.set(second, (plan = makePlan(ctx, aggregates)));
+  return plan;
+}
+
+/** Distinct value columns of the aggregates in `mask`, in aggregate order. */
+function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly string[] {
+  let list = pass.numbers[mask];
+  if (!list) {
+    const set = new Set<string>();
+    for (const i of pass.idx) if (mask & (1 << i)) for (const c of columns[i].values) set.add(c);
+    list = [...set];
+    pass.numbers[mask] = list;
+  }
+  return list;
+}
+
+function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
+  const v = r.values;
+  let s = 0;
+  for (let j = 0; j < columns.length; j++) s += v[columns[j]] as number;
+  return s;
+}
+
+/** One school's share of an evaluation over all schools (see `evaluate`). */
+export interface SchoolTally {
+  /** Per aggregate: the sum, the count, or (`count_schools`) 1 when the school was counted. */
+  sums: number[];
+  excluded: Set<string> | null;
+}
+
+/** Every school's values of one evaluation, by school key. */
+export type SchoolTallies = Map<string, SchoolTally>;
+
+/** The evaluation of one school from the tallies of an evaluation over all schools. */
+export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string): Evaluation {
+  if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
+  const t = tallies.get(key);
+  return {
+    values: t ? t.sums : all.values.map(() => 0),
+    missing: false,
+    excluded: t?.excluded ?? NONE_EXCLUDED,
+  };
+}
+
+/**
+ * Evaluates aggregates of one indicator over one period. Records are excluded
+ * consistently: a record that any aggregate of its sheet would use, and that has an invalid value
+ * in a column any aggregate of that sheet needs (or parts exceeding the whole, `_sum`, or is a second
+ * row of one school in one period, `_duplicate`), is left out
+ * of every aggregate; a school left out on a data sheet is left out of the registry counts too.
+ * A record whose needed numbers are all empty carries no data and is skipped; one with some of them
+ * empty is incomplete and left out (counted).
+ *
+ * With `schools`, the same pass also tallies each school's own evaluation (the same rules over
+ * the school's records alone): per-school values of a period cost one pass over its records, not
+ * one evaluation per school. The plan of the aggregates is made once, records
+ * come from the period index, and the loop over records allocates nothing for a record it uses.
+ */
+export function evaluate(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  aggregates: readonly Aggregate[],
+  sel: Selection,
+  schools?: SchoolTallies,
+): Evaluation {
+  const { passes, columns } = planOf(ctx, aggregates);
+  const n = aggregates.length;
+  const values: (number | null)[] = [];
+  if (passes === null) {
+    for (let i = 0; i < n; i++) values.push(null);
+    return { values, missing: true, excluded: NONE_EXCLUDED };
+  }
+  let excluded: Set<string> | null = null;
+  const year = statusYear(sel.period, sel.kind);
+  const sums: number[] = [];
+  const schoolSets: (Set<string> | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    sums.push(0);
+    schoolSets.push(null);
+  }
+  let excludedSchools: Set<string> | null = null;
+  const registryNonEmpty = ctx.data.schools.length > 0;
+  const trace = sel.traceId !== undefined ? ctx.options.trace : undefined;
+
+  for (const pass of passes) {
+    const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
+    const all = ctx.recordsFor(sheet, sel.kind, sel.period);
+    const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
+      const key = r.schoolKey;
+      if (isRegistry && key !== null && excludedSchools?.has(key)) continue;
+      let using = 0;
+      let relevantInvalid = false;
+      // Indexed loops here and below: this runs for every record, also before the code is optimised.
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j];
+        const a = aggregates[i];
+        const filter = a.schools ?? spec.schools;
+        if (isSchoolSheet && key === null) {
+          // A row without a school cannot be filtered; it would count for «all schools»: left out (counted).
+          if (filter === "all" && whereResult(columns[i].conditions, r) !== "no") relevantInvalid = true;
+          continue;
+        }
+        if (filter !== "all" && !ctx.passes(filter, key, year, spec.procedures)) continue;
+        if (a.op === "count_schools" && !isRegistry && registryNonEmpty && (key === null || !ctx.registry.has(key)))
+          continue;
+        const w = whereResult(columns[i].conditions, r);
+        if (w === "invalid") relevantInvalid = true;
+        else if (w === "yes") using |= 1 << i;
+      }
+      if (!relevantInvalid && using === 0) continue;
+      const numbers = pass.numbers[using] ?? numbersOf(pass, columns, using);
+      const v = r.values;
+      let filled = 0;
+      let notNumber = false;
+      for (let j = 0; j < numbers.length; j++) {
+        const x = v[numbers[j]];
+        if (x === null || x === undefined) continue;
+        filled++;
+        if (typeof x !== "number") notNumber = true;
+      }
+      const inv = r.invalid;
+      const invalid =
+        relevantInvalid ||
+        (inv.length > 0 && (inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c)))) ||
+        notNumber;
+      if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
+      let tally: SchoolTally | undefined;
+      if (schools && key !== null) {
+        tally = schools.get(key);
+        if (!tally) {
+          tally = { sums: [], excluded: null };
+          for (let i = 0; i < n; i++) tally.sums.push(0);
+          schools.set(key, tally);
+        }
+      }
+      if (invalid || filled < numbers.length) {
+        const at = `${sheet}:${r.row}`;
+        (excluded ??= new Set()).add(at);
+        if (tally) (tally.excluded ??= new Set()).add(at);
+        if (key !== null) (excludedSchools ??= new Set()).add(key);
+        continue;
+      }
+      if (trace)
+        for (const i of idx) {
+          if (!(using & (1 << i))) continue;
+          trace({
+            id: sel.traceId as string,
+            period: sel.period,
+            aggregate: i === 0 ? 0 : 1,
+            sheet,
+            row: r.row,
+            schoolKey: key,
+          });
+        }
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j];
+        if (!(using & (1 << i))) continue;
+        const op = aggregates[i].op;
+        if (op === "count_schools") {
+          if (key !== null) {
+            (schoolSets[i] ??= new Set()).add(key);
+            if (tally) tally.sums[i] = 1;
+          }
+          continue;
+        }
+        const x =
+          op === "sum"
+            ? sumOf(r, columns[i].plus)
+            : op === "diff"
+              ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus)
+              : 1;
+        sums[i] += x;
+        if (tally) tally.sums[i] += x;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) values.push(aggregates[i].op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]);
+  return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
+}

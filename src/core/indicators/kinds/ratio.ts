@@ -1,0 +1,48 @@
+/**
+ * `ratio`: numerator / denominator × scale over the period's records (without a denominator,
+ * numerator × scale), for the municipality, each school and each ВПР grade as declared.
+ * Formula twin: SUMIFS of the data columns over the helper column of the rows each aggregate used.
+ */
+import type { Aggregate, IndicatorSpec } from "../../template/schema";
+import type { Evaluation } from "../aggregate";
+import { factLabel, FormulaError, operand, scaled, type FormulaTwin } from "../formula";
+import { computeSeries } from "../series";
+import type { Raw } from "../values";
+import type { IndicatorKindDef } from "./types";
+
+/** The ratio of one evaluation: null without data or with a zero denominator. */
+function ratioValue(
+  spec: IndicatorSpec,
+  ev: Evaluation,
+): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> {
+  const excluded = ev.excluded.size;
+  if (ev.missing) return { value: null, excluded };
+  const num = ev.values[0] ?? 0;
+  if (!spec.denominator) return { value: num * spec.scale, numerator: num, excluded };
+  const den = ev.values[1] ?? 0;
+  return { value: den === 0 ? null : (num * spec.scale) / den, numerator: num, denominator: den, excluded };
+}
+
+export const ratio: IndicatorKindDef<"ratio"> = {
+  kind: "ratio",
+  requires: ["numerator"],
+  compute(ctx, spec) {
+    const aggregates = [spec.numerator, spec.denominator].filter((a): a is Aggregate => a !== undefined);
+    return computeSeries(ctx, spec, aggregates, (at, period, school) => ratioValue(spec, at(period, school)));
+  },
+  formula(b, spec, fact): FormulaTwin {
+    const { id, period } = fact;
+    if (!spec.numerator) throw new FormulaError("значение: нет числителя");
+    const num = b.aggregate(spec.numerator, b.usesOf(id, period, 0), factLabel(fact, "числитель"));
+    if (!spec.denominator) return { text: scaled(num.text, spec.scale), result: num.value * spec.scale };
+    const den = b.aggregate(spec.denominator, b.usesOf(id, period, 1), factLabel(fact, "знаменатель"));
+    const numText = spec.scale === 1 ? operand(num) : `${operand(num)}*${spec.scale}`;
+    return {
+      text: `IF(${den.text}=0,"нет данных",${numText}/${operand(den)})`,
+      result: den.value === 0 ? null : (num.value * spec.scale) / den.value,
+    };
+  },
+  better: null,
+  valueType: "number",
+  digits: (spec) => (spec.unit === "%" || spec.denominator ? 1 : 0),
+};
