@@ -12,6 +12,11 @@ export function ruDate(iso: IsoDate): string {
   return `${d}.${m}.${y}`;
 }
 
+/** «книга.xlsx» of «C:\\Отчёты\\книга.xlsx» or «/home/…/книга.xlsx». */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 /** Literal text inside a number format. */
 function fmtText(s: string): string {
   return `"${s.replace(/"/g, "")}"`;
@@ -95,8 +100,17 @@ const LINE_POINTS: Partial<Record<CellStyle, number>> = {
   subtitle: 18,
 };
 const DEFAULT_LINE_POINTS = 15;
-/** Characters of Russian text per character of column width (Cyrillic is a little wider than «0»). */
+/**
+ * Characters of Russian text per character of column width: Cyrillic in Calibri 11 is a little
+ * wider than «0»; bold and larger looks hold fewer, a 9 pt note more.
+ */
 const CHARS_PER_WIDTH = 0.95;
+const STYLE_CHARS_PER_WIDTH: Partial<Record<CellStyle, number>> = {
+  title: 0.62,
+  subtitle: 0.75,
+  header: 0.85,
+  note: 1.2,
+};
 const DEFAULT_WIDTH = 8.43;
 
 /**
@@ -121,7 +135,10 @@ export function fitRowHeights(
     if (typeof c.value !== "string" || c.formula !== undefined) continue;
     const m = span.get(`${c.row}:${c.col}`);
     if (m && m.bottom > m.top) continue; // a block over several rows: the rows share the text
-    const perLine = Math.max(1, Math.floor(width(c.col, m ? m.right : c.col) * CHARS_PER_WIDTH));
+    const perLine = Math.max(
+      1,
+      Math.floor(width(c.col, m ? m.right : c.col) * ((c.style && STYLE_CHARS_PER_WIDTH[c.style]) ?? CHARS_PER_WIDTH)),
+    );
     const lines = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     if (lines < 2 && !(c.style && LINE_POINTS[c.style])) continue;
     const points = lines * (c.style ? (LINE_POINTS[c.style] ?? DEFAULT_LINE_POINTS) : DEFAULT_LINE_POINTS) + 3;

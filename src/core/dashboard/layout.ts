@@ -35,7 +35,7 @@ import type { Template } from "../template/schema";
 import type { FileReport, SheetKind } from "../validate";
 import { summaryText } from "./flkReport";
 import { buildFactFormulas, CALC_SHEET, factKey, type FactFormula } from "./formulas";
-import { deltaFormat, fitRowHeights, Grid, ruDate, valueFormat } from "./grid";
+import { baseName, deltaFormat, fitRowHeights, Grid, ruDate, valueFormat } from "./grid";
 import { landscapePrint } from "./print";
 import { lowSharesByYear, shnorBasis } from "./schools";
 import { NO_DATA, STATUS_MET, STATUS_NOT_MET, statusFormula, statusOf } from "./status";
@@ -102,6 +102,9 @@ const MAX_RANKED = 30;
 /** A school's share of «2» from which it is a risk (the seed's threshold of a low result), and a warning. */
 const LOW_PCT = 30;
 const WARN_PCT = 15;
+
+/** The longest card title shown in bold (column A's width in bold 12 pt). */
+const CARD_TITLE_MAX = 36;
 
 /** Column widths of the dashboard, in characters (Russian headers wrap within them). */
 const WIDTHS = [46, 12, 13, 12, 13, 14, 14, 15, 14];
@@ -320,7 +323,7 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
   g.line(3, `Отчётная дата: ${ruDate(input.asOf)}. Дашборд обновлён: ${ruDate(input.refreshedAt)}.`, "info", COLS);
   g.line(
     4,
-    `Проверка данных (ФЛК): ${summaryText(report.summary)} — подробно на листе «${SVERKA_SHEETS[1]}» (файл «${report.file}», шаблон ${report.template}).`,
+    `Проверка данных (ФЛК): ${summaryText(report.summary)} — подробно на листе «${SVERKA_SHEETS[1]}» (файл «${baseName(report.file)}», шаблон ${report.template}).`,
     "link",
     COLS,
     `${quoteSheetName(SVERKA_SHEETS[1])}!A1`,
@@ -355,7 +358,9 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
       const v = r.latest;
       const status = statusOf(v);
       const ref = (col: number) => a1(t, col);
-      g.set(c, 1, `${v.title}, ${v.period}`, { style: "subtitle" });
+      // A bold card title that does not fit its column would be cut: a long one is plain, wrapped text.
+      const title = `${v.title}, ${v.period}`;
+      g.set(c, 1, title, { style: title.length <= CARD_TITLE_MAX ? "subtitle" : "text" });
       g.merged(c, 2, 2, typeof v.value === "number" ? v.value : v.display, {
         style: typeof v.value === "number" ? numberStyle(v.met) : "noData",
         formula: ref(COL.fact),

@@ -7,6 +7,7 @@
  * 4. conclusions written from the figures. Pure: `src/hosts/docx/` renders it.
  */
 import { summaryText } from "../../dashboard/flkReport";
+import { baseName } from "../../dashboard/grid";
 import { shnorBasis } from "../../dashboard/schools";
 import { statusOf } from "../../dashboard/status";
 import {
@@ -97,7 +98,7 @@ function checkSection(report: FileReport, locations: number): Block[] {
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: "1. Проверка представленных данных" },
     para(
-      `Проверены данные файла «${report.file.split(/[\\/]/).pop()}» по шаблону проекта (${report.template}): ${plural(checked.length, "лист", "листа", "листов")}, ${plural(rows, "строка", "строки", "строк")} данных.`,
+      `Проверены данные файла «${baseName(report.file)}» по шаблону проекта (${report.template}): ${plural(checked.length, "лист", "листа", "листов")}, ${plural(rows, "строка", "строки", "строк")} данных.`,
     ),
     para(`Итог форматно-логического контроля (ФЛК): ${summaryText(s)}.`, { bold: true, align: "left", indent: true }),
   ];
