@@ -104,7 +104,7 @@ const DEFAULT_LINE_POINTS = 15;
  * Characters of Russian text per character of column width: Cyrillic in Calibri 11 is a little
  * wider than «0»; bold and larger looks hold fewer, a 9 pt note more.
  */
-const CHARS_PER_WIDTH = 0.95;
+const CHARS_PER_WIDTH = 1.05;
 const STYLE_CHARS_PER_WIDTH: Partial<Record<CellStyle, number>> = {
   title: 0.62,
   subtitle: 0.75,
