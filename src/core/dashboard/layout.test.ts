@@ -16,6 +16,8 @@ import { validateWorkbook } from "../validate";
 import { FLK_SHEET, renderFlkReport, summaryText } from "./flkReport";
 import { CALC_SHEET } from "./formulas";
 import { DASHBOARD_SHEET, factName, renderDashboard, type DashboardLayout } from "./layout";
+import type { IndicatorSpec } from "../template/schema";
+import { betterDirection, changeIsGood } from "./summary";
 import type { LayoutCell, LayoutSheet } from "./types";
 
 const AS_OF = "2023-12-31";
@@ -453,5 +455,25 @@ describe("renderFlkReport", () => {
       style: "met",
     });
     expect(clean.autoFilter).toEqual({ top: 5, left: 1, bottom: 5, right: 7 });
+  });
+});
+
+describe("betterDirection", () => {
+  const spec = (extra: Partial<IndicatorSpec>): IndicatorSpec =>
+    ({ ...BUILTIN_TEMPLATES[0].indicators[0], targets: [], ...extra }) as IndicatorSpec;
+
+  it("takes the registry's word, else the target's comparison (indicatorHints)", () => {
+    expect(betterDirection(spec({ better: "down", targets: [{ op: ">=", value: 1 }] }))).toBe("down");
+    expect(betterDirection(spec({ better: undefined, targets: [{ op: "<=", value: 20 }] }))).toBe("down");
+    expect(betterDirection(spec({ better: undefined, targets: [{ op: "growth", value: 1 }] }))).toBe("up");
+    expect(betterDirection(spec({ better: undefined, targets: [] }))).toBeNull();
+    expect(betterDirection(undefined)).toBeNull();
+  });
+
+  it("colours a change good or bad by it", () => {
+    expect(changeIsGood("down", -6.9)).toBe(true);
+    expect(changeIsGood("down", 6.9)).toBe(false);
+    expect(changeIsGood("up", 0)).toBeNull();
+    expect(changeIsGood(null, 3)).toBeNull();
   });
 });

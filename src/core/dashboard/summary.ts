@@ -4,6 +4,7 @@
  * which direction of change is good; how many targets are met.
  */
 import { previousPeriodOf } from "../indicators/engine";
+import { indicatorHints } from "../indicators/hints";
 import type { IndicatorValue } from "../indicators/types";
 import type { IndicatorSpec, Target, Template } from "../template/schema";
 import { specOfValue } from "./formulas";
@@ -68,17 +69,11 @@ export function themeOf(spec: IndicatorSpec | undefined, id: string): Theme {
 export type Better = "up" | "down";
 
 /**
- * Whether a rise of the indicator is good: from the comparison of its targets (`<=`, `<` → lower
- * is better; `>=`, `>`, growth → higher is better; `= 0` lower, `= x > 0` higher). Null when the
- * template sets no target. (One place to point at the indicator registry's `better` later.)
+ * Whether a rise of the indicator is good: the indicator registry's word (`indicatorHints`: the
+ * declaration's `better`, else what its targets imply, else its kind's). Null when none says.
  */
 export function betterDirection(spec: IndicatorSpec | undefined): Better | null {
-  for (const t of spec?.targets ?? []) {
-    if (t.op === "<=" || t.op === "<") return "down";
-    if (t.op === ">=" || t.op === ">" || t.op === "growth") return "up";
-    if (t.op === "=") return t.value === 0 ? "down" : "up";
-  }
-  return null;
+  return spec ? indicatorHints(spec).better : null;
 }
 
 /** Whether a change is good (true), bad (false) or neither (null: no change, or no direction). */
