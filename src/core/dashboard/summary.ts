@@ -5,6 +5,7 @@
  */
 import { previousPeriodOf } from "../indicators/engine";
 import { indicatorHints } from "../indicators/hints";
+import { targetsFor } from "../indicators/targets";
 import type { IndicatorValue } from "../indicators/types";
 import type { IndicatorSpec, Target, Template } from "../template/schema";
 import { specOfValue } from "./formulas";
@@ -82,16 +83,9 @@ export function changeIsGood(better: Better | null, delta: number | null | undef
   return better === "up" ? delta > 0 : delta < 0;
 }
 
-/** The municipal targets of a period (as the engine picks them: those naming the period, else the general ones). */
+/** The municipal targets of a period (the engine's `targetsFor`). */
 export function municipalTargets(spec: IndicatorSpec | undefined, period: string): Target[] {
-  if (!spec) return [];
-  const scoped = spec.targets.filter((t) => t.scope === undefined || t.scope === "municipality");
-  const specific = scoped.filter(
-    (t) =>
-      t.period !== undefined &&
-      (t.period === period || (spec.period.kind === "report_date" && period.startsWith(`${t.period}-`))),
-  );
-  return specific.length ? specific : scoped.filter((t) => t.period === undefined);
+  return spec ? targetsFor(spec, period, "municipality") : [];
 }
 
 export interface IndicatorRow {
