@@ -6,6 +6,7 @@
  * show the SVG; this picture is only for processors that cannot.
  */
 import { zlibSync } from "fflate";
+import { crc32 } from "../xlsx/zipWrite";
 import type { Chart } from "../../core/report/spravka/types";
 import { chartGeometry, type Label } from "./chartGeometry";
 
@@ -29,22 +30,6 @@ const GLYPHS: Record<string, string[]> = {
   "+": ["00000", "00100", "00100", "11111", "00100", "00100", "00000"],
   "/": ["00001", "00010", "00010", "00100", "01000", "01000", "10000"],
 };
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 class Canvas {
   readonly data: Uint8Array;
