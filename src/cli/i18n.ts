@@ -66,6 +66,8 @@ const ru = {
   reportTargets: "Целевые показатели: выполнено {met} из {assessed}.",
   reportShnor: "ШНОР по итогам {year} г.: {count}.",
   reportNotDocx: "--out: справка записывается в файл .docx, получено «{file}».",
+  reportUnknownProject:
+    "{file}: книга не относится ни к одному известному проекту — нет ни плана-графика, ни листов мониторинга шаблона {template} (просмотрены листы {sheets}); справка не записана. Укажите шаблон (--template) или проверьте книгу: sverka validate {file}",
   warning: "Внимание: {text}",
   blankDone: "Создан бланк {out} (шаблон {template}): листы {sheets}",
   progressWrite: "запись {file}",
@@ -132,6 +134,8 @@ const en: Record<CliKey, string> = {
   reportTargets: "Targets met: {met} of {assessed}.",
   reportShnor: "Schools with low results (ШНОР) by the results of {year}: {count}.",
   reportNotDocx: "--out: the report is a .docx file, got «{file}».",
+  reportUnknownProject:
+    "{file}: the workbook belongs to no known project — neither a plan-graph nor monitoring sheets of template {template} (sheets looked at: {sheets}); no report written. Choose the template (--template) or check the workbook: sverka validate {file}",
   warning: "Warning: {text}",
   blankDone: "Blank workbook {out} created (template {template}): sheets {sheets}",
   progressWrite: "writing {file}",

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { docxParagraphs } from "../hosts/docx/testing/docxText";
-import { EXIT_OK, EXIT_USAGE } from "./main";
+import { existsSync } from "node:fs";
+import { Workbook } from "exceljs";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./main";
 import { runCli, sample } from "./testing/harness";
 
 describe("sverka report", () => {
@@ -85,5 +87,18 @@ describe("sverka report", () => {
     expect(unreadable.code).toBe(EXIT_USAGE);
     expect(unreadable.err).toMatch(/^sverka: /);
     expect(unreadable.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("writes nothing for a workbook of no known project and says so (exit 1)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sverka-report-"));
+    const input = join(dir, "список.xlsx");
+    const wb = new Workbook();
+    wb.addWorksheet("Лист1").getCell("A1").value = "Список покупок";
+    writeFileSync(input, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const out = join(dir, "s.docx");
+    const r = await runCli("report", input, "--out", out);
+    expect(r.code).toBe(EXIT_ERRORS);
+    expect(r.err).toMatch(/книга не относится ни к одному известному проекту.*справка не записана/);
+    expect(existsSync(out)).toBe(false);
   });
 });

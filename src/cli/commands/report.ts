@@ -1,12 +1,13 @@
 /**
  * `sverka report <file> --out справка.docx`: «Аналитическая справка по итогам мониторинга …» as a
  * Word document (`src/core/report/spravka` builds it as data, `src/hosts/docx` renders it). Exit 0
- * when the справка is written, even when the check found errors (they are its section 1).
+ * when the справка is written, even when the check found errors (they are its section 1); 1 when the
+ * workbook belongs to no known project (nothing is written); 2 for unreadable input or bad arguments.
  */
 import type { Command } from "commander";
-import { checkWorkbook, projectIndicators } from "../../app/check";
+import { checkWorkbook, isKnownProject, projectIndicators } from "../../app/check";
 import { buildSpravka } from "../../core/report/spravka/build";
-import { EXIT_OK, type Cli } from "../context";
+import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { summaryLine } from "../format";
 import { docxSpravka } from "../lazy";
 import { withOptions, type ProjectOptions } from "../options";
@@ -26,6 +27,13 @@ export function registerReport(program: Command, cli: Cli): void {
         { ...workbook, name: file },
         { templates, asOf: runDates.asOf, lang: cli.lang, ...(templateId ? { templateId } : {}) },
       );
+      if (!isKnownProject(check)) {
+        // A справка of a workbook of no known project would be empty: none is written.
+        const sheets = workbook.sheets.map((s) => `«${s.name}»`).join(", ") || cli.text("noSheets");
+        cli.io.err(`sverka: ${cli.text("reportUnknownProject", { file, template: check.template.id, sheets })}\n`);
+        cli.exitCode = EXIT_ERRORS;
+        return;
+      }
       const doc = buildSpravka({
         template: check.template,
         report: check.report,
