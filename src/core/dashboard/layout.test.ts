@@ -297,6 +297,8 @@ describe("renderDashboard on the Lazo monitoring sample", () => {
       expect(c.style).toBe((c.value as number) >= 30 ? "notMet" : (c.value as number) >= 15 ? "warning" : "met");
     // Native charts, not data bars.
     expect(dash.dataBars).toEqual([]);
+    // Region scale: per-school figures are values, never a formula per school row.
+    expect(dash.cells.filter((c) => c.row > header.row && c.row <= header.row + 29 && c.formula)).toEqual([]);
   });
 
   it("prints on A4 landscape, one page wide, with the project in the header and row heights for wrapped text", () => {
