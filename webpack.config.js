@@ -8,7 +8,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = "https://sverka.example.org/"; // CHANGE THIS TO YOUR PRODUCTION DEPLOYMENT LOCATION
+// Where the built add-in is served: SVERKA_URL=https://addin.example.ru/sverka/ npm run build rewrites
+// manifest.xml's localhost URLs to it (README, «Loading the add-in into Excel»).
+const urlProd = (process.env.SVERKA_URL || "https://sverka.example.org/").replace(/\/?$/, "/");
 
 async function getHttpsOptions() {
   // Loaded lazily: only `webpack serve` needs (and may create/install) the dev certificates; on Linux
@@ -104,7 +106,11 @@ module.exports = async (env = {}, options = {}) => {
             to: "[name][ext]",
             transform(content) {
               if (dev) return content;
-              return content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              // The manifest's own placeholders (AppDomain, SupportUrl) follow SVERKA_URL too.
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(/https:\/\/sverka\.example\.org(\/?)/g, (_, slash) => (slash ? urlProd : new URL(urlProd).origin));
             },
           },
         ],

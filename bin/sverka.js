@@ -29,7 +29,7 @@ function bundleProblem() {
     try {
       time = fs.statSync(path.join(ROOT, file)).mtimeMs;
     } catch {
-      return `нет исходного файла ${file}`;
+      continue; // an install without the sources: nothing can be newer than the bundle
     }
     if (time > built) return `${file} новее сборки`;
   }

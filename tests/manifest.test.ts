@@ -564,7 +564,14 @@ describe("manifest.xml (offline validation)", () => {
     const fn = associated.get("checkWorkbook");
     expect(fn).toBeDefined();
     const completed = jest.fn();
-    await fn?.({ completed } as unknown as Office.AddinCommands.Event);
+    // Without Excel the check fails; the failure goes to the console (an ExecuteFunction has no UI).
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await fn?.({ completed } as unknown as Office.AddinCommands.Event);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("проверка книги не выполнена"), expect.anything());
+    } finally {
+      logged.mockRestore();
+    }
     expect(completed).toHaveBeenCalledTimes(1);
   });
 

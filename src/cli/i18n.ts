@@ -72,6 +72,13 @@ const ru = {
   blankDone: "Создан бланк {out} (шаблон {template}): листы {sheets}",
   progressWrite: "запись {file}",
   internal: "внутренняя ошибка",
+  "fs.ENOENT": "нет такого файла или папки",
+  "fs.EISDIR": "это папка, а не файл",
+  "fs.ENOTDIR": "в пути есть файл вместо папки",
+  "fs.EACCES": "нет прав доступа",
+  "fs.EROFS": "файловая система только для чтения",
+  "fs.ENOSPC": "на диске нет места",
+  "fs.other": "ошибка файловой системы {code}",
 };
 
 export type CliKey = keyof typeof ru;
@@ -140,6 +147,13 @@ const en: Record<CliKey, string> = {
   blankDone: "Blank workbook {out} created (template {template}): sheets {sheets}",
   progressWrite: "writing {file}",
   internal: "internal error",
+  "fs.ENOENT": "no such file or folder",
+  "fs.EISDIR": "it is a folder, not a file",
+  "fs.ENOTDIR": "a file stands where the path needs a folder",
+  "fs.EACCES": "permission denied",
+  "fs.EROFS": "the file system is read-only",
+  "fs.ENOSPC": "the disk is full",
+  "fs.other": "file system error {code}",
 };
 
 const TABLES: Record<Lang, Record<CliKey, string>> = { ru, en };
@@ -149,6 +163,14 @@ export function cliText(lang: Lang, key: CliKey, params: Readonly<Record<string,
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
     params[name] === undefined ? m : String(params[name]),
   );
+}
+
+/** Why a file could not be read or written, from Node's error code, in `lang` (never Node's own text). */
+export function fsReason(lang: Lang, error: unknown): string {
+  const code =
+    typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : "";
+  const key = (code === "EPERM" ? "fs.EACCES" : `fs.${code}`) as CliKey;
+  return key in ru ? TABLES[lang][key] : cliText(lang, "fs.other", { code: code || "?" });
 }
 
 /** Commander's help titles («Usage:» …) in `lang`. */

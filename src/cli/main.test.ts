@@ -104,6 +104,18 @@ describe("sverka validate", () => {
     expect(en.err).toContain("A built-in template already has the id ivanovo-2020");
   });
 
+  it("says why a file cannot be read or written in its own words, not Node's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sverka-"));
+    const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--template-file", dir);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err).toContain("это папка, а не файл");
+    expect(r.err).not.toMatch(/EISDIR|illegal operation/);
+    const w = await run("template", "ivanovo-2020", "--out", join(dir, "no", "such", "blank.xlsx"), "--lang", "en");
+    expect(w.code).toBe(EXIT_USAGE);
+    expect(w.err).toContain("no such file or folder");
+    expect(w.err).not.toContain("ENOENT");
+  });
+
   it("renders the JSON report in the requested language and keeps its shape", async () => {
     const file = sample("ivanovo-2020.plan.xlsx");
     const ru = JSON.parse((await run("validate", file, "--as-of", "2021-06-30", "--json")).out) as {

@@ -11,6 +11,7 @@ import type { WorkbookData } from "../core/model/sheet";
 import type { Template } from "../core/template/schema";
 import { format, getStrings } from "../i18n/strings";
 import { UsageError, type Cli } from "./context";
+import { fsReason } from "./i18n";
 import { xlsxNode } from "./lazy";
 
 /** The built-in templates plus the `--template-file` ones; a bad or clashing file is a usage error. */
@@ -21,7 +22,7 @@ export async function loadTemplates(cli: Cli, files: readonly string[] = []): Pr
     try {
       text = await readFile(file, "utf8");
     } catch (e) {
-      throw cli.usage("templateUnreadable", { file, reason: (e as Error).message });
+      throw cli.usage("templateUnreadable", { file, reason: fsReason(cli.lang, e) });
     }
     const r = importTemplateText(file, text, cli.lang);
     if (!r.ok) {
@@ -72,6 +73,6 @@ export async function writeOut(cli: Cli, file: string, data: Uint8Array): Promis
   try {
     await writeFile(file, data);
   } catch (e) {
-    throw cli.usage("cannotWrite", { file, reason: (e as Error).message });
+    throw cli.usage("cannotWrite", { file, reason: fsReason(cli.lang, e) });
   }
 }

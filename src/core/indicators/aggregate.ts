@@ -197,11 +197,14 @@ function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
   return s;
 }
 
-/** One school's share of an evaluation over all schools (see `evaluate`). */
-export interface SchoolTally {
+/**
+ * One school's share of an evaluation over all schools (see `evaluate`): itself the school's
+ * evaluation, so that thousands of per-school values allocate nothing more.
+ */
+export interface SchoolTally extends Evaluation {
   /** Per aggregate: the sum, the count, or (`count_schools`) 1 when the school was counted. */
-  sums: number[];
-  excluded: Set<string> | null;
+  values: number[];
+  missing: false;
 }
 
 /** Every school's values of one evaluation, by school key. */
@@ -210,12 +213,7 @@ export type SchoolTallies = Map<string, SchoolTally>;
 /** The evaluation of one school from the tallies of an evaluation over all schools. */
 export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string): Evaluation {
   if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
-  const t = tallies.get(key);
-  return {
-    values: t ? t.sums : all.values.map(() => 0),
-    missing: false,
-    excluded: t?.excluded ?? NONE_EXCLUDED,
-  };
+  return tallies.get(key) ?? { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
 }
 
 /**
@@ -306,15 +304,19 @@ export function evaluate(
       if (schools && key !== null) {
         tally = schools.get(key);
         if (!tally) {
-          tally = { sums: [], excluded: null };
-          for (let i = 0; i < n; i++) tally.sums.push(0);
+          tally = { values: [], missing: false, excluded: NONE_EXCLUDED };
+          for (let i = 0; i < n; i++) tally.values.push(0);
           schools.set(key, tally);
         }
       }
       if (invalid || filled < numbers.length) {
         const at = `${sheet}:${r.row}`;
         (excluded ??= new Set()).add(at);
-        if (tally) (tally.excluded ??= new Set()).add(at);
+        if (tally) {
+          // The tally's own set, made on its first exclusion (NONE_EXCLUDED is shared).
+          if (tally.excluded === NONE_EXCLUDED) tally.excluded = new Set([at]);
+          else (tally.excluded as Set<string>).add(at);
+        }
         if (key !== null) (excludedSchools ??= new Set()).add(key);
         continue;
       }
@@ -337,7 +339,7 @@ export function evaluate(
         if (op === "count_schools") {
           if (key !== null) {
             (schoolSets[i] ??= new Set()).add(key);
-            if (tally) tally.sums[i] = 1;
+            if (tally) tally.values[i] = 1;
           }
           continue;
         }
@@ -348,7 +350,7 @@ export function evaluate(
               ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus)
               : 1;
         sums[i] += x;
-        if (tally) tally.sums[i] += x;
+        if (tally) tally.values[i] += x;
       }
     }
   }

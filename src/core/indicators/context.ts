@@ -63,7 +63,10 @@ export class IndicatorContext {
     readonly data: MonitoringData,
     readonly options: IndicatorOptions,
   ) {
-    for (const s of data.schools) if (!this.registry.has(s.key)) this.registry.set(s.key, s);
+    for (let k = 0; k < data.schools.length; k++) {
+      const s = data.schools[k];
+      if (!this.registry.has(s.key)) this.registry.set(s.key, s);
+    }
     const byRow = new Map<number, MonitoringRecord>();
     for (const r of data.records.schools ?? []) byRow.set(r.row, r);
     this.registryRecords = data.schools.map((s) => {
@@ -172,7 +175,7 @@ export class IndicatorContext {
     if (!set) {
       const list = shnorStatuses(this.data, year, procedures);
       const byKey = new Map<string, ShnorStatus>();
-      for (const s of list) byKey.set(s.schoolKey, s);
+      for (let k = 0; k < list.length; k++) byKey.set(list[k].schoolKey, list[k]);
       set = { list, byKey };
       byYear.set(year, set);
     }
@@ -219,7 +222,8 @@ export class IndicatorContext {
   orderKeys(keys: Iterable<string>): string[] {
     const set = new Set(keys);
     const out: string[] = [];
-    for (const s of this.data.schools) if (set.delete(s.key)) out.push(s.key);
+    const schools = this.data.schools;
+    for (let k = 0; k < schools.length; k++) if (set.delete(schools[k].key)) out.push(schools[k].key);
     out.push(...set);
     return out;
   }

@@ -43,7 +43,12 @@ export function computeIndicators(
   options: IndicatorOptions,
 ): IndicatorValue[] {
   const ctx = new IndicatorContext(template, data, options);
-  return template.indicators.flatMap((spec) => computeWith(ctx, spec));
+  const out: IndicatorValue[] = [];
+  for (const spec of template.indicators) {
+    const values = computeWith(ctx, spec);
+    for (let k = 0; k < values.length; k++) out.push(values[k]);
+  }
+  return out;
 }
 
 /** Every indicator value together with the records each municipal value used (see `IndicatorUse`). */

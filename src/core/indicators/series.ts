@@ -15,18 +15,22 @@ import {
 import { gradeOf, type IndicatorContext } from "./context";
 import type { ScopeKind } from "./targets";
 import type { IndicatorValue } from "./types";
-import { finish, MUNICIPALITY, periodSheet, periodsOf, schoolsInPeriod, type Raw } from "./values";
+import { finish, MUNICIPALITY, periodSheet, periodsOf, rawValue, schoolsInPeriod, type Raw } from "./values";
 
 /** The evaluation of a period for the municipality (`school` null) or for one school. */
 export type EvaluationAt = (period: string, school: string | null) => Evaluation;
 
-/** The figures of one value, from the evaluations it needs. */
+/**
+ * Writes the figures of one value (`value`, `excluded_rows`, and `numerator` / `denominator` where it
+ * is a ratio) into its raw, from the evaluations it needs.
+ */
 export type SeriesValue = (
+  raw: Raw,
   at: EvaluationAt,
   period: string,
   school: string | null,
   periods: readonly string[],
-) => Pick<Raw, "value" | "numerator" | "denominator" | "excluded">;
+) => void;
 
 /** Raw values of one id (the indicator's, or one ВПР grade's) over every period and the asked scopes. */
 function seriesRaws(
@@ -42,7 +46,6 @@ function seriesRaws(
   const { periods, fallback } = periodsOf(ctx, spec, grade);
   const kind = spec.period.kind;
   const sheet = periodSheet(spec);
-  const base = { id, title, unit: spec.unit };
   const out: Raw[] = [];
   const wantSchools = scopes.includes("school") && !fallback && sheet !== null;
   // Every school's evaluation of a period, tallied by the evaluation over all schools.
@@ -65,14 +68,11 @@ function seriesRaws(
   const at: EvaluationAt = (period, school) =>
     school === null ? evaluateAll(period, true) : schoolEval(period, school);
   if (scopes.includes(MUNICIPALITY)) {
-    for (const period of periods)
-      out.push({
-        ...base,
-        period,
-        scope: MUNICIPALITY,
-        scopeKind: MUNICIPALITY,
-        ...valueOf(at, period, null, periods),
-      });
+    for (const period of periods) {
+      const raw = rawValue(id, title, spec.unit, period, MUNICIPALITY, null, 0);
+      valueOf(raw, at, period, null, periods);
+      out.push(raw);
+    }
   }
   if (wantSchools) {
     // Thousands of values: built field by field, without spreads (the engine's hottest allocation).
@@ -81,19 +81,9 @@ function seriesRaws(
       const list = schoolsInPeriod(ctx, spec, sheet, period, grade);
       for (let k = 0; k < list.length; k++) {
         const s = list[k];
-        const v = valueOf(at, period, s.key, periods);
-        out.push({
-          id,
-          title,
-          unit,
-          period,
-          scope: s.name,
-          scopeKind: "school",
-          value: v.value,
-          excluded: v.excluded,
-          numerator: v.numerator,
-          denominator: v.denominator,
-        });
+        const raw = rawValue(id, title, unit, period, s.name, null, 0);
+        valueOf(raw, at, period, s.key, periods);
+        out.push(raw);
       }
     }
   }
@@ -114,7 +104,9 @@ export function computeSeries(
   const out = finish(spec, seriesRaws(ctx, spec, aggregates, valueOf, spec.id, spec.title, spec.scope));
   if (spec.byGrade && spec.numerator) {
     const grades = new Set<number>();
-    for (const r of ctx.records(spec.numerator.sheet)) {
+    const records = ctx.records(spec.numerator.sheet);
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       const g = gradeOf(r);
       if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
     }

@@ -12,39 +12,59 @@ import { displayValue, type IndicatorValue } from "./types";
 
 export const MUNICIPALITY = "municipality";
 
-/** A computed value before targets and the previous period are attached. */
-export interface Raw {
-  id: string;
-  title: string;
-  unit: string;
-  period: string;
-  scope: string;
-  scopeKind: ScopeKind;
-  value: number | boolean | null;
-  excluded: number;
-  numerator?: number;
-  denominator?: number;
-  procedure?: string;
-  note?: string;
-  /** Overrides `display` (e.g. plan_done «нет мероприятий со сроком»). */
-  display?: string;
+/**
+ * A value under construction: the kind creates it (`rawValue`, `municipalRaw`) and sets its
+ * `numerator`, `denominator`, `procedure` and `note` in that order where it has them; `finish`
+ * fills in `display` (unless the kind set one), `target`, `met`, `previous` and `delta`. Built in
+ * place, so that a region's tens of thousands of values are allocated once.
+ */
+export type Raw = IndicatorValue;
+
+/** A value of `scope` (a school's registered name, or `MUNICIPALITY`) before `finish`. */
+export function rawValue(
+  id: string,
+  title: string,
+  unit: string,
+  period: string,
+  scope: string,
+  value: number | boolean | null,
+  excluded: number,
+): Raw {
+  return {
+    id,
+    title,
+    period,
+    scope,
+    value,
+    display: "",
+    unit,
+    target: null,
+    met: null,
+    excluded_rows: excluded,
+    previous: null,
+    delta: null,
+  };
 }
 
-/** A municipality-scope raw value of an indicator for one period. */
+/** A municipality-scope value of an indicator for one period; `display` overrides the formatted value. */
 export function municipalRaw(
   spec: { id: string; title: string; unit: string },
   period: string,
-  rest: Pick<Raw, "value" | "excluded"> & Partial<Raw>,
+  rest: {
+    value: number | boolean | null;
+    excluded: number;
+    numerator?: number;
+    denominator?: number;
+    note?: string;
+    display?: string;
+  },
 ): Raw {
-  return {
-    id: spec.id,
-    title: spec.title,
-    unit: spec.unit,
-    period,
-    scope: MUNICIPALITY,
-    scopeKind: MUNICIPALITY,
-    ...rest,
-  };
+  const v = rawValue(spec.id, spec.title, spec.unit, period, MUNICIPALITY, rest.value, rest.excluded);
+  if (rest.display !== undefined) v.display = rest.display;
+  if (rest.numerator !== undefined) v.numerator = rest.numerator;
+  if (rest.denominator !== undefined) v.denominator = rest.denominator;
+  if (rest.note !== undefined) v.note = rest.note;
+  return v;
 }
 
 /** «34,5 %»; counts as whole numbers («12 ед.»); statuses «да»/«нет»; «нет данных». */
@@ -70,11 +90,12 @@ interface TargetsMemo {
 const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { targets: [], text: null };
 
 /**
- * Targets, their status and the previous period's value of every raw value. Runs over every
+ * Targets, their status and the previous period's value of every raw value, filled in place
+ * (the raws become the values). Runs over every
  * per-school value: raws are found by period, then by scope (no key built per value), and the
  * targets of a scope kind, unit and period are worked out once.
  */
-export function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValue[] {
+export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
   const id = raws.length ? raws[0].id : spec.id;
   const byPeriod = new Map<string, Map<string, Raw>>();
   // Indexed loops: one pass per value, also before the code is optimised.
@@ -88,9 +109,9 @@ export function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValu
   const previousOf = new Map<string, Map<string, Raw> | null>();
   const memos: TargetsMemo[] = [];
   let last: TargetsMemo | null = null;
-  const out: IndicatorValue[] = [];
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
+    const scopeKind: ScopeKind = r.scope === MUNICIPALITY ? MUNICIPALITY : "school";
     let prevScopes = previousOf.get(r.period);
     if (prevScopes === undefined) {
       const prevPeriod = previousPeriod(r.period, spec.period.kind);
@@ -102,12 +123,12 @@ export function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValu
     const delta = typeof r.value === "number" && typeof previous === "number" ? r.value - previous : null;
     let t = NO_TARGETS;
     if (r.procedure === undefined) {
-      if (!last || last.scopeKind !== r.scopeKind || last.unit !== r.unit || last.period !== r.period) {
-        last = memos.find((m) => m.scopeKind === r.scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
+      if (!last || last.scopeKind !== scopeKind || last.unit !== r.unit || last.period !== r.period) {
+        last = memos.find((m) => m.scopeKind === scopeKind && m.unit === r.unit && m.period === r.period) ?? null;
         if (!last) {
-          const targets = targetsFor(spec, r.period, r.scopeKind);
+          const targets = targetsFor(spec, r.period, scopeKind);
           last = {
-            scopeKind: r.scopeKind,
+            scopeKind,
             unit: r.unit,
             period: r.period,
             targets,
@@ -122,8 +143,8 @@ export function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValu
     let met: boolean | null = null;
     if (targets.length) {
       met = true;
-      for (const x of targets) {
-        const m = targetMet(x, r.value, previous);
+      for (let j = 0; j < targets.length; j++) {
+        const m = targetMet(targets[j], r.value, previous);
         if (m === null) {
           met = null;
           break;
@@ -131,27 +152,13 @@ export function finish(spec: IndicatorSpec, raws: readonly Raw[]): IndicatorValu
         if (!m) met = false;
       }
     }
-    const v: IndicatorValue = {
-      id: r.id,
-      title: r.title,
-      period: r.period,
-      scope: r.scope,
-      value: r.value,
-      display: r.display ?? formatValue(r.value, r.unit),
-      unit: r.unit,
-      target: t.text,
-      met,
-      excluded_rows: r.excluded,
-      previous,
-      delta,
-    };
-    if (r.numerator !== undefined) v.numerator = r.numerator;
-    if (r.denominator !== undefined) v.denominator = r.denominator;
-    if (r.procedure !== undefined) v.procedure = r.procedure;
-    if (r.note !== undefined) v.note = r.note;
-    out.push(v);
+    if (r.display === "") r.display = formatValue(r.value, r.unit);
+    r.target = t.text;
+    r.met = met;
+    r.previous = previous;
+    r.delta = delta;
   }
-  return out;
+  return raws;
 }
 
 /** The sheet whose periods an indicator lists. */
@@ -177,14 +184,52 @@ export function periodsOf(
   return { periods: [...set].sort(), fallback: false };
 }
 
-/** Keys of the schools with records on the sheet in the period that pass the indicator's filter. */
+/** A school a value is reported for: its key and its registered name. */
+export interface PeriodSchool {
+  key: string;
+  name: string;
+}
+
+/**
+ * `schoolsInPeriod` lists by context, then procedure list (identity), then sheet, period kind,
+ * period, filter and grade: indicators over one sheet share them (quality and success over
+ * «Успеваемость», four over «Кадры»).
+ */
+const schoolLists = new WeakMap<
+  IndicatorContext,
+  Map<readonly string[] | undefined, Map<string, readonly PeriodSchool[]>>
+>();
+
+/**
+ * The schools with records on the sheet in the period (of the ВПР grade, when given) that pass the
+ * indicator's filter: registry order first, then the others in order of appearance. Shared lists:
+ * read them, do not change them.
+ */
 export function schoolsInPeriod(
   ctx: IndicatorContext,
   spec: IndicatorSpec,
   sheet: MonitoringSheetId,
   period: string,
   grade?: number,
-): { key: string; name: string }[] {
+): readonly PeriodSchool[] {
+  const kind = spec.period.kind;
+  let byProcedures = schoolLists.get(ctx);
+  if (!byProcedures) schoolLists.set(ctx, (byProcedures = new Map()));
+  let lists = byProcedures.get(spec.procedures);
+  if (!lists) byProcedures.set(spec.procedures, (lists = new Map()));
+  const key = `${sheet}\u0001${kind}\u0001${period}\u0001${spec.schools}\u0001${grade ?? ""}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = listSchools(ctx, spec, sheet, period, grade)));
+  return list;
+}
+
+function listSchools(
+  ctx: IndicatorContext,
+  spec: IndicatorSpec,
+  sheet: MonitoringSheetId,
+  period: string,
+  grade: number | undefined,
+): PeriodSchool[] {
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
   const names = new Map<string, string | null>();

@@ -2,11 +2,10 @@
  * `low_result`: per school and deciding procedure of the year, the share of «2» (below the threshold
  * for ОГЭ/ЕГЭ) of each procedure whose share is at least 30 %. Per school: no formula.
  */
-import { lowResults } from "../../monitoring/shnor";
 import type { IndicatorSpec } from "../../template/schema";
 import type { IndicatorContext } from "../context";
 import type { IndicatorValue } from "../types";
-import { finish, periodsOf, type Raw } from "../values";
+import { finish, periodsOf, rawValue, type Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /** `low_result`: per school and deciding procedure with a share of «2» of at least 30 %. */
@@ -24,25 +23,34 @@ function computeLowResults(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
   for (const period of periods) {
     const year = Number(period);
     const names = new Map<string, string | null>();
-    for (const s of ctx.data.schools) names.set(s.key, s.name);
-    for (const r of ctx.recordsIn("procedures", "year", period))
+    // Indexed loops over thousands of schools and records (no iterator objects before optimisation).
+    const schools = ctx.data.schools;
+    for (let k = 0; k < schools.length; k++) names.set(schools[k].key, schools[k].name);
+    const records = ctx.recordsIn("procedures", "year", period);
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       if (r.schoolKey !== null && !names.has(r.schoolKey)) names.set(r.schoolKey, r.school);
-    for (const key of ctx.orderKeys(names.keys())) {
+    }
+    const keys = ctx.orderKeys(names.keys());
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
-      for (const low of lowResults(ctx.data, key, year, spec.procedures)) {
-        raws.push({
-          id: spec.id,
-          title: titleOf(low.procedure),
-          unit: spec.unit,
+      // The low results its ШНОР status was decided on (`lowResults`; statuses are computed once per year).
+      for (const low of ctx.status(key, year, spec.procedures).lowY) {
+        const scope = ctx.schoolName(key, names.get(key) ?? null);
+        const v = rawValue(
+          spec.id,
+          titleOf(low.procedure),
+          spec.unit,
           period,
-          scope: ctx.schoolName(key, names.get(key) ?? null),
-          scopeKind: "school",
-          value: (low.low * 100) / low.participants,
-          numerator: low.low,
-          denominator: low.participants,
-          excluded: 0,
-          procedure: low.procedure,
-        });
+          scope,
+          (low.low * 100) / low.participants,
+          0,
+        );
+        v.numerator = low.low;
+        v.denominator = low.participants;
+        v.procedure = low.procedure;
+        raws.push(v);
       }
     }
   }

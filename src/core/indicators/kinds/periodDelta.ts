@@ -13,15 +13,15 @@ export const periodDelta: IndicatorKindDef<"period_delta"> = {
   requires: ["numerator"],
   compute(ctx, spec) {
     const kind = spec.period.kind;
-    return computeSeries(ctx, spec, spec.numerator ? [spec.numerator] : [], (at, period, school, periods) => {
+    return computeSeries(ctx, spec, spec.numerator ? [spec.numerator] : [], (raw, at, period, school, periods) => {
       const cur = at(period, school);
       const prevPeriod = previousPeriod(period, kind);
       const prev = prevPeriod && periods.includes(prevPeriod) ? at(prevPeriod, school) : null;
-      const excluded = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
-      if (cur.missing || !prev || prev.missing) return { value: null, excluded };
+      raw.excluded_rows = new Set([...cur.excluded, ...(prev?.excluded ?? [])]).size;
+      if (cur.missing || !prev || prev.missing) return;
       const a = cur.values[0] ?? 0;
       const b = prev.values[0] ?? 0;
-      return { value: (a - b) * spec.scale, excluded };
+      raw.value = (a - b) * spec.scale;
     });
   },
   formula(b, spec, fact) {

@@ -7,7 +7,7 @@ import type { IndicatorSpec } from "../../template/schema";
 import type { IndicatorContext } from "../context";
 import { computePlanDone } from "../planDone";
 import type { IndicatorValue } from "../types";
-import { finish, MUNICIPALITY, type Raw } from "../values";
+import { finish, municipalRaw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /** `plan_done`: computed from monitored plan sheets; absent when no plan has a status column. */
@@ -15,19 +15,13 @@ function computePlan(ctx: IndicatorContext, spec: IndicatorSpec): IndicatorValue
   const plans = ctx.options.plans ?? [];
   if (!plans.some((p) => p.hasStatus)) return [];
   const v = computePlanDone(plans, ctx.options.asOf);
-  const raw: Raw = {
-    id: spec.id,
-    title: spec.title,
-    unit: spec.unit,
-    period: v.period,
-    scope: MUNICIPALITY,
-    scopeKind: MUNICIPALITY,
+  const raw = municipalRaw(spec, v.period, {
     value: v.value,
     excluded: v.excluded_rows,
     numerator: v.numerator,
     denominator: v.denominator,
     display: v.display,
-  };
+  });
   return finish(spec, [raw]);
 }
 

@@ -10,17 +10,19 @@ import { computeSeries } from "../series";
 import type { Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
-/** The ratio of one evaluation: null without data or with a zero denominator. */
-function ratioValue(
-  spec: IndicatorSpec,
-  ev: Evaluation,
-): Pick<Raw, "value" | "numerator" | "denominator" | "excluded"> {
-  const excluded = ev.excluded.size;
-  if (ev.missing) return { value: null, excluded };
+/** Writes the ratio of one evaluation into its raw: null without data or with a zero denominator. */
+function ratioValue(spec: IndicatorSpec, ev: Evaluation, raw: Raw): void {
+  raw.excluded_rows = ev.excluded.size;
+  if (ev.missing) return;
   const num = ev.values[0] ?? 0;
-  if (!spec.denominator) return { value: num * spec.scale, numerator: num, excluded };
+  raw.numerator = num;
+  if (!spec.denominator) {
+    raw.value = num * spec.scale;
+    return;
+  }
   const den = ev.values[1] ?? 0;
-  return { value: den === 0 ? null : (num * spec.scale) / den, numerator: num, denominator: den, excluded };
+  raw.denominator = den;
+  raw.value = den === 0 ? null : (num * spec.scale) / den;
 }
 
 export const ratio: IndicatorKindDef<"ratio"> = {
@@ -28,7 +30,7 @@ export const ratio: IndicatorKindDef<"ratio"> = {
   requires: ["numerator"],
   compute(ctx, spec) {
     const aggregates = [spec.numerator, spec.denominator].filter((a): a is Aggregate => a !== undefined);
-    return computeSeries(ctx, spec, aggregates, (at, period, school) => ratioValue(spec, at(period, school)));
+    return computeSeries(ctx, spec, aggregates, (raw, at, period, school) => ratioValue(spec, at(period, school), raw));
   },
   formula(b, spec, fact): FormulaTwin {
     const { id, period } = fact;

@@ -11,7 +11,7 @@ import { factLabel, FormulaError } from "../formula";
 import { statusYear } from "../periods";
 import { EPS } from "../targets";
 import type { IndicatorValue } from "../types";
-import { finish, municipalRaw, MUNICIPALITY, periodsOf, schoolsInPeriod, type Raw } from "../values";
+import { finish, municipalRaw, MUNICIPALITY, periodsOf, rawValue, schoolsInPeriod, type Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /**
@@ -27,7 +27,6 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
   const kind = spec.period.kind;
   const { periods, fallback } = periodsOf(ctx, spec);
   const raws: Raw[] = [];
-  const base = { id: spec.id, title: spec.title };
   const present =
     ctx.hasColumns(numerator.sheet, columnsOf(numerator).needed) &&
     ctx.hasColumns(denominator.sheet, columnsOf(denominator).needed);
@@ -56,7 +55,9 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
       let reached = 0;
       let counted = 0;
       let excluded = 0;
-      for (const r of ctx.registryRecords) {
+      const registry = ctx.registryRecords;
+      for (let k = 0; k < registry.length; k++) {
+        const r = registry[k];
         if (r.schoolKey === null || !ctx.passes(filter, r.schoolKey, year, spec.procedures)) continue;
         if (denominator.where.length && testWhere(denominator, r) !== "yes") continue;
         const ev = schoolEval(period, r.schoolKey);
@@ -88,18 +89,12 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
   }
   if (spec.scope.includes("school") && !fallback && present) {
     for (const period of periods) {
-      for (const s of schoolsInPeriod(ctx, spec, numerator.sheet, period)) {
+      const list = schoolsInPeriod(ctx, spec, numerator.sheet, period);
+      for (let k = 0; k < list.length; k++) {
+        const s = list[k];
         const ev = schoolEval(period, s.key);
         const value = ev.excluded.size ? null : (ev.values[0] ?? null);
-        raws.push({
-          ...base,
-          unit: spec.schoolUnit ?? spec.unit,
-          period,
-          scope: s.name,
-          scopeKind: "school",
-          value,
-          excluded: ev.excluded.size,
-        });
+        raws.push(rawValue(spec.id, spec.title, spec.schoolUnit ?? spec.unit, period, s.name, value, ev.excluded.size));
       }
     }
   }

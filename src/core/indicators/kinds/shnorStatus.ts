@@ -7,7 +7,7 @@
 import type { IndicatorSpec } from "../../template/schema";
 import type { IndicatorContext } from "../context";
 import type { IndicatorValue } from "../types";
-import { finish, periodsOf, type Raw } from "../values";
+import { finish, periodsOf, rawValue, type Raw } from "../values";
 import type { IndicatorKindDef } from "./types";
 
 /** `shnor_status`: per school and year, true/false (null when neither computable nor declared). */
@@ -16,19 +16,13 @@ function computeShnorStatus(ctx: IndicatorContext, spec: IndicatorSpec): Indicat
   const raws: Raw[] = [];
   for (const period of periods) {
     const year = Number(period);
-    for (const s of ctx.statusList(year, spec.procedures)) {
+    const list = ctx.statusList(year, spec.procedures);
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
       if (!ctx.passes(spec.schools, s.schoolKey, year, spec.procedures)) continue;
-      raws.push({
-        id: spec.id,
-        title: spec.title,
-        unit: spec.unit,
-        period,
-        scope: ctx.schoolName(s.schoolKey, s.school),
-        scopeKind: "school",
-        value: s.status,
-        excluded: 0,
-        note: s.reason,
-      });
+      const v = rawValue(spec.id, spec.title, spec.unit, period, ctx.schoolName(s.schoolKey, s.school), s.status, 0);
+      v.note = s.reason;
+      raws.push(v);
     }
   }
   return finish(spec, raws);

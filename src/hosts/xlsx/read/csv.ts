@@ -1,7 +1,9 @@
 /**
  * CSV and other delimited text, as school information systems export it: UTF-8 with or without a
  * BOM, UTF-16 with a BOM, or Windows-1251 (detected: bytes that are not valid UTF-8 are read as
- * Windows-1251); `;`, `,` or tab as the separator (detected, see `detectSeparator`); fields quoted
+ * Windows-1251; Russian text in Windows-1251 is practically never valid UTF-8, since its letters
+ * are bytes 0xC0–0xFF and a UTF-8 lead byte needs 0x80–0xBF after it — only a letter directly
+ * followed by «Ё», «ё», «№» or a typographic sign could pass, e.g. «Я№»); `;`, `,` or tab as the separator (detected, see `detectSeparator`); fields quoted
  * with `"` (RFC 4180), which may hold separators, doubled quotes and line breaks.
  *
  * Every field stays text, exactly as written (an empty field is an empty cell): «12,5», «90 %»,

@@ -23,6 +23,63 @@ const BIFF_ERRORS: Readonly<Record<number, string>> = {
 
 const EMPTY_ROW: ReadonlyArray<CellValue> = Object.freeze([]);
 
+/**
+ * Names SheetJS also puts among `Custprops` of an .xls: the standard summary properties
+ * ([MS-OLEPS] SummaryInformation / DocumentSummaryInformation) and its own bookkeeping. Only the
+ * user's custom properties are custom properties.
+ */
+const STANDARD_PROPERTIES = new Set([
+  "Title",
+  "Subject",
+  "Author",
+  "Keywords",
+  "Comments",
+  "Template",
+  "LastAuthor",
+  "RevNumber",
+  "EditTime",
+  "LastPrinted",
+  "CreatedDate",
+  "ModifiedDate",
+  "PageCount",
+  "WordCount",
+  "CharCount",
+  "Thumbnail",
+  "Application",
+  "AppName",
+  "DocSecurity",
+  "Security",
+  "CodePage",
+  "Category",
+  "PresentationFormat",
+  "ByteCount",
+  "LineCount",
+  "ParagraphCount",
+  "SlideCount",
+  "NoteCount",
+  "HiddenCount",
+  "MultimediaClipCount",
+  "ScaleCrop",
+  "HeadingPairs",
+  "TitlesOfParts",
+  "Manager",
+  "Company",
+  "LinksUpToDate",
+  "CharCountWithSpaces",
+  "SharedDoc",
+  "HyperlinkBase",
+  "HLinks",
+  "HyperlinksChanged",
+  "DigSig",
+  "ContentStatus",
+  "Language",
+  "Version",
+  "FMTID",
+  "SystemIdentifier",
+  "Locale",
+  "Behavior",
+]);
+
 export interface SheetJsBook {
   readonly sheets: SheetData[];
   readonly definedNames: Record<string, string>;
@@ -142,6 +199,7 @@ export function readWithSheetJs(bytes: Uint8Array): SheetJsBook {
   if (typeof custom === "object" && custom !== null) {
     customProperties = {};
     for (const [k, v] of Object.entries(custom as Record<string, unknown>)) {
+      if (STANDARD_PROPERTIES.has(k)) continue;
       customProperties[k] = v instanceof Date ? v.toISOString() : String(v);
     }
     if (Object.keys(customProperties).length === 0) customProperties = undefined;

@@ -16,7 +16,13 @@ import { inflateSync } from "fflate";
 import { excelSerialToDate } from "../../../core/model/dates";
 import { classifyFormat } from "../../../core/model/numberFormats";
 import type { CellValue, MergedArea, SheetData } from "../../../core/model/sheet";
-import { parseCustomProperties, parseRelationships, parseWorkbookPart, resolvePartName } from "../ooxml";
+import {
+  parseAttributes,
+  parseCustomProperties,
+  parseRelationships,
+  parseWorkbookPart,
+  resolvePartName,
+} from "../ooxml";
 import { findEntry, type ZipDirectory } from "../zip";
 import { attributes, collectText, newTag, nextTag, textContent } from "./xml";
 
@@ -556,8 +562,20 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, inflate?: 
     definedNames: { ...part.definedNames },
     ...(customXml !== undefined ? { customProperties: parseCustomProperties(customXml) } : {}),
     date1904,
-    macroEnabled: /macroEnabled/i.test(contentTypes) || findEntry(dir, `${base}/vbaProject.bin`) !== undefined,
+    macroEnabled: isMacroEnabled(contentTypes, workbookName) || findEntry(dir, `${base}/vbaProject.bin`) !== undefined,
   };
+}
+
+/** Whether `[Content_Types].xml` declares the workbook part macro-enabled (`…sheet.macroEnabled.main+xml`). */
+function isMacroEnabled(contentTypes: string, workbookName: string): boolean {
+  const re = /<(?:[\w.-]+:)?Override\b([^>]*)>/g;
+  for (let m = re.exec(contentTypes); m; m = re.exec(contentTypes)) {
+    const a = parseAttributes(m[1]);
+    if ((a.PartName ?? "").replace(/^\//, "").toLowerCase() === workbookName.toLowerCase()) {
+      return /macroEnabled/i.test(a.ContentType ?? "");
+    }
+  }
+  return false;
 }
 
 /** The state of each `<sheet>` of the workbook part, in order: `true` hidden, `"very"` very hidden. */
