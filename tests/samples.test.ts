@@ -5,6 +5,7 @@
  */
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
 import { validateWorkbook } from "../src/core/validate";
+import { localizeReport } from "../src/i18n/issueMessages";
 import { sampleToWorkbook } from "../samples/toWorkbook";
 import type { ExpectedIssue, SampleWorkbook } from "../samples/types";
 import * as uchitel from "../samples/plans/uchitel-uchitelyu-2020";
@@ -51,7 +52,8 @@ describe.each(SAMPLES)("sample $id", ({ id, mod, asOf }) => {
 
 describe("seed defects named in DOMAIN.md", () => {
   const run = (mod: { sample: SampleWorkbook }, asOf = "2024-12-31") =>
-    validateWorkbook(sampleToWorkbook(mod.sample), { templates: BUILTIN_TEMPLATES, asOf }).report.issues;
+    localizeReport(validateWorkbook(sampleToWorkbook(mod.sample), { templates: BUILTIN_TEMPLATES, asOf }).report, "ru")
+      .issues;
 
   it("seed 003: 1.1.11 is missing", () => {
     const gap = run(effektivnaya).filter((i) => i.code === "NUMBER_GAP");

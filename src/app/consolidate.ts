@@ -18,7 +18,7 @@ import {
   type ReadProgress,
   type WorkbookHost,
 } from "../hosts/host";
-import { localizeIssue } from "../i18n/issueMessages";
+import { localizeConsolidation } from "../i18n/issueMessages";
 import type { Lang } from "../i18n/strings";
 import { findTemplate } from "./templates";
 
@@ -34,11 +34,6 @@ export interface PlanOptions {
   /** How the port's read failures become a file's code and message. */
   readFailure: PickedFileReader["failure"];
   onProgress?: (p: CollectProgress) => void;
-}
-
-/** The report with every file's issue messages in `lang`. */
-function localizeConsolidation(report: ConsolidationReport, lang: Lang): ConsolidationReport {
-  return { ...report, files: report.files.map((f) => ({ ...f, issues: f.issues.map((i) => localizeIssue(i, lang)) })) };
 }
 
 /** Reads, checks and plans the school files against the master: the report and the plan, nothing written. */

@@ -3,6 +3,8 @@ import type { ConsolidationReport, FileConsolidationReport } from "../core/conso
 import { displayValue, type IndicatorValue } from "../core/indicators/types";
 import type { Issue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
+import { issueMessage, templateReason } from "../i18n/issueMessages";
+import type { Lang } from "../i18n/strings";
 
 const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ошибка", warning: "предупр.", info: "замечание" };
 
@@ -40,10 +42,11 @@ export function summaryLine(s: FileReport["summary"]): string {
   return `Ошибок: ${s.errors}${rest.length ? `, ${rest.join(", ")}` : ""}`;
 }
 
-export function formatReport(r: FileReport, paint: Paint = noPaint): string {
+/** The report as text; messages as the report carries them, else rendered in `lang`. */
+export function formatReport(r: FileReport, paint: Paint = noPaint, lang: Lang = "ru"): string {
   const out: string[] = [];
   out.push(paint.bold(`Файл: ${r.file}`));
-  out.push(`Шаблон: ${r.template}. ${r.template_reason}`);
+  out.push(`Шаблон: ${r.template}. ${r.template_reason ?? templateReason(r.template_reason_params, lang)}`);
   const bySheet = new Map<string, Issue[]>();
   for (const i of r.issues) {
     const list = bySheet.get(i.sheet) ?? [];
@@ -60,12 +63,12 @@ export function formatReport(r: FileReport, paint: Paint = noPaint): string {
     const list = bySheet.get(s.name) ?? [];
     bySheet.delete(s.name);
     if (!list.length && s.kind !== "other" && s.kind !== "sverka") out.push(paint.green("  Ошибок нет"));
-    for (const i of list) out.push(formatIssue(i, paint));
+    for (const i of list) out.push(formatIssue(i, paint, lang));
   }
   for (const [sheet, list] of bySheet) {
     out.push("");
     out.push(paint.bold(`Книга${sheet ? ` (лист «${sheet}»)` : ""}`));
-    for (const i of list) out.push(formatIssue(i, paint));
+    for (const i of list) out.push(formatIssue(i, paint, lang));
   }
   out.push("");
   const line = summaryLine(r.summary);
@@ -73,11 +76,11 @@ export function formatReport(r: FileReport, paint: Paint = noPaint): string {
   return out.join("\n");
 }
 
-export function formatIssue(i: Issue, paint: Paint): string {
+export function formatIssue(i: Issue, paint: Paint, lang: Lang = "ru"): string {
   const sev = SEVERITY_LABEL[i.severity].padEnd(9);
   const colored =
     i.severity === "error" ? paint.red(sev) : i.severity === "warning" ? paint.yellow(sev) : paint.dim(sev);
-  return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message}`;
+  return `  ${colored} ${(i.cell ?? "").padEnd(6)} ${paint.dim(i.code.padEnd(22))} ${i.message ?? issueMessage(i, lang)}`;
 }
 
 /** The indicator table: municipality values, and per-school values when asked. */

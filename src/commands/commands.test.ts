@@ -8,6 +8,7 @@ import { summaryText } from "../core/dashboard/flkReport";
 import type { WorkbookData } from "../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook } from "../core/validate";
+import { localizeReport } from "../i18n/issueMessages";
 import {
   fakeWorkbookFromData,
   installFakeOffice,
@@ -45,7 +46,7 @@ describe("checkWorkbook (ribbon)", () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
     const sheet = office.workbook.sheet("Отчёт ФЛК") as FakeSheet;
     expect(office.workbook.activeSheet).toBe(sheet);
-    const expected = validateWorkbook(data, { templates: BUILTIN_TEMPLATES, asOf: AS_OF }).report;
+    const expected = localizeReport(validateWorkbook(data, { templates: BUILTIN_TEMPLATES, asOf: AS_OF }).report, "ru");
     expect(sheet.cell(3, 1)?.value).toBe(summaryText(expected.summary));
     expect(expected.issues.length).toBeGreaterThan(0);
     expect(sheet.cell(6, 5)?.value).toBe(expected.issues[0].code);

@@ -2,6 +2,7 @@ import { gridWorkbook } from "../../samples/toWorkbook";
 import { detectTemplate, TEMPLATE_PROPERTY } from "./detect";
 import { BUILTIN_TEMPLATES } from "./templates";
 import { validateWorkbook } from "./validate";
+import { templateReason } from "../i18n/issueMessages";
 
 describe("detectTemplate", () => {
   it("takes the template id recorded in the workbook", () => {
@@ -12,7 +13,7 @@ describe("detectTemplate", () => {
     const d = detectTemplate(wb, BUILTIN_TEMPLATES);
     expect(d.template.id).toBe("uritsky-2021");
     expect(d.ambiguous).toBe(false);
-    expect(d.reason).toContain("записан шаблон");
+    expect(templateReason(d.reasonParams, "ru")).toContain("записан шаблон");
   });
 
   it("recognises a project by its title text and says why", () => {
@@ -23,7 +24,7 @@ describe("detectTemplate", () => {
     const d = detectTemplate(wb, BUILTIN_TEMPLATES);
     expect(d.template.id).toBe("uchitel-uchitelyu-2020");
     expect(d.ambiguous).toBe(false);
-    expect(d.reason).toMatch(/Учитель/);
+    expect(templateReason(d.reasonParams, "ru")).toMatch(/Учитель/);
   });
 
   it("reports the candidates when nothing tells the templates apart", () => {
@@ -31,7 +32,7 @@ describe("detectTemplate", () => {
     const d = detectTemplate(wb, BUILTIN_TEMPLATES);
     expect(d.ambiguous).toBe(true);
     expect(d.candidates.length).toBe(BUILTIN_TEMPLATES.length);
-    expect(d.reason).toContain("неоднозначно");
+    expect(templateReason(d.reasonParams, "ru")).toContain("неоднозначно");
     const r = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2022-01-01" });
     expect(r.report.issues.map((i) => i.code)).toContain("TEMPLATE_AMBIGUOUS");
   });

@@ -1,8 +1,9 @@
 /**
  * Template detection: with no template named, pick the best match from the recorded template
- * id, title text and sheet names (keywords) and the plan tables' headers, and say why.
+ * id, title text and sheet names (keywords) and the plan tables' headers, and say why (as params).
  */
 import { cellAt, cellText, type WorkbookData } from "./model/sheet";
+import type { IssueParams } from "./report/issue";
 import { matchPlanSheet, sverkaSheetTest } from "./sheets/planSheets";
 import type { Template } from "./template/schema";
 import { containsWords, wordsKey } from "./text/normalize";
@@ -11,16 +12,27 @@ import { containsWords, wordsKey } from "./text/normalize";
 export const TEMPLATE_PROPERTY = "sverka.template";
 export const TEMPLATE_VERSION_PROPERTY = "sverka.templateVersion";
 
+/** What speaks for a template: the recorded id, keywords found, plan sheets whose headers fit. */
+export interface TemplateEvidence {
+  recorded: boolean;
+  keywords: string[];
+  fitted: { sheet: string; spec: string }[];
+}
+
 export interface TemplateCandidate {
   id: string;
   score: number;
-  reasons: string[];
+  evidence: TemplateEvidence;
 }
 
 export interface TemplateDetection {
   template: Template;
-  /** Russian sentence: why this template. */
-  reason: string;
+  /**
+   * Why this template, as message params (`src/i18n/issueMessages.ts` renders them): `variant`
+   * `detected` or `ambiguous`, `template`, `recorded`, `keywords`, `fitted_sheets` / `fitted_specs`,
+   * `alternatives` (the close candidates of an ambiguous choice).
+   */
+  reasonParams: IssueParams;
   /** All templates with their scores, best first. */
   candidates: TemplateCandidate[];
   /** The best two are too close to tell apart. */
@@ -52,33 +64,27 @@ export function scoreTemplate(
   template: Template,
   text: string = workbookText(wb),
 ): TemplateCandidate {
-  const reasons: string[] = [];
   let score = 0;
-  const recorded = wb.properties?.[TEMPLATE_PROPERTY];
-  if (recorded === template.id) {
-    score += 1000;
-    reasons.push(`в книге записан шаблон ${template.id}`);
-  }
+  const recorded = wb.properties?.[TEMPLATE_PROPERTY] === template.id;
+  if (recorded) score += 1000;
   const hits = template.keywords.filter((k) => containsWords(text, wordsKey(k)));
-  if (hits.length) {
-    score += hits.length * 20;
-    reasons.push(`в тексте листов найдено ${hits.map((h) => `«${h}»`).join(", ")}`);
-  }
+  score += hits.length * 20;
   let planFit = 0;
-  const fitted: string[] = [];
+  const fitted: TemplateEvidence["fitted"] = [];
   const isOwn = sverkaSheetTest(wb);
   for (const s of wb.sheets) {
     if (isOwn(s.name)) continue;
     const m = matchPlanSheet(s, template);
     if (!m) continue;
     planFit += m.score / 100;
-    fitted.push(`«${s.name}» → «${m.spec.title}»`);
+    fitted.push({ sheet: s.name, spec: m.spec.title });
   }
-  if (fitted.length) {
-    score += planFit;
-    reasons.push(`заголовки таблиц подходят: ${fitted.join(", ")}`);
-  }
-  return { id: template.id, score: Math.round(score * 100) / 100, reasons };
+  score += planFit;
+  return {
+    id: template.id,
+    score: Math.round(score * 100) / 100,
+    evidence: { recorded, keywords: hits, fitted },
+  };
 }
 
 export function detectTemplate(wb: WorkbookData, templates: readonly Template[]): TemplateDetection {
@@ -89,12 +95,23 @@ export function detectTemplate(wb: WorkbookData, templates: readonly Template[])
   const second = candidates[1];
   const template = templates.find((t) => t.id === best.id) ?? templates[0];
   const ambiguous = !!second && best.score - second.score < 5;
-  const why = best.reasons.length ? best.reasons.join("; ") : "ни один шаблон не подходит явно";
-  const reason = ambiguous
-    ? `Шаблон определён неоднозначно: выбран ${best.id} (${why}); близкие варианты: ${candidates
-        .filter((c) => best.score - c.score < 5 && c.id !== best.id)
-        .map((c) => c.id)
-        .join(", ")}. Укажите шаблон явно (--template).`
-    : `Выбран шаблон ${best.id}: ${why}.`;
-  return { template, reason, candidates, ambiguous };
+  const e = best.evidence;
+  const reasonParams: IssueParams = {
+    variant: ambiguous ? "ambiguous" : "detected",
+    template: best.id,
+    ...(e.recorded ? { recorded: best.id } : {}),
+    ...(e.keywords.length ? { keywords: e.keywords } : {}),
+    ...(e.fitted.length
+      ? {
+          fitted_sheets: e.fitted.map((f) => f.sheet),
+          fitted_specs: e.fitted.map((f) => f.spec),
+        }
+      : {}),
+    ...(ambiguous
+      ? {
+          alternatives: candidates.filter((c) => best.score - c.score < 5 && c.id !== best.id).map((c) => c.id),
+        }
+      : {}),
+  };
+  return { template, reasonParams, candidates, ambiguous };
 }

@@ -5,7 +5,7 @@ import { isBlank, type CellValue, type SheetData, type WorkbookData } from "./mo
 import type { MonitoringData } from "./monitoring/model";
 import { validateMonitoring } from "./monitoring/validateMonitoring";
 import { validatePlanSheet, type PlanSheetResult } from "./plan/validatePlan";
-import { makeIssue, sortIssues, summarize, type Issue, type IssueSummary } from "./report/issue";
+import { makeIssue, sortIssues, summarize, type Issue, type IssueParams, type IssueSummary } from "./report/issue";
 import { matchPlanSheet, sverkaSheetTest } from "./sheets/planSheets";
 import type { Template } from "./template/schema";
 
@@ -27,7 +27,9 @@ export interface SheetReport {
 export interface FileReport {
   file: string;
   template: string;
-  template_reason: string;
+  /** Why the template: rendered from `template_reason_params` by `localizeReport` (absent straight from the core). */
+  template_reason?: string;
+  template_reason_params: IssueParams;
   sheets: SheetReport[];
   issues: Issue[];
   summary: IssueSummary;
@@ -57,6 +59,11 @@ function nonEmptyRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>): number {
         break;
       }
   return n;
+}
+
+/** Why the template (message params): the detection's, or «named explicitly». */
+export function templateReasonParams(detection: TemplateDetection | null, template: Template): IssueParams {
+  return detection ? detection.reasonParams : { variant: "explicit", template: template.id };
 }
 
 export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): WorkbookCheck {
@@ -112,10 +119,7 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
           makeIssue(
             "MISSING_SHEET",
             { sheet: spec.name },
-            `Нет листа «${spec.name}» (ожидался лист с заголовками ${spec.columns
-              .filter((c) => c.required)
-              .map((c) => `«${c.title}»`)
-              .join(", ")}): показатели по его данным будут «нет данных».`,
+            { columns: spec.columns.filter((c) => c.required).map((c) => c.title) },
           ),
         );
 
@@ -124,11 +128,15 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
       makeIssue(
         "NO_KNOWN_SHEETS",
         { sheet: wb.sheets[0]?.name ?? "" },
-        `В книге не найден ни один лист шаблона ${template.id}: ожидалась таблица плана-графика с заголовками «№ п/п», «Мероприятие», «Сроки», «Ответственные», «Результат» или лист мониторинга (${template.monitoring.map((m) => `«${m.name}»`).join(", ")}); просмотрены листы ${wb.sheets.map((s) => `«${s.name}»`).join(", ") || "(нет листов)"}.`,
+        {
+          template: template.id,
+          monitoring_sheets: template.monitoring.map((m) => m.name),
+          sheets: wb.sheets.map((s) => s.name),
+        },
       ),
     );
   if (detection?.ambiguous)
-    issues.push(makeIssue("TEMPLATE_AMBIGUOUS", { sheet: wb.sheets[0]?.name ?? "" }, detection.reason));
+    issues.push(makeIssue("TEMPLATE_AMBIGUOUS", { sheet: wb.sheets[0]?.name ?? "" }, detection.reasonParams));
 
   sortIssues(
     issues,
@@ -138,7 +146,7 @@ export function validateWorkbook(wb: WorkbookData, opts: ValidateOptions): Workb
     report: {
       file: wb.name,
       template: template.id,
-      template_reason: detection ? detection.reason : `Шаблон ${template.id} указан явно.`,
+      template_reason_params: templateReasonParams(detection, template),
       sheets,
       issues,
       summary: summarize(issues),

@@ -166,7 +166,7 @@ export const ru = {
   consolidatePick: "Выбрать файлы школ",
   consolidatePicked: "Выбрано файлов: {count}",
   consolidatePickedFile: "{file} — {size} КБ",
-  consolidateNoFiles: "Файлы школ ещё не выбраны (.xlsx, можно несколько).",
+  consolidateNoFiles: "Файлы школ ещё не выбраны (.xlsx, .xls, .ods или .csv, можно несколько).",
   consolidateMergeValid: "Сводить верные строки файлов с ошибками",
   consolidateMergeValidHint:
     "Из файлов с ошибками будут добавлены только строки без ошибок; без этой отметки такие файлы не сводятся.",
@@ -389,7 +389,7 @@ export const en: Strings = {
   consolidatePick: "Choose school files",
   consolidatePicked: "Files chosen: {count}",
   consolidatePickedFile: "{file} — {size} KB",
-  consolidateNoFiles: "No school files chosen yet (.xlsx, several at once).",
+  consolidateNoFiles: "No school files chosen yet (.xlsx, .xls, .ods or .csv, several at once).",
   consolidateMergeValid: "Merge the valid rows of files with errors",
   consolidateMergeValidHint:
     "Only the rows without errors are added from files with errors; without this option such files are not merged.",

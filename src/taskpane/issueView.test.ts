@@ -1,12 +1,12 @@
-import { makeIssue } from "../core/report/issue";
+import { renderedIssue } from "../core/report/testing/issues";
 import { countBySeverity, filterIssues, groupIssues, issueSheets, SEVERITIES } from "./issueView";
 
 const issues = [
-  makeIssue("DUE_ORDER", { sheet: "План", row: 5, col: 3 }, "Порядок сроков"),
-  makeIssue("EMPTY_REQUIRED", { sheet: "План", row: 7, col: 4 }, "Нет ответственного"),
-  makeIssue("NUMBER_GAP", { sheet: "План", row: 9, col: 1 }, "Пропуск 1.1.11"),
-  makeIssue("NOT_A_NUMBER", { sheet: "Кадры", row: 3, col: 5 }, "Текст «abc»"),
-  makeIssue("MISSING_SHEET", { sheet: "Сеть" }, "Нет листа «Сеть»"),
+  renderedIssue("DUE_ORDER", { sheet: "План", row: 5, col: 3 }, "Порядок сроков"),
+  renderedIssue("EMPTY_REQUIRED", { sheet: "План", row: 7, col: 4 }, "Нет ответственного"),
+  renderedIssue("NUMBER_GAP", { sheet: "План", row: 9, col: 1 }, "Пропуск 1.1.11"),
+  renderedIssue("NOT_A_NUMBER", { sheet: "Кадры", row: 3, col: 5 }, "Текст «abc»"),
+  renderedIssue("MISSING_SHEET", { sheet: "Сеть" }, "Нет листа «Сеть»"),
 ];
 const all = new Set(SEVERITIES);
 

@@ -26,7 +26,8 @@ export function filterIssues(issues: readonly Issue[], filter: IssueFilter): Iss
     (i) =>
       filter.severities.has(i.severity) &&
       (filter.sheet === null || i.sheet === filter.sheet) &&
-      (!needle || [i.message, i.cell ?? "", i.code, i.sheet].some((s) => s.toLocaleLowerCase("ru").includes(needle))),
+      (!needle ||
+        [i.message ?? "", i.cell ?? "", i.code, i.sheet].some((s) => s.toLocaleLowerCase("ru").includes(needle))),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { planConsolidation } from "../../app/consolidate";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { formatConsolidation } from "../format";
-import { xlsxConsolidation } from "../lazy";
+import { xlsxConsolidation, xlsxNode } from "../lazy";
 import { withOptions, type ProjectOptions } from "../options";
 import { ProgressBar } from "../progress";
 import { checkOut, chosenTemplate, dates, loadTemplates, openWorkbook, writeOut } from "../project";
@@ -32,7 +32,7 @@ export function registerConsolidate(program: Command, cli: Cli): void {
         onProgress: (p) =>
           bar?.update(p.done, p.total, p.phase === "write" ? cli.text("progressWrite", { file: o.out }) : p.file),
       });
-      const result = await applyConsolidationPlan(bytes, consolidation.plan);
+      const result = await applyConsolidationPlan(bytes, consolidation.plan, { deflateRaw: xlsxNode().zlibDeflater });
       bar?.end();
       await writeOut(cli, o.out, result.data);
       const r = consolidation.report;

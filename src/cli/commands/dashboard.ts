@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { buildLayouts, checkWorkbook } from "../../app/check";
 import { EXIT_OK, type Cli } from "../context";
 import { summaryLine } from "../format";
-import { xlsxDashboard } from "../lazy";
+import { xlsxDashboard, xlsxNode } from "../lazy";
 import { withOptions, type ProjectOptions } from "../options";
 import { checkOut, chosenTemplate, dates, loadTemplates, openWorkbook, writeOut } from "../project";
 
@@ -24,7 +24,7 @@ export function registerDashboard(program: Command, cli: Cli): void {
         { templates, asOf: runDates.asOf, lang: cli.lang, ...(templateId ? { templateId } : {}) },
       );
       const { layout, flk } = buildLayouts(workbook, check, runDates);
-      const result = await xlsxDashboard().writeDashboard(bytes, layout, flk);
+      const result = await xlsxDashboard().writeDashboard(bytes, layout, flk, { deflateRaw: xlsxNode().zlibDeflater });
       await writeOut(cli, o.out, result.data);
       const [dashboard, report, ...helpers] = result.sheetNames;
       const names = helpers.map((h) => `«${h}»`).join(", ");

@@ -6,7 +6,8 @@ import { main } from "../main";
 export const sample = (file: string): string => join(__dirname, "..", "..", "..", "samples", file);
 
 /** The keys of an issue in the JSON contract, sorted (validate's and consolidate's issues alike). */
-export const ISSUE_KEYS = ["cell", "code", "column", "field", "message", "row", "severity", "sheet"];
+/** The keys of an issue in the JSON report (`params` added with the message templates). */
+export const ISSUE_KEYS = ["cell", "code", "column", "field", "message", "params", "row", "severity", "sheet"];
 
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

@@ -4,6 +4,7 @@ import { MONITORING_SHEETS } from "../monitoring/sheets";
 import { BUILTIN_TEMPLATES, findTemplate } from "../templates";
 import { planConsolidation, rowRuns, startConsolidation, type ConsolidationInput } from "./consolidate";
 import { SOURCE_HEADER } from "./types";
+import { localizeIssue } from "../../i18n/issueMessages";
 
 const TEMPLATE = findTemplate("effektivnaya-shkola-2023")!;
 const OPTS = { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31" };
@@ -205,7 +206,7 @@ describe("planConsolidation", () => {
     const { report, plan } = planConsolidation(master(), [delta()], OPTS);
     const f = report.files[0];
     expect(f.status).toBe("merged");
-    const unknown = f.issues.filter((i) => i.code === "UNKNOWN_SCHOOL");
+    const unknown = f.issues.filter((i) => i.code === "UNKNOWN_SCHOOL").map((i) => localizeIssue(i, "ru"));
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ severity: "warning", sheet: "Школы", cell: "A2" });
     expect(unknown[0].message).toContain("нет в реестре сводной книги «svod.xlsx»");

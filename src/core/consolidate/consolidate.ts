@@ -11,12 +11,12 @@
  */
 import { TEMPLATE_PROPERTY } from "../detect";
 import type { IsoDate } from "../model/dates";
-import { a1, columnLetter } from "../model/address";
+import { columnLetter } from "../model/address";
 import { isCellError, verticalMergeFiller, type CellValue, type WorkbookData } from "../model/sheet";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import { makeIssue, quote, sortIssues, summarize, type Issue } from "../report/issue";
+import { makeIssue, sortIssues, summarize, type Issue } from "../report/issue";
 import type { Template } from "../template/schema";
-import { validateWorkbook } from "../validate";
+import { templateReasonParams, validateWorkbook } from "../validate";
 import { analyseMaster, sourceKey } from "./master";
 import type {
   Consolidation,
@@ -211,7 +211,12 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
               makeIssue(
                 "UNKNOWN_SCHOOL",
                 { sheet: p.sheetName, row: rec.row, col, field: "school" },
-                `Ячейка ${a1(rec.row, col)}: школы ${quote(rec.school ?? "")} нет в реестре сводной книги «${master.name}» (лист «${byId.get("schools")?.name ?? "Школы"}»)${own ? "; строка реестра из файла будет добавлена в сводную книгу" : "; добавьте её в реестр, иначе её строки в сводной книге будут отмечены как неизвестная школа"}.`,
+                {
+                  variant: own ? "master_own" : "master_missing",
+                  school: rec.school ?? "",
+                  master: master.name,
+                  registry_sheet: byId.get("schools")?.name ?? "Школы",
+                },
               ),
             );
           }
@@ -395,7 +400,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       report: {
         master: master.name,
         template: template.id,
-        template_reason: masterCheck.detection ? masterCheck.detection.reason : `Шаблон ${template.id} указан явно.`,
+        template_reason_params: templateReasonParams(masterCheck.detection, template),
         merge_valid_rows: !!options.mergeValidRows,
         files: files.map((f) => f.report),
         duplicates,

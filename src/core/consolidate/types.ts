@@ -22,7 +22,7 @@
  */
 import type { CellValue } from "../model/sheet";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import type { Issue, IssueSummary } from "../report/issue";
+import type { Issue, IssueSummary, IssueParams } from "../report/issue";
 
 /** Header of the column that says which file a consolidated row came from. */
 export const SOURCE_HEADER = "Источник";
@@ -142,7 +142,9 @@ export interface ConsolidationSheetReport {
 export interface ConsolidationReport {
   master: string;
   template: string;
-  template_reason: string;
+  /** Why the template: rendered from `template_reason_params` by `localizeConsolidation` (absent straight from the core). */
+  template_reason?: string;
+  template_reason_params: IssueParams;
   merge_valid_rows: boolean;
   files: FileConsolidationReport[];
   /** The same school sent in different files (or already imported from another file). */

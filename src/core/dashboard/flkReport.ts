@@ -44,6 +44,11 @@ export interface FlkReportOptions {
   sheetNames?: readonly string[];
   /** The project and the dates for the printed header and footer (default: the file name, no dates). */
   print?: { project: string; place?: string; asOf: string; refreshedAt: string };
+  /**
+   * An issue's message (e.g. `issueMessage` of `src/i18n/issueMessages.ts` in the user's language);
+   * default: the message the report carries (`localizeReport`), else the issue's code.
+   */
+  message?: (issue: Issue) => string;
 }
 
 export function renderFlkReport(report: FileReport, options: FlkReportOptions = {}): LayoutSheet {
@@ -51,9 +56,10 @@ export function renderFlkReport(report: FileReport, options: FlkReportOptions = 
   const set = (row: number, col: number, value: LayoutCell["value"], extra: Partial<LayoutCell> = {}) =>
     cells.push({ row, col, value, ...extra });
   const existing = new Set(options.sheetNames ?? report.sheets.map((s) => s.name));
+  const message = options.message ?? ((i: Issue) => i.message ?? i.code);
 
   set(1, 1, `Отчёт ФЛК: ${report.file}`, { style: "title" });
-  set(2, 1, `Шаблон ${report.template}. ${report.template_reason}`, { style: "info" });
+  set(2, 1, `Шаблон ${report.template}. ${report.template_reason ?? ""}`, { style: "info" });
   set(3, 1, summaryText(report.summary), { style: report.summary.errors ? "notMet" : "met" });
   const headerRow = 5;
   HEADER.forEach((h, i) => set(headerRow, i + 1, h, { style: "header" }));
@@ -67,7 +73,7 @@ export function renderFlkReport(report: FileReport, options: FlkReportOptions = 
     set(r, 4, issue.row ?? "—", { style: issue.row === null ? "noData" : "number" });
     set(r, 5, issue.code, { style: "text" });
     set(r, 6, SEVERITY_TEXT[issue.severity], { style: SEVERITY_STYLE[issue.severity] });
-    set(r, 7, issue.message, { style: "text" });
+    set(r, 7, message(issue), { style: "text" });
   });
   const last = headerRow + Math.max(report.issues.length, 0);
   const merges = [1, 2, 3].map((r) => ({ top: r, left: 1, bottom: r, right: HEADER.length }));

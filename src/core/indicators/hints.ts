@@ -38,10 +38,10 @@ function formatText(s: string): string {
   return `"${s.replace(/"/g, "")}"`;
 }
 
+/** `0.0" %"`, `0" ед."`; `General` for yes/no values and values without a unit (as the dashboard writes them). */
 function numberFormat(unit: string, digits: 0 | 1, valueType: ValueType): string {
-  if (valueType === "flag") return "General";
-  const d = digits ? "0.0" : "0";
-  return unit ? `${d}${formatText(` ${unit}`)}` : d;
+  if (valueType === "flag" || !unit) return "General";
+  return `${digits ? "0.0" : "0"}${formatText(` ${unit}`)}`;
 }
 
 /** The layout hints of a declared indicator (also of its per-grade values `<id>_g5`). */

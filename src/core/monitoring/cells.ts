@@ -1,26 +1,25 @@
 /**
  * Reading one monitoring cell by its column type: the parsed value, or the problem with it
- * (issue code and the Russian «expected … found …» part of the message).
+ * (issue code and the params of its message: what was expected, what was found).
  */
-import { excelSerialToDate } from "../model/dates";
-import { cellText, formatDateRu, isCellError, isMeaningless, type CellValue } from "../model/sheet";
+import { excelSerialToDate, toIsoDate } from "../model/dates";
+import { cellText, isCellError, isMeaningless, type CellValue } from "../model/sheet";
 import { formulaError, parseNumber } from "../parse/number";
 import { parseSchoolYear, parseYear } from "../parse/schoolYear";
 import { parseYesNo } from "../parse/yesno";
-import type { IssueCode } from "../report/issue";
+import type { IssueCode, IssueParams } from "../report/issue";
 import type { ColumnSpec } from "../template/schema";
 import { foldText } from "../text/normalize";
 import type { RecordValue } from "./model";
 
-/** A column title in guillemets for messages; titles that carry their own («2») stay as they are. */
-export function columnName(title: string): string {
-  return /[«»]/.test(title) ? title : `«${title}»`;
-}
-
 export interface CellProblem {
   code: IssueCode;
-  /** What was expected and what was found, e.g. «ожидалось целое число ≥ 0, найдено «12,5»». */
-  detail: string;
+  /**
+   * What was expected and what was found, for the message: `type` (the column's type), `found`
+   * (the value as found) and `found_type` (absent for text: error, date, bool, percent), `error`
+   * (a formula error), `variant` (the wording).
+   */
+  params: IssueParams;
 }
 
 export interface ParsedCell {
@@ -33,49 +32,26 @@ export interface ParsedCell {
 const EMPTY: ParsedCell = { value: null, empty: true, problem: null };
 const NUMERIC_TYPES = new Set(["count", "number", "percent"]);
 
-function found(v: CellValue): string {
-  if (isCellError(v)) return `ошибка ${v.error}`;
-  if (v instanceof Date) return `дата ${formatDateRu(v)}`;
-  if (typeof v === "boolean") return `логическое значение ${v ? "ИСТИНА" : "ЛОЖЬ"}`;
-  const t = cellText(v).replace(/\s+/g, " ");
-  return `«${t.length > 60 ? t.slice(0, 59) + "…" : t}»`;
+/** The value as found: text as it is, an error's code, a date (ISO), a logical value. */
+function found(v: CellValue): { found: string; found_type?: string } {
+  if (isCellError(v)) return { found: v.error, found_type: "error" };
+  if (v instanceof Date) return { found: toIsoDate(v), found_type: "date" };
+  if (typeof v === "boolean") return { found: String(v), found_type: "bool" };
+  return { found: cellText(v) };
 }
 
 /** A numeric cell as found: a percentage-formatted number as the percent it shows («90 %»). */
-function shown(v: CellValue, value: number, percent: boolean): string {
-  return percent && typeof v === "number" ? `«${String(value).replace(".", ",")} %»` : found(v);
+function shown(v: CellValue, value: number, percent: boolean): { found: string | number; found_type?: string } {
+  return percent && typeof v === "number" ? { found: value, found_type: "percent" } : found(v);
 }
 
-function formulaProblem(v: CellValue, expected: string): ParsedCell | null {
+function problem(code: IssueCode, params: IssueParams): ParsedCell {
+  return { value: null, empty: false, problem: { code, params } };
+}
+
+function formulaProblem(v: CellValue, spec: ColumnSpec): ParsedCell | null {
   const error = formulaError(v);
-  if (error !== null)
-    return {
-      value: null,
-      empty: false,
-      problem: { code: "FORMULA_ERROR", detail: `ошибка формулы ${error}; ожидалось ${expected}` },
-    };
-  return null;
-}
-
-function expectedOf(spec: ColumnSpec): string {
-  switch (spec.type) {
-    case "count":
-      return "целое число ≥ 0";
-    case "percent":
-      return "процент от 0 до 100";
-    case "number":
-      return "число ≥ 0";
-    case "yesno":
-      return "«да» или «нет»";
-    case "year":
-      return "год, например 2022";
-    case "school_year":
-      return "учебный год вида «2021/2022»";
-    case "date":
-      return "дата вида 15.03.2023";
-    default:
-      return "текст";
-  }
+  return error !== null ? problem("FORMULA_ERROR", { variant: "cell", error, type: spec.type }) : null;
 }
 
 /** dd.mm.yyyy / dd.mm.yy / yyyy-mm-dd text, an Excel serial number, or a date value. */
@@ -119,8 +95,7 @@ function valid(value: RecordValue, into: ParsedCell | undefined): ParsedCell {
  * object and returned (read it before the next call); empty cells and problems come as their own objects.
  */
 export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string, into?: ParsedCell): ParsedCell {
-  const expected = expectedOf(spec);
-  const fe = formulaProblem(v, expected);
+  const fe = formulaProblem(v, spec);
   if (fe) return fe;
   if (v === null || (typeof v === "string" && v.trim() === "")) return EMPTY;
   // «—», «-», «.» stand for «no value» — except in yes/no cells, where «-» means «нет».
@@ -135,11 +110,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
       const n = parseNumber(v);
       if (!n.ok) {
         if (n.empty) return EMPTY;
-        return {
-          value: null,
-          empty: false,
-          problem: { code: "NOT_A_NUMBER", detail: `ожидалось ${expected}, найдено ${found(v)}` },
-        };
+        return problem("NOT_A_NUMBER", { variant: "cell", type: spec.type, ...found(v) });
       }
       value = n.value;
       percent = n.percent;
@@ -150,43 +121,14 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
     }
     if (percent || spec.type === "percent") {
       if (value < 0 || value > 100)
-        return {
-          value: null,
-          empty: false,
-          problem: {
-            code: "PERCENT_RANGE",
-            detail: `ожидался процент от 0 до 100, найдено ${shown(v, value, percent)}`,
-          },
-        };
+        return problem("PERCENT_RANGE", { variant: "cell", type: spec.type, ...shown(v, value, percent) });
       if (spec.type !== "percent")
-        return {
-          value: null,
-          empty: false,
-          problem: {
-            code: "NOT_A_NUMBER",
-            detail: `ожидалось ${expected} (количество, а не процент), найдено ${shown(v, value, percent)}`,
-          },
-        };
+        return problem("NOT_A_NUMBER", { variant: "percent", type: spec.type, ...shown(v, value, percent) });
       return valid(value, into);
     }
-    if (value < 0)
-      return {
-        value: null,
-        empty: false,
-        problem: {
-          code: "NEGATIVE",
-          detail: `ожидалось ${expected}, найдено отрицательное ${shown(v, value, percent)}`,
-        },
-      };
+    if (value < 0) return problem("NEGATIVE", { variant: "cell", type: spec.type, ...shown(v, value, percent) });
     if (spec.type === "count" && !Number.isInteger(value))
-      return {
-        value: null,
-        empty: false,
-        problem: {
-          code: "NOT_INTEGER",
-          detail: `ожидалось ${expected} (количество человек), найдено дробное ${shown(v, value, percent)}`,
-        },
-      };
+      return problem("NOT_INTEGER", { variant: "cell", type: spec.type, ...shown(v, value, percent) });
     return valid(value, into);
   }
 
@@ -194,44 +136,30 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
     case "yesno": {
       const b = parseYesNo(v);
       if (b === null) return EMPTY;
-      if (b === "invalid")
-        return {
-          value: null,
-          empty: false,
-          problem: { code: "YES_NO_INVALID", detail: `ожидалось «да» или «нет», найдено ${found(v)}` },
-        };
+      if (b === "invalid") return problem("YES_NO_INVALID", { variant: "cell", type: spec.type, ...found(v) });
       return valid(b, into);
     }
     case "year": {
       const y = parseYear(v);
       if (y.ok) return valid(y.value, into);
       if (y.empty) return EMPTY;
-      return {
-        value: null,
-        empty: false,
-        problem: { code: "NOT_A_NUMBER", detail: `ожидался ${expected}, найдено ${found(v)}` },
-      };
+      return problem("NOT_A_NUMBER", { variant: "year", type: spec.type, ...found(v) });
     }
     case "school_year": {
       const y = parseSchoolYear(v);
       if (y.ok) return valid(y.value, into);
       if (y.empty) return EMPTY;
-      const why = /не подряд/.test(y.reason) ? ` (${y.reason})` : "";
-      return {
-        value: null,
-        empty: false,
-        problem: { code: "NOT_A_NUMBER", detail: `ожидался ${expected}, найдено ${found(v)}${why}` },
-      };
+      return problem("NOT_A_NUMBER", {
+        variant: "year",
+        type: spec.type,
+        ...found(v),
+        ...(y.years ? { first_year: y.years[0], second_year: y.years[1] } : {}),
+      });
     }
     case "date": {
       const d = parseDateValue(v);
       if (d === null) return EMPTY;
-      if (d === "invalid")
-        return {
-          value: null,
-          empty: false,
-          problem: { code: "DUE_UNPARSED", detail: `ожидалась ${expected}, найдено ${found(v)}` },
-        };
+      if (d === "invalid") return problem("DUE_UNPARSED", { variant: "cell", type: spec.type, ...found(v) });
       return valid(d, into);
     }
     case "level": {
@@ -243,4 +171,17 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
     default:
       return valid(cellText(v), into);
   }
+}
+
+const numberTexts = new Map<number, string>();
+
+/** `String(n)`, one shared string per number (years recur on every row: one string, hashed once). */
+export function numberText(n: number): string {
+  let t = numberTexts.get(n);
+  if (t === undefined) {
+    t = String(n);
+    if (numberTexts.size >= 10000) numberTexts.clear();
+    numberTexts.set(n, t);
+  }
+  return t;
 }

@@ -1,11 +1,15 @@
-import type { Issue } from "../report/issue";
+import { localizeIssue } from "../../i18n/issueMessages";
+import type { WorkbookData } from "../model/sheet";
+import type { RenderedIssue as Issue } from "../report/issue";
 import type { DataSheetSpec } from "../template/schema";
 import { MONITORING_SHEETS } from "./sheets";
 import { addRow, cleanWorkbook, S1, S2, S3, setCell, sheetOf, type MutableWorkbook } from "./testing/testWorkbook";
 import { validateMonitoring } from "./validateMonitoring";
 
-function run(wb: MutableWorkbook, specs: readonly DataSheetSpec[] = MONITORING_SHEETS) {
-  return validateMonitoring(wb, specs);
+/** The check, its messages rendered in Russian. */
+function run(wb: WorkbookData, specs: readonly DataSheetSpec[] = MONITORING_SHEETS) {
+  const res = validateMonitoring(wb, specs);
+  return { ...res, issues: res.issues.map((i) => localizeIssue(i, "ru")) };
 }
 
 function only(issues: Issue[], code: Issue["code"]): Issue[] {
@@ -249,7 +253,7 @@ describe("cell checks name the cell, what was expected and what was found", () =
         },
       ],
     };
-    const res = validateMonitoring(custom, [spec]);
+    const res = run(custom, [spec]);
     expect(res.issues.map((x) => [x.code, x.cell])).toEqual([["PERCENT_RANGE", "C3"]]);
     expect(res.issues[0].message).toMatch(/ожидался процент от 0 до 100, найдено «101»/);
     expect(res.sheets).toEqual([{ name: "Доли", id: "custom", headerRow: 1, rows: 3 }]);

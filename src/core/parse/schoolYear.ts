@@ -4,7 +4,15 @@ import { formatDateRu, isCellError, type CellValue } from "../model/sheet";
 import { foldText } from "../text/normalize";
 
 export type ParsedSchoolYear =
-  { ok: true; value: string; start: number } | { ok: false; empty: boolean; reason: string; error?: string };
+  | { ok: true; value: string; start: number }
+  | {
+      ok: false;
+      empty: boolean;
+      reason: string;
+      error?: string;
+      /** The two years of a school year whose years are not consecutive («2021/2023»). */
+      years?: readonly [number, number];
+    };
 export type ParsedYear = { ok: true; value: number } | { ok: false; empty: boolean; reason: string; error?: string };
 
 const MIN_YEAR = 1990;
@@ -55,7 +63,7 @@ function parseSchoolYearText(v: string): ParsedSchoolYear {
   const a = fullYear(m[1]);
   const b = fullYear(m[2], a);
   if (a < MIN_YEAR || a > MAX_YEAR) return { ok: false, empty: false, reason: `год ${a} вне допустимого диапазона` };
-  if (b !== a + 1) return { ok: false, empty: false, reason: `годы ${a} и ${b} идут не подряд` };
+  if (b !== a + 1) return { ok: false, empty: false, reason: `годы ${a} и ${b} идут не подряд`, years: [a, b] };
   return { ok: true, value: `${a}/${b}`, start: a };
 }
 

@@ -25,6 +25,3 @@ export function parseStatus(text: string): PlanStatus | null {
 export function isDone(s: PlanStatus | null): boolean {
   return s === "done" || s === "done_late";
 }
-
-export const ALLOWED_STATUS_LIST =
-  "«Выполнено», «Выполнено частично», «Выполнено с нарушением срока», «В работе», «Не выполнено», «Перенесено»";

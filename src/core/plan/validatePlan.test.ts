@@ -4,6 +4,7 @@ import type { SampleCell } from "../../../samples/types";
 import { computePlanDone } from "../indicators/planDone";
 import { BUILTIN_TEMPLATES, findTemplate } from "../templates";
 import { validateWorkbook } from "../validate";
+import { localizeReport } from "../../i18n/issueMessages";
 import { taskKey } from "./validatePlan";
 
 const ivanovo = findTemplate("ivanovo-2020")!;
@@ -14,7 +15,8 @@ const MON_HEADER = [...HEADER, "Статус", "Дата выполнения"];
 
 function check(rows: SampleCell[][], template = ivanovo, asOf = "2021-06-30") {
   const wb = gridWorkbook("t.xlsx", rows);
-  return validateWorkbook(wb, { template, templates: BUILTIN_TEMPLATES, asOf });
+  const r = validateWorkbook(wb, { template, templates: BUILTIN_TEMPLATES, asOf });
+  return { ...r, report: localizeReport(r.report, "ru") };
 }
 const codes = (rows: SampleCell[][], template = ivanovo, asOf = "2021-06-30") =>
   check(rows, template, asOf).report.issues.map((i) => `${i.cell} ${i.code}`);

@@ -14,11 +14,17 @@ export const ISSUE_TYPES = {
   NUMBER_DUPLICATE: { severity: "error", title: "Повтор номера" },
   NUMBER_GAP: { severity: "warning", title: "Пропуск в нумерации" },
   NUMBER_PARENT: { severity: "error", title: "Номер вне своего раздела" },
-  EMPTY_REQUIRED: { severity: "error", title: "Не заполнена обязательная ячейка" },
+  EMPTY_REQUIRED: {
+    severity: "error",
+    title: "Не заполнена обязательная ячейка",
+  },
   DUE_UNPARSED: { severity: "warning", title: "Срок не распознан" },
   DUE_OUTSIDE_PERIOD: { severity: "error", title: "Срок вне периода проекта" },
   DUE_ORDER: { severity: "info", title: "Нарушен порядок сроков" },
-  RESULT_NOT_MEASURABLE: { severity: "warning", title: "Результат без количественной характеристики" },
+  RESULT_NOT_MEASURABLE: {
+    severity: "warning",
+    title: "Результат без количественной характеристики",
+  },
   OWNER_UNKNOWN: { severity: "warning", title: "Неизвестный ответственный" },
   STATUS_INVALID: { severity: "error", title: "Недопустимый статус" },
   OVERDUE: { severity: "warning", title: "Просрочено" },
@@ -34,16 +40,30 @@ export const ISSUE_TYPES = {
   DUPLICATE_SCHOOL: { severity: "error", title: "Школа указана дважды" },
   FORMULA_ERROR: { severity: "error", title: "Ошибка формулы" },
   YES_NO_INVALID: { severity: "error", title: "Ожидалось «да» или «нет»" },
-  SHNOR_MISMATCH: { severity: "warning", title: "Статус ШНОР расходится с расчётом" },
+  SHNOR_MISMATCH: {
+    severity: "warning",
+    title: "Статус ШНОР расходится с расчётом",
+  },
   // Workbook level
   MISSING_SHEET: { severity: "warning", title: "Нет листа мониторинга" },
   NO_KNOWN_SHEETS: { severity: "error", title: "Нет листов шаблона" },
-  TEMPLATE_AMBIGUOUS: { severity: "info", title: "Шаблон определён неоднозначно" },
+  TEMPLATE_AMBIGUOUS: {
+    severity: "info",
+    title: "Шаблон определён неоднозначно",
+  },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type IssueCode = keyof typeof ISSUE_TYPES;
 
-/** One finding. The JSON report carries exactly these fields (plus `field`). */
+/**
+ * What a message template needs besides the location: cell values as found, column and sheet names,
+ * expected values, counts. Lists are lists of such strings. `variant` picks one of a code's wordings.
+ * Never text written for a reader: `src/i18n/issueMessages.ts` renders the message from these.
+ */
+export type IssueParamValue = string | number | readonly string[];
+export type IssueParams = Readonly<Record<string, IssueParamValue>>;
+
+/** One finding. The JSON report carries exactly these fields (`message` once rendered). */
 export interface Issue {
   code: IssueCode;
   severity: Severity;
@@ -56,8 +76,17 @@ export interface Issue {
   column: string | null;
   /** Template column id (`due`, `owner` …) when the issue concerns a column. */
   field: string | null;
-  message: string;
+  /** The message's data (see `IssueParams`). */
+  params: IssueParams;
+  /**
+   * The message in the user's language: absent on issues straight from the core, set by
+   * `localizeIssue` / `localizeReport` (`src/i18n/issueMessages.ts`), which every consumer uses.
+   */
+  message?: string;
 }
+
+/** An issue as consumers receive it: its message rendered. */
+export type RenderedIssue = Issue & { message: string };
 
 export interface IssueLocation {
   sheet: string;
@@ -66,7 +95,14 @@ export interface IssueLocation {
   field?: string | null;
 }
 
-export function makeIssue(code: IssueCode, at: IssueLocation, message: string, severity?: Severity): Issue {
+const NO_PARAMS: IssueParams = {};
+
+export function makeIssue(
+  code: IssueCode,
+  at: IssueLocation,
+  params: IssueParams = NO_PARAMS,
+  severity?: Severity,
+): Issue {
   const row = at.row ?? null;
   const col = at.col ?? null;
   return {
@@ -77,7 +113,7 @@ export function makeIssue(code: IssueCode, at: IssueLocation, message: string, s
     row,
     column: col !== null ? columnLetter(col) : null,
     field: at.field ?? null,
-    message,
+    params,
   };
 }
 
@@ -101,7 +137,11 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Sort issues by sheet order (as given), then row, then column, then severity. */
 export function sortIssues(issues: Issue[], sheetOrder: readonly string[]): Issue[] {
@@ -114,10 +154,4 @@ export function sortIssues(issues: Issue[], sheetOrder: readonly string[]): Issu
       cmp(a.column ?? "", b.column ?? "") ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-}
-
-/** Quote a cell's text for a message, shortened: «Сентяберь 2023». */
-export function quote(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return `«${t.length > max ? t.slice(0, max - 1) + "…" : t}»`;
 }

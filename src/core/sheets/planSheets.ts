@@ -15,17 +15,19 @@ export const OWNED_SHEETS_PROPERTY = "sverka.sheets";
  * «Отчёт ФЛК» and the like only when the workbook lists them under `sverka.sheets` (Sverka's
  * writers always do). A user's own «Дашборд» is checked like any other sheet.
  */
+/** The sheet names a `sverka.sheets` value lists (a JSON array of strings; anything else lists none). */
+export function ownedSheetList(raw: string): string[] {
+  try {
+    const list: unknown = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 export function sverkaSheetTest(wb: WorkbookData): (name: string) => boolean {
   const raw = wb.properties?.[OWNED_SHEETS_PROPERTY];
-  let owned: Set<string> | null = null;
-  if (raw !== undefined) {
-    try {
-      const list: unknown = JSON.parse(raw);
-      owned = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : []);
-    } catch {
-      owned = new Set();
-    }
-  }
+  const owned = raw === undefined ? null : new Set(ownedSheetList(raw));
   return (name) => foldText(name).startsWith("_sverka") || (owned !== null && owned.has(name));
 }
 

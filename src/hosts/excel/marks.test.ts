@@ -5,7 +5,8 @@
  * host (as after reopening the file); notes only where ExcelApi 1.18 has them.
  */
 import { a1 } from "../../core/model/address";
-import { makeIssue, type Issue } from "../../core/report/issue";
+import type { Issue } from "../../core/report/issue";
+import { renderedIssue } from "../../core/report/testing/issues";
 import { FakeWorkbook, installFakeOffice, type FakeOfficeHandle, type FakeSheet } from "./testing/fake";
 import { createExcelHost } from "./index";
 import { MARK_COLORS, markTargets, readBoxes } from "./marks";
@@ -48,7 +49,7 @@ function issues(n: number): Issue[] {
     const row = 3 + 2 * Math.floor(i / 2);
     const col = i % 2 === 0 ? 2 : 4;
     out.push(
-      makeIssue(
+      renderedIssue(
         "NOT_A_NUMBER",
         { sheet: "Успеваемость", row, col },
         `Не число в ${a1(row, col)}`,
@@ -147,8 +148,8 @@ describe("marks", () => {
     const o = install("1.12");
     const list = [
       ...issues(10),
-      makeIssue("MISSING_SHEET", { sheet: "Кадры" }, "Нет листа «Кадры»"),
-      makeIssue("NOT_A_NUMBER", { sheet: "Нет такого", row: 2, col: 2 }, "лист удалён"),
+      renderedIssue("MISSING_SHEET", { sheet: "Кадры" }, "Нет листа «Кадры»"),
+      renderedIssue("NOT_A_NUMBER", { sheet: "Нет такого", row: 2, col: 2 }, "лист удалён"),
     ];
     const outcome = await createExcelHost().mark(list);
     expect(outcome).toEqual({
@@ -177,8 +178,8 @@ describe("marks", () => {
     ]);
     const t = markTargets(
       [
-        makeIssue("NOT_A_NUMBER", { sheet: "A", row: 2, col: 2 }, "one", "warning"),
-        makeIssue("NOT_A_NUMBER", { sheet: "A", row: 2, col: 2 }, "two", "error"),
+        renderedIssue("NOT_A_NUMBER", { sheet: "A", row: 2, col: 2 }, "one", "warning"),
+        renderedIssue("NOT_A_NUMBER", { sheet: "A", row: 2, col: 2 }, "two", "error"),
       ],
       ["A"],
     );

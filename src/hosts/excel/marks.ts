@@ -162,11 +162,12 @@ export function markTargets(
         ...pos,
         address: a1(pos.row, pos.col),
         severity: i.severity,
-        messages: [i.message],
+        // The pane passes localized issues; the code stands in for a message never rendered.
+        messages: [i.message ?? i.code],
       });
     else {
       if (SEVERITY_RANK[i.severity] > SEVERITY_RANK[t.severity]) t.severity = i.severity;
-      t.messages.push(i.message);
+      t.messages.push(i.message ?? i.code);
     }
   }
   return { targets: [...byCell.values()], unmarkable };

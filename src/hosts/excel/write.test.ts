@@ -7,10 +7,10 @@
 import { join } from "node:path";
 import { buildDashboardLayouts, type DashboardBuild } from "../../core/dashboard/build";
 import { renderFlkReport } from "../../core/dashboard/flkReport";
-import type { LayoutSheet } from "../../core/dashboard/types";
+import type { ChartSpec, LayoutSheet } from "../../core/dashboard/types";
 import { a1 } from "../../core/model/address";
 import type { WorkbookData } from "../../core/model/sheet";
-import { makeIssue } from "../../core/report/issue";
+import { renderedIssue } from "../../core/report/testing/issues";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { validateWorkbook } from "../../core/validate";
 import { readWorkbookFile } from "../xlsx/node";
@@ -23,7 +23,7 @@ import {
   type FakeWorkbook,
 } from "./testing/fake";
 import { createExcelHost } from "./index";
-import { cellInput, needsTextPrefix } from "./write";
+import { cellInput, headerSections, needsTextPrefix } from "./write";
 
 const SAMPLE = join(__dirname, "..", "..", "..", "samples", "effektivnaya-shkola-2023.monitoring.xlsx");
 const AS_OF = "2023-12-31";
@@ -218,6 +218,100 @@ describe("writeDashboard through the Excel host", () => {
   });
 });
 
+describe("charts, row heights and page setup through Office.js", () => {
+  function richBuild(): DashboardBuild {
+    const [dash, ...rest] = build.layout.sheets;
+    const [first, ...others] = build.layout.charts;
+    const target: ChartSpec = {
+      ...first,
+      kind: "column",
+      title: "Доля ШНОР по годам против цели 20 %",
+      numFmt: '0.0" %"',
+      axisMin: 0,
+      axisMax: 100,
+      anchor: { sheet: "Дашборд", range: { top: 2, left: 12, bottom: 19, right: 19 } },
+      series: [
+        {
+          name: "Доля ШНОР",
+          valuesRange: first.valuesRange,
+          values: [],
+          color: "FF2F6FB5",
+          pointColors: [undefined, "FFC00000"],
+        },
+        { name: "Цель", valuesRange: first.valuesRange, values: [], color: "FF000000", asLine: true },
+      ],
+    };
+    const printed: LayoutSheet = {
+      ...dash,
+      rowHeights: [undefined, 36, undefined, 24],
+      print: {
+        orientation: "landscape",
+        paper: "A4",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        titleRows: { from: 1, to: 3 },
+        area: { top: 1, left: 1, bottom: 60, right: 10 },
+        header: "&LЭффективная школа&RДата: &D",
+        footer: "&CСтраница &P из &N",
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
+    };
+    return { ...build, layout: { ...build.layout, sheets: [printed, ...rest], charts: [target, ...others] } };
+  }
+
+  it("draws every series, the target as a line over the columns, with colours, bounds and the anchor", async () => {
+    const o = install();
+    const rich = richBuild();
+    await createExcelHost().writeDashboard(rich);
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    const chart = dash.charts.find((c) => c.title === "Доля ШНОР по годам против цели 20 %")!;
+    expect(chart.type).toBe("ColumnClustered");
+    expect(chart.position).toEqual({ start: "L2", end: "S19" });
+    expect(chart.series.map((s) => [s.name, s.chartType, s.color])).toEqual([
+      ["Доля ШНОР", undefined, "#2F6FB5"],
+      ["Цель", "Line", "#000000"],
+    ]);
+    const cats = rich.layout.charts[0].categoriesRange.replace(/\$/g, "");
+    expect(chart.series.map((s) => s.categories)).toEqual([cats, cats]);
+    expect(chart.series[1].values).toBe(rich.layout.charts[0].valuesRange.replace(/\$/g, ""));
+    expect(chart.series[0].pointColors).toEqual({ 1: "#C00000" });
+    expect(chart.valueAxis).toEqual({ minimum: 0, maximum: 100, numberFormat: '0.0" %"' });
+    expect(dash.charts).toHaveLength(rich.layout.charts.length);
+  });
+
+  it("sets row heights and the page setup (A4 landscape, one page wide, titles, area, header/footer)", async () => {
+    const o = install();
+    await createExcelHost().writeDashboard(richBuild());
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    expect(dash.rowHeights.get(1)).toBe(36);
+    expect(dash.rowHeights.get(3)).toBe(24);
+    expect(dash.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$3",
+      printArea: "A1:J60",
+      margins: { left: 36, right: 36, top: 54, bottom: 54, header: 21.599999999999998, footer: 21.599999999999998 },
+      headerFooter: {
+        leftHeader: "Эффективная школа",
+        centerHeader: "",
+        rightHeader: "Дата: &D",
+        leftFooter: "",
+        centerFooter: "Страница &P из &N",
+        rightFooter: "",
+      },
+    });
+  });
+});
+
+describe("headerSections", () => {
+  it("splits Excel's &L/&C/&R codes and keeps the others", () => {
+    expect(headerSections("&LПроект&CИтоги&RДата: &D")).toEqual({ left: "Проект", center: "Итоги", right: "Дата: &D" });
+    expect(headerSections("Страница &P")).toEqual({ left: "", center: "Страница &P", right: "" });
+    expect(headerSections("&LA && B")).toEqual({ left: "A && B", center: "", right: "" });
+  });
+});
+
 describe("a big ФЛК report", () => {
   it("is written in requests under 5 MB, with every issue and link", async () => {
     const o = install();
@@ -227,9 +321,10 @@ describe("a big ФЛК report", () => {
         file: "big.xlsx",
         template: "effektivnaya-shkola-2023",
         template_reason: "указан явно",
+        template_reason_params: {},
         sheets: [],
         issues: Array.from({ length: n }, (_v, i) =>
-          makeIssue(
+          renderedIssue(
             "EMPTY_REQUIRED",
             { sheet: "Успеваемость", row: i + 2, col: 3 },
             `Не заполнено обязательное поле «Обучающихся» в строке ${i + 2}: ожидалось целое число, найдено пусто.`,
@@ -269,8 +364,9 @@ describe("text that looks like a formula", () => {
           file: "x.xlsx",
           template: "effektivnaya-shkola-2023",
           template_reason: "=причина",
+          template_reason_params: {},
           sheets: [],
-          issues: tricky.map((t) => makeIssue("EMPTY_REQUIRED", { sheet: "Школы" }, t)),
+          issues: tricky.map((t) => renderedIssue("EMPTY_REQUIRED", { sheet: "Школы" }, t)),
           summary: { errors: tricky.length, warnings: 0, infos: 0 },
         },
         { sheetNames: ["Школы"] },

@@ -14,15 +14,17 @@
  * - Text is written as text: a value starting with «=», «+», «-», «@» or «'», or one Excel would
  *   read as a number, date or logical value, gets the «'» prefix. Formulas get their «=».
  * - Defined names `sv_<id>_<period>` are (re)created unless a name of the user's has the name
- *   (NAME_TAKEN). Charts are real Excel charts.
+ *   (NAME_TAKEN). Charts are real Excel charts (several series, a target drawn as a line, colours,
+ *   placed on the spec's anchor); row heights and the page setup (`PrintSetup` through
+ *   `worksheet.pageLayout`, ExcelApi 1.9) are applied where Excel supports them.
  */
 import { placeSheets, type Placement } from "../../core/dashboard/placement";
 import type { DashboardLayout } from "../../core/dashboard/layout";
 import type { CellStyle, ChartSpec, LayoutCell, LayoutSheet } from "../../core/dashboard/types";
-import { a1, columnLetter } from "../../core/model/address";
-import { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
+import { a1, columnLetter, quoteSheetName } from "../../core/model/address";
+import { OWNED_SHEETS_PROPERTY, ownedSheetList } from "../../core/sheets/planSheets";
 import type { HostNotice, WriteOutcome } from "../host";
-import { excelRun } from "./errors";
+import { excelApiSupported, excelRun } from "./errors";
 import { addressLists, jsonBytes, PAYLOAD_LIMIT } from "./payload";
 import { cellRectangles, rectA1 } from "./rects";
 import { PROPERTIES_SHEET } from "../../core/model/properties";
@@ -269,8 +271,16 @@ export async function renderSheet(
     ws.getRange(rectA1(m)).merge(false);
     await budget.reserve(OP_BYTES);
   }
+  const heights = sheet.rowHeights ?? [];
+  for (let r = 1; r < heights.length; r++) {
+    const h = heights[r];
+    if (h === undefined) continue;
+    ws.getRange(`${r}:${r}`).format.rowHeight = h;
+    await budget.reserve(OP_BYTES);
+  }
   if (sheet.frozenRows) ws.freezePanes.freezeRows(sheet.frozenRows);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(rectA1(sheet.autoFilter)));
+  await applyPrint(ws, sheet, budget);
   for (const bar of sheet.dataBars) {
     const cf = ws.getRange(bar.range).conditionalFormats.add("DataBar");
     cf.dataBar.positiveFormat.fillColor = `#${bar.color.slice(-6)}`;
@@ -278,48 +288,150 @@ export async function renderSheet(
   }
 }
 
-/** Real Excel charts for the layout's chart specs, placed right of the dashboard's table. */
-function addCharts(
+const CHART_TYPES: Record<ChartSpec["kind"], "BarClustered" | "ColumnClustered" | "Line"> = {
+  bar: "BarClustered",
+  column: "ColumnClustered",
+  line: "Line",
+};
+
+/** `FF2F6FB5` → `#2F6FB5`. */
+function hexColor(argb: string): string {
+  return `#${argb.slice(-6)}`;
+}
+
+/**
+ * Real Excel charts for the layout's chart specs: every series from its range (a target series
+ * drawn as a line over the bars, ExcelApi 1.7), colours and per-point colours, the value axis'
+ * bounds and format (1.8), placed on the anchor's cells (else right of the dashboard's table).
+ */
+async function addCharts(
   context: Excel.RequestContext,
   charts: readonly ChartSpec[],
   rewrite: (s: string) => string,
   dashboard: LayoutSheet | undefined,
-): void {
+  budget: Budget,
+): Promise<void> {
   const firstFree = (dashboard?.widths.length ?? 8) + 2;
-  charts.forEach((spec, i) => {
-    const values = splitRef(rewrite(spec.valuesRange));
-    const categories = splitRef(rewrite(spec.categoriesRange));
-    const ws = context.workbook.worksheets.getItem(values.sheet);
-    const chart = ws.charts.add(
-      spec.kind === "bar" ? "BarClustered" : spec.kind === "column" ? "ColumnClustered" : "Line",
-      ws.getRange(values.address),
-      "Columns",
-    );
+  const multi = excelApiSupported("1.7");
+  const axisFormat = excelApiSupported("1.8");
+  const sheets = context.workbook.worksheets;
+  const range = (ref: string) => {
+    const r = splitRef(rewrite(ref));
+    return sheets.getItem(r.sheet).getRange(r.address);
+  };
+  for (const [i, spec] of charts.entries()) {
+    const series = spec.series ?? [{ name: spec.title, valuesRange: spec.valuesRange, values: [] }];
+    const host = spec.anchor
+      ? splitRef(rewrite(`${quoteSheetName(spec.anchor.sheet)}!A1`)).sheet
+      : splitRef(rewrite(series[0].valuesRange)).sheet;
+    const ws = sheets.getItem(host);
+    const chart = ws.charts.add(CHART_TYPES[spec.kind], range(series[0].valuesRange), "Columns");
     chart.title.text = spec.title;
-    chart.series
-      .getItemAt(0)
-      .setXAxisValues(context.workbook.worksheets.getItem(categories.sheet).getRange(categories.address));
-    // Where the layout anchors the chart; without an anchor, right of the dashboard's table.
-    const at = spec.anchor?.range;
-    const top = 3 + i * 20;
-    if (at) chart.setPosition(a1(at.top, at.left), a1(at.bottom, at.right));
-    else chart.setPosition(a1(top, firstFree), a1(top + 17, firstFree + 7));
-  });
+    series.forEach((s, k) => {
+      if (k > 0 && !multi) return;
+      const item = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      if (k > 0) item.setValues(range(s.valuesRange));
+      if (k === 0) item.name = s.name;
+      if (multi) item.setXAxisValues(range(spec.categoriesRange));
+      if (s.asLine && spec.kind !== "line" && multi) item.chartType = "Line";
+      const lineLike = spec.kind === "line" || s.asLine === true;
+      if (s.color) {
+        if (lineLike) item.format.line.color = hexColor(s.color);
+        else item.format.fill.setSolidColor(hexColor(s.color));
+      }
+      s.pointColors?.forEach((c, p) => {
+        if (c !== undefined && c !== s.color && !lineLike)
+          item.points.getItemAt(p).format.fill.setSolidColor(hexColor(c));
+      });
+    });
+    if (spec.axisMin !== undefined) chart.axes.valueAxis.minimum = spec.axisMin;
+    if (spec.axisMax !== undefined) chart.axes.valueAxis.maximum = spec.axisMax;
+    if (spec.numFmt !== undefined && axisFormat) chart.axes.valueAxis.numberFormat = spec.numFmt;
+    if (spec.anchor) {
+      const r = spec.anchor.range;
+      chart.setPosition(a1(r.top, r.left), a1(r.bottom, r.right));
+    } else {
+      const top = 3 + i * 20;
+      chart.setPosition(a1(top, firstFree), a1(top + 17, firstFree + 7));
+    }
+    const points = series.reduce((n, s) => n + (s.pointColors?.length ?? 0), 0);
+    await budget.reserve((12 + 6 * series.length + points * 2) * OP_BYTES);
+  }
+}
+
+/** `&LЛевый&CЦентр&RПравый` → the three sections of an Excel header or footer. */
+export function headerSections(text: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  let i = 0;
+  let chunk = "";
+  const flush = () => {
+    out[section] += chunk;
+    chunk = "";
+  };
+  while (i < text.length) {
+    const two = text.slice(i, i + 2);
+    if (two === "&L" || two === "&C" || two === "&R") {
+      flush();
+      section = two === "&L" ? "left" : two === "&C" ? "center" : "right";
+      i += 2;
+      continue;
+    }
+    if (two === "&&") {
+      chunk += two;
+      i += 2;
+      continue;
+    }
+    chunk += text[i++];
+  }
+  flush();
+  return out;
+}
+
+/** Page setup through `worksheet.pageLayout` (ExcelApi 1.9; skipped where Excel lacks it). */
+async function applyPrint(ws: Excel.Worksheet, sheet: LayoutSheet, budget: Budget): Promise<void> {
+  const p = sheet.print;
+  if (!p || !excelApiSupported("1.9")) return;
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  if (p.fitToWidth !== undefined || p.fitToHeight !== undefined)
+    layout.zoom = {
+      ...(p.fitToWidth !== undefined ? { horizontalFitToPages: p.fitToWidth } : {}),
+      ...(p.fitToHeight !== undefined ? { verticalFitToPages: p.fitToHeight } : {}),
+    };
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from}:$${p.titleRows.to}`);
+  if (p.area) layout.setPrintArea(rectA1(p.area));
+  if (p.margins) {
+    // PrintSetup margins are in inches, Office.js takes points.
+    layout.leftMargin = p.margins.left * 72;
+    layout.rightMargin = p.margins.right * 72;
+    layout.topMargin = p.margins.top * 72;
+    layout.bottomMargin = p.margins.bottom * 72;
+    layout.headerMargin = p.margins.header * 72;
+    layout.footerMargin = p.margins.footer * 72;
+  }
+  const hf = layout.headersFooters.defaultForAllPages;
+  if (p.header) {
+    const h = headerSections(p.header);
+    hf.leftHeader = h.left;
+    hf.centerHeader = h.center;
+    hf.rightHeader = h.right;
+  }
+  if (p.footer) {
+    const f = headerSections(p.footer);
+    hf.leftFooter = f.left;
+    hf.centerFooter = f.center;
+    hf.rightFooter = f.right;
+  }
+  await budget.reserve(16 * OP_BYTES + ((p.header?.length ?? 0) + (p.footer?.length ?? 0)) * 2);
 }
 
 /** The sheet names Sverka owns, from `sverka.sheets` (custom property, else the `_sverka` sheet's row). */
 export function parseOwned(custom: string | undefined, sheetRows: unknown[][] | undefined): string[] {
-  const parse = (raw: string): string[] => {
-    try {
-      const v: unknown = JSON.parse(raw);
-      return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-    } catch {
-      return [];
-    }
-  };
-  if (custom !== undefined) return parse(custom);
+  if (custom !== undefined) return ownedSheetList(custom);
   for (const row of sheetRows ?? [])
-    if (String(row[0] ?? "").trim() === OWNED_SHEETS_PROPERTY) return parse(String(row[1] ?? ""));
+    if (String(row[0] ?? "").trim() === OWNED_SHEETS_PROPERTY) return ownedSheetList(String(row[1] ?? ""));
   return [];
 }
 
@@ -438,7 +550,7 @@ export async function writeLayouts(req: WriteRequest): Promise<WriteOutcome> {
       await budget.reserve(OP_BYTES + dn.ref.length * 2);
     }
     const dashboard = req.sheets.find((s) => s.role === "dashboard");
-    if (req.charts?.length) addCharts(context, req.charts, rewrite, dashboard);
+    if (req.charts?.length) await addCharts(context, req.charts, rewrite, dashboard, budget);
 
     const keep = req.replaceOwned ? [] : ownedExisting.filter((n) => !actual.some((a) => lower(a) === lower(n)));
     context.workbook.properties.custom.add(OWNED_SHEETS_PROPERTY, JSON.stringify([...actual, ...keep]));

@@ -14,6 +14,7 @@ import {
   writeBlankTemplate,
 } from "./blankTemplate";
 import { PROPERTIES_SHEET, readWorkbook } from "./read";
+import { templateReason } from "../../i18n/issueMessages";
 
 interface LoadedValidation {
   type: string;
@@ -108,7 +109,7 @@ describe("writeBlankTemplate", () => {
       const detection = detectTemplate(wb, BUILTIN_TEMPLATES);
       expect(detection.template.id).toBe(id);
       expect(detection.ambiguous).toBe(false);
-      expect(detection.reason).toContain(`в книге записан шаблон ${id}`);
+      expect(templateReason(detection.reasonParams, "ru")).toContain(`в книге записан шаблон ${id}`);
     },
   );
 

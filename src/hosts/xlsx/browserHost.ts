@@ -29,8 +29,8 @@
  * - The writer's warnings (Russian text) become `HostNotice`s: SHEET_RENAMED from the sheet names
  *   it reports, NAME_TAKEN from its messages. Every notice drawn from a message keeps the message
  *   as the `message` parameter; a message this host does not recognise becomes PARTS_LOST with
- *   `parts` = the message, so nothing the writer said is dropped (the patching writer loses no
- *   parts: it no longer says so, but a consolidation written through ExcelJS still may).
+ *   `parts` = the message, so nothing the writer said is dropped (the writers patch the package and
+ *   lose no parts, so they no longer report any).
  */
 import type { ConsolidationPlan } from "../../core/consolidate/types";
 import type { DashboardBuild } from "../../core/dashboard/build";

@@ -13,6 +13,9 @@ import { richMacroWorkbook } from "./testing/richWorkbook";
 import { buildDashboard, type BuiltDashboard } from "./testing/testDashboard";
 import { unzipAll } from "./testing/testZip";
 import { writeDashboard, type WriteDashboardResult } from "./writeDashboard";
+import { applyConsolidationPlan } from "./consolidate";
+import { readWorkbook } from "./read";
+import { appendPlan } from "../testing/testPlan";
 
 const dec = new TextDecoder();
 
@@ -24,6 +27,23 @@ const LISTING = new Set([
   "xl/_rels/workbook.xml.rels",
   "xl/styles.xml",
 ]);
+
+/** Every part of `before` is in `after`: byte for byte, or (listing parts) with its entries kept in order. */
+function expectKept(
+  before: Map<string, Uint8Array>,
+  after: Map<string, Uint8Array>,
+  rewritten: ReadonlySet<string>,
+): void {
+  for (const [name, data] of before) {
+    if (rewritten.has(name)) continue;
+    const out = after.get(name);
+    expect({ name, present: out !== undefined }).toEqual({ name, present: true });
+    if (LISTING.has(name)) {
+      const kept = isSubsequence(listEntries(dec.decode(data)), listEntries(dec.decode(out)));
+      expect({ name, kept }).toEqual({ name, kept: true });
+    } else expect({ name, same: Buffer.from(out!).equals(Buffer.from(data)) }).toEqual({ name, same: true });
+  }
+}
 
 /** The entry elements of a listing part, as written. */
 function listEntries(xml: string): string[] {
@@ -70,14 +90,7 @@ describe("the official's workbook survives `dashboard` twice, byte for byte", ()
     expect(second.warnings).toEqual([]);
     const before = await unzipAll(original);
     const after = await unzipAll(second.data);
-    for (const [name, data] of before) {
-      const out = after.get(name);
-      expect({ name, present: out !== undefined }).toEqual({ name, present: true });
-      if (LISTING.has(name)) {
-        const kept = isSubsequence(listEntries(dec.decode(data)), listEntries(dec.decode(out)));
-        expect({ name, kept }).toEqual({ name, kept: true });
-      } else expect({ name, same: Buffer.from(out!).equals(Buffer.from(data)) }).toEqual({ name, same: true });
-    }
+    expectKept(before, after, new Set());
     // Formats are appended after the official's: every existing index keeps its meaning.
     const xfs = (xml: string) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1];
     expect(xfs(dec.decode(after.get("xl/styles.xml"))).startsWith(xfs(dec.decode(before.get("xl/styles.xml"))))).toBe(
@@ -165,4 +178,35 @@ describe("the official's workbook survives `dashboard` twice, byte for byte", ()
     },
     180_000,
   );
+});
+
+describe("consolidation into the official's workbook", () => {
+  it("re-emits only the monitoring sheet it appends to; every other part stays byte for byte", async () => {
+    const original = await richMacroWorkbook();
+    const row = ["МБОУ СОШ с. Альфа", 2023, "да", "да", "нет", "да", 3, "alpha.xlsx"];
+    const plan = {
+      sheets: [
+        appendPlan("Сеть", "network", [row], {
+          deleteRows: [2, 3],
+          deleteRuns: [{ start: 2, count: 2 }],
+          appendAt: 58,
+          sourceColumn: 8,
+          sourceHeader: true,
+        }),
+      ],
+    };
+    const net = (await readWorkbook(original, "master.xlsm")).sheets.find((s) => s.name === "Сеть")!;
+    const { data, warnings } = await applyConsolidationPlan(original, plan);
+    expect(warnings).toEqual([]);
+    expectKept(await unzipAll(original), await unzipAll(data), new Set(["xl/worksheets/sheet5.xml"]));
+    const back = (await readWorkbook(data, "copy.xlsm")).sheets.find((s) => s.name === "Сеть")!;
+    // Rows 2 and 3 are gone, the rows below moved up, the new row follows, «Источник» has its header.
+    expect(back.rows[0][7]).toBe("Источник");
+    expect(back.rows[1].slice(0, 7)).toEqual(net.rows[3].slice(0, 7));
+    expect(back.rows[56].slice(0, 7)).toEqual(net.rows[58].slice(0, 7));
+    expect(back.rows[57]).toEqual(row);
+    expect(back.rows.filter((r) => r.some((v) => v !== null))).toHaveLength(
+      net.rows.filter((r) => r.some((v) => v !== null)).length - 1,
+    );
+  });
 });

@@ -58,7 +58,7 @@ function readXlsx(
 ): ReadResult {
   const macro = /\.xlsm$/i.test(name);
   try {
-    const book = readXlsxPackage(bytes, dir, inflate);
+    const book = readXlsxPackage(bytes, dir, { inflate });
     return { workbook: assemble(name, book), format: macro || book.macroEnabled ? "xlsm" : "xlsx" };
   } catch (e) {
     const reason = e instanceof PackageReadError ? e.message : "части книги не удалось разобрать";

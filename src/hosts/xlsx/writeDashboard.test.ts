@@ -248,6 +248,24 @@ describe("writeDashboard", () => {
     expect(all.find((n) => n.name === "МояДоля")).toEqual({ name: "МояДоля", scope: "", text: "'Дашборд'!$E$26" });
   });
 
+  it("recognises the sheets an older Sverka listed on its `_sverka` sheet and replaces them in place", async () => {
+    // A copy written before ownership moved to a custom property: the list sits on `_sverka`.
+    const wb = await loadExcelJs(rich);
+    for (const name of SVERKA) wb.addWorksheet(name).getCell("A1").value = `старый лист ${name}`;
+    const props = wb.getWorksheet("_sverka") ?? wb.addWorksheet("_sverka", { state: "veryHidden" });
+    props.addRow([OWNED_SHEETS_PROPERTY, JSON.stringify(SVERKA)]);
+    const legacy = await toBytes(wb);
+    const res = await writeDashboard(legacy, built.layout, built.flk);
+    expect(res.sheetNames).toEqual(SVERKA);
+    expect(res.warnings).toEqual([]);
+    const back = await readWorkbook(res.data, "copy.xlsx");
+    expect(back.sheets.map((s) => s.name)).toEqual(
+      (await readWorkbook(legacy, "legacy.xlsx")).sheets.map((s) => s.name),
+    );
+    expect(back.sheets.find((s) => s.name === "Дашборд")?.rows[0]?.[0]).not.toBe("старый лист Дашборд");
+    expect(JSON.parse(back.properties?.[OWNED_SHEETS_PROPERTY] ?? "[]")).toEqual(SVERKA);
+  });
+
   it("keeps a user's defined name that clashes with Sverka's and says so", async () => {
     const patched = await patchPackage(rich, (parts, text) =>
       parts.set(

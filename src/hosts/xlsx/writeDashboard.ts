@@ -15,6 +15,7 @@
 import type { DashboardLayout } from "../../core/dashboard/layout";
 import type { LayoutSheet } from "../../core/dashboard/types";
 import { writeLayoutSheets } from "./package/layoutWriter";
+import type { PatchOptions } from "./package/workbookPackage";
 
 /** Key of the custom property listing the sheets Sverka owns (a JSON array of names). */
 export { OWNED_SHEETS_PROPERTY } from "../../core/sheets/planSheets";
@@ -42,11 +43,12 @@ export async function writeDashboard(
   original: Uint8Array,
   layout: DashboardLayout,
   report: LayoutSheet,
+  options: PatchOptions = {},
 ): Promise<WriteDashboardResult> {
-  const res = writeLayoutSheets(original, {
-    sheets: dashboardSheetOrder(layout, report),
-    definedNames: layout.definedNames,
-    charts: layout.charts,
-  });
+  const res = writeLayoutSheets(
+    original,
+    { sheets: dashboardSheetOrder(layout, report), definedNames: layout.definedNames, charts: layout.charts },
+    options,
+  );
   return { data: res.data, sheetNames: res.sheetNames, warnings: res.warnings };
 }

@@ -42,19 +42,32 @@ const UTF8_FLAG = 0x0800;
 const DATA_DESCRIPTOR_FLAG = 0x0008;
 /** Entries up to this size are stored: deflating a few hundred bytes gains nothing. */
 const MIN_DEFLATE = 256;
+/** Entries over this size are deflated at level 1. */
+const FAST_DEFLATE = 256 * 1024;
 
 /**
  * The archive with `changes` applied: a name mapped to bytes replaces (or adds) that entry, a name
  * mapped to null removes it. Entry order is kept; added entries come last.
  */
-export function rewriteZip(bytes: Uint8Array, changes: ReadonlyMap<string, Uint8Array | null>): Uint8Array {
+/** Raw DEFLATE (no zlib header) at a level 1–9; fflate's by default, Node's zlib where faster. */
+export type RawDeflater = (data: Uint8Array, level: 1 | 6) => Uint8Array;
+
+export const fflateDeflater: RawDeflater = (data, level) => deflateSync(data, { level });
+
+export function rewriteZip(
+  bytes: Uint8Array,
+  changes: ReadonlyMap<string, Uint8Array | null>,
+  deflateRaw: RawDeflater = fflateDeflater,
+): Uint8Array {
   const dir = readZipDirectory(bytes);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const enc = new TextEncoder();
   const out: OutEntry[] = [];
   const done = new Set<string>();
   const fresh = (name: string, data: Uint8Array): OutEntry => {
-    const deflated = data.length > MIN_DEFLATE ? deflateSync(data, { level: 6 }) : data;
+    // Large parts (a region's helper sheet runs to megabytes) are deflated fast; small ones well.
+    const level = data.length > FAST_DEFLATE ? 1 : 6;
+    const deflated = data.length > MIN_DEFLATE ? deflateRaw(data, level) : data;
     const stored = deflated.length >= data.length;
     return {
       name: enc.encode(name),

@@ -94,8 +94,8 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
             <li key={n} data-code={i.code} data-severity={i.severity}>
               <SeverityBadge size="small" appearance="tint" severity={i.severity} />{" "}
               {i.cell
-                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message })
-                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message })}
+                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message ?? i.code })
+                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message ?? i.code })}
             </li>
           ))}
         </ul>
@@ -295,7 +295,7 @@ export function ConsolidateTab({ state, actions, capabilities, undoSupported }: 
           <FilePickButton
             label={t.consolidatePick}
             inputLabel={t.consolidateFilesLabel}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple
             disabled={busy}
             onPick={setFiles}

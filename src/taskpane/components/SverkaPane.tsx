@@ -88,7 +88,7 @@ function TemplateHeader({ state, actions, host }: { state: PaneState; actions: P
             {format(t.templateIdent, { id: run.check.template.id })}
           </Caption1>
           <Caption1 className={ui.line} data-testid="template-reason">
-            {format(t.templateReason, { reason: run.check.report.template_reason })}
+            {format(t.templateReason, { reason: run.check.report.template_reason ?? "" })}
           </Caption1>
         </>
       ) : (

@@ -7,6 +7,7 @@
  * messages and template reason, template and indicator names, periods, targets, school names,
  * file names and the consolidation report's sentences.
  */
+import { localizeReport } from "../../i18n/issueMessages";
 import "../testing/files";
 import { readFileSync } from "node:fs";
 import type { ReactElement } from "react";
@@ -100,11 +101,13 @@ async function checkWith(host: FakeHost): Promise<void> {
 /** What the pane computed, recomputed here to know the data texts (issues, reason, indicators). */
 function coreRun(wb: WorkbookData, templateId?: string) {
   const template = BUILTIN_TEMPLATES.find((t) => t.id === templateId);
-  const check = validateWorkbook(wb, {
+  const checked = validateWorkbook(wb, {
     templates: BUILTIN_TEMPLATES,
     asOf: TEST_TODAY,
     ...(template ? { template } : {}),
   });
+  // As the pane's workflow does: the messages rendered in the pane's language.
+  const check = { ...checked, report: localizeReport(checked.report, "ru") };
   return { check, build: buildDashboardLayouts(wb, check, { asOf: TEST_TODAY, refreshedAt: TEST_TODAY }) };
 }
 

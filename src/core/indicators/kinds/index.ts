@@ -25,10 +25,6 @@ export const INDICATOR_KINDS: { readonly [K in IndicatorKind]: IndicatorKindDef<
   plan_done: planDone,
 };
 
-export function indicatorKind(kind: IndicatorKind): IndicatorKindDef {
-  return INDICATOR_KINDS[kind];
-}
-
 /** Kinds whose municipal facts get live formulas on the dashboard (when the data allow it). */
 export const FORMULA_KINDS: readonly IndicatorKind[] = (Object.keys(INDICATOR_KINDS) as IndicatorKind[]).filter(
   (k) => INDICATOR_KINDS[k].formula !== undefined,

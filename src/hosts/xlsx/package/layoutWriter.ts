@@ -15,33 +15,28 @@ import { placeSheets, type PlacedSheet } from "../../../core/dashboard/placement
 import type { ChartSpec, DefinedName, LayoutSheet, SheetRole } from "../../../core/dashboard/types";
 import { quoteSheetName } from "../../../core/model/address";
 import { PROPERTIES_SHEET } from "../../../core/model/properties";
-import { OWNED_SHEETS_PROPERTY } from "../../../core/sheets/planSheets";
+import { OWNED_SHEETS_PROPERTY, ownedSheetList } from "../../../core/sheets/planSheets";
 import { chartXml, drawingXml } from "../charts/chartXml";
 import { resolveCharts, type ResolvedChart } from "../charts/resolve";
 import { decodeXml, parseAttributes, parseCustomProperties, resolvePartName } from "../ooxml";
 import { refersToSheet } from "../preserve";
-import { folderOf, OpcPackage, relativeTarget, relsPartOf } from "./opc";
+import { folderOf, type OpcPackage, relativeTarget, relsPartOf } from "./opc";
 import {
   addOverride,
   addRelationship,
   appendDefinedNames,
-  appendToSheets,
   CONTENT_TYPES,
   definedNameElement,
   emptyCustomProperties,
-  ensureRelPrefix,
-  newSheetElement,
   relationships,
   REL_TYPES,
   removeOverride,
   removeRelationships,
   setCustomProperty,
-  sheetEntries,
   withSheetState,
-  type SheetEntry,
 } from "./parts";
 import { absoluteRange, sheetXml } from "./sheetXml";
-import { MINIMAL_STYLES, StylesAppender } from "./styles";
+import { WorkbookPackage, type PatchOptions } from "./workbookPackage";
 
 export interface LayoutWriteRequest {
   /** Sverka's sheets in the order they are placed (dashboard, ФЛК report, helper sheet …). */
@@ -66,12 +61,6 @@ const ROLE_TEXT: Record<SheetRole, string> = {
 
 function lower(s: string): string {
   return s.toLocaleLowerCase("ru");
-}
-
-/** The workbook part (target of the root `officeDocument` relationship). */
-function workbookPartName(pkg: OpcPackage): string {
-  const rel = relationships(pkg.text("_rels/.rels")).find((r) => /\/officeDocument$/.test(r.type));
-  return rel ? resolvePartName("", rel.target) : "xl/workbook.xml";
 }
 
 /** Parts reachable from `part` through its relationships (internal targets only), `part` excluded. */
@@ -117,16 +106,6 @@ function legacyPropertyRows(pkg: OpcPackage, sheetPart: string, sharedPart: stri
   return [...rows.values()];
 }
 
-function parseOwned(raw: string | undefined): string[] {
-  if (raw === undefined) return [];
-  try {
-    const v: unknown = JSON.parse(raw);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 /** `ranges` of a chart's own sheet name (after renaming) written as `'Name'!`. */
 function chartSheetsOf(charts: readonly ResolvedChart[]): Map<string, ResolvedChart[]> {
   const out = new Map<string, ResolvedChart[]>();
@@ -136,22 +115,17 @@ function chartSheetsOf(charts: readonly ResolvedChart[]): Map<string, ResolvedCh
 
 const NAME_RE = /<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g;
 
-export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest): LayoutWriteResult {
-  const pkg = new OpcPackage(original);
+export function writeLayoutSheets(
+  original: Uint8Array,
+  req: LayoutWriteRequest,
+  options: PatchOptions = {},
+): LayoutWriteResult {
+  const wb = new WorkbookPackage(original);
+  const pkg = wb.pkg;
   const warnings: string[] = [];
-  const wbPart = workbookPartName(pkg);
-  const wbRelsPart = relsPartOf(wbPart);
-  const workbookText = pkg.text(wbPart);
-  if (workbookText === undefined) throw new Error(`the package has no workbook part (${wbPart})`);
-  let workbook: string = workbookText;
-  let wbRels = pkg.text(wbRelsPart) ?? "";
-  let types = pkg.text("[Content_Types].xml") ?? "";
   const rootRelsPart = "_rels/.rels";
   let rootRels = pkg.text(rootRelsPart) ?? "";
-  const wbFolder = folderOf(wbPart);
-  const relTarget = new Map(relationships(wbRels).map((r) => [r.id, resolvePartName(wbFolder, r.target)]));
-  const entries = sheetEntries(workbook);
-  const partOf = (e: SheetEntry) => (e.relId === undefined ? undefined : relTarget.get(e.relId));
+  const entries = wb.sheets();
 
   // Ownership: the custom property `sverka.sheets`, else the `_sverka` sheet's row (older copies).
   const customRel = relationships(rootRels).find((r) => r.type === REL_TYPES.customProperties);
@@ -160,14 +134,14 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
   let ownedRaw = customXml !== undefined ? parseCustomProperties(customXml)[OWNED_SHEETS_PROPERTY] : undefined;
   if (ownedRaw === undefined) {
     const propsEntry = entries.find((e) => e.name === PROPERTIES_SHEET);
-    const propsPart = propsEntry ? partOf(propsEntry) : undefined;
+    const propsPart = propsEntry ? wb.partOf(propsEntry) : undefined;
     if (propsPart) {
-      const sst = relationships(wbRels).find((r) => /\/sharedStrings$/.test(r.type));
-      const rows = legacyPropertyRows(pkg, propsPart, sst ? resolvePartName(wbFolder, sst.target) : undefined);
+      const sst = relationships(wb.rels).find((r) => /\/sharedStrings$/.test(r.type));
+      const rows = legacyPropertyRows(pkg, propsPart, sst ? resolvePartName(wb.wbFolder, sst.target) : undefined);
       ownedRaw = rows.find((r) => r[0].trim() === OWNED_SHEETS_PROPERTY)?.[1];
     }
   }
-  const owned = new Set(parseOwned(ownedRaw).map(lower));
+  const owned = new Set((ownedRaw === undefined ? [] : ownedSheetList(ownedRaw)).map(lower));
   const existing = entries.map((e) => e.name);
   const ownedExisting = existing.filter((n) => owned.has(lower(n)) && n !== PROPERTIES_SHEET);
 
@@ -186,7 +160,7 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
   const gone = new Set<string>();
   for (const name of ownedExisting) {
     const e = entries.find((x) => x.name === name);
-    const part = e ? partOf(e) : undefined;
+    const part = e ? wb.partOf(e) : undefined;
     if (!part) continue;
     for (const dep of dependentParts(pkg, part)) {
       if (dep === part) continue;
@@ -198,25 +172,17 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
     if (removed.includes(name)) {
       pkg.remove(part);
       gone.add(part);
-      if (e?.relId) wbRels = removeRelationships(wbRels, new Set([e.relId]));
+      if (e?.relId) wb.rels = removeRelationships(wb.rels, new Set([e.relId]));
     }
   }
-  if (ownedExisting.length) {
-    const chain = relationships(wbRels).find((r) => r.type === REL_TYPES.calcChain);
-    if (chain) {
-      const part = resolvePartName(wbFolder, chain.target);
-      pkg.remove(part);
-      types = removeOverride(types, part);
-      wbRels = removeRelationships(wbRels, new Set([chain.id]));
-    }
-  }
+  if (ownedExisting.length) wb.dropCalcChain();
 
   // Defined names: Sverka's earlier ones and those pointing at removed sheets go; sheet-scoped
   // names keep their sheet (indices shift past removed sheets).
   const removedIdx = removed.map((n) => existing.indexOf(n)).sort((a, b) => a - b);
   const shift = (i: number) => i - removedIdx.filter((r) => r < i).length;
   const userNames = new Set<string>();
-  workbook = workbook.replace(NAME_RE, (el, attrText: string, body: string | undefined) => {
+  let workbook = wb.workbook.replace(NAME_RE, (el, attrText: string, body: string | undefined) => {
     const a = parseAttributes(attrText);
     const text = decodeXml(body ?? "");
     const local = a.localSheetId !== undefined && /^\d+$/.test(a.localSheetId) ? Number(a.localSheetId) : null;
@@ -247,53 +213,26 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
         return `${attr}="${removedIdx.includes(i) ? 0 : Math.max(0, shift(i))}"`;
       }),
     );
-  const rel = ensureRelPrefix(workbook);
-  workbook = rel.xml;
+  wb.workbook = workbook;
 
-  // Styles.
-  const stylesRel = relationships(wbRels).find((r) => r.type === REL_TYPES.styles);
-  let stylesPart = stylesRel ? resolvePartName(wbFolder, stylesRel.target) : undefined;
-  let stylesXml = stylesPart ? pkg.text(stylesPart) : undefined;
-  if (stylesXml === undefined) {
-    stylesPart = `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
-    stylesXml = MINIMAL_STYLES;
-    const added = addRelationship(wbRels, REL_TYPES.styles, relativeTarget(wbPart, stylesPart));
-    wbRels = added.xml;
-    types = addOverride(types, stylesPart, CONTENT_TYPES.styles);
-  }
-  const styles = new StylesAppender(stylesXml);
-
+  const styles = wb.styles();
   // Charts, grouped by the sheet they sit on (logical name).
-  const resolved = resolveCharts(req.charts, req.sheets, rewrite);
-  const chartsBySheet = chartSheetsOf(resolved);
+  const chartsBySheet = chartSheetsOf(resolveCharts(req.charts, req.sheets, rewrite));
 
   // Sverka's sheets.
-  let maxSheetId = Math.max(0, ...entries.map((e) => e.sheetId));
-  const finalEntries = sheetEntries(workbook);
   const sheetIndex = new Map<string, number>();
-  const keptCount = finalEntries.length;
-  const newEntries: string[] = [];
   req.sheets.forEach((sheet, k) => {
     const actual = placement.sheets[k].actual;
-    const old = finalEntries.find((e) => lower(e.name) === lower(actual) && ownedExisting.includes(e.name));
-    let part = old ? partOf(old) : undefined;
+    const current = wb.sheets();
+    const old = current.find((e) => lower(e.name) === lower(actual) && ownedExisting.includes(e.name));
+    let part = old ? wb.partOf(old) : undefined;
     if (old && part) {
       const updated = withSheetState(old.xml, sheet.hidden);
-      if (updated !== old.xml) workbook = workbook.replace(old.xml, updated);
-      sheetIndex.set(sheet.name, finalEntries.indexOf(old));
+      if (updated !== old.xml) wb.workbook = wb.workbook.replace(old.xml, updated);
+      sheetIndex.set(sheet.name, current.indexOf(old));
     } else {
-      part = pkg.freeName("xl/worksheets/sheet", ".xml");
-      const added = addRelationship(wbRels, REL_TYPES.worksheet, relativeTarget(wbPart, part));
-      wbRels = added.xml;
-      types = addOverride(types, part, CONTENT_TYPES.worksheet);
-      newEntries.push(
-        newSheetElement(
-          workbook,
-          { name: actual, sheetId: ++maxSheetId, relId: added.id, hidden: sheet.hidden },
-          rel.prefix,
-        ),
-      );
-      sheetIndex.set(sheet.name, keptCount + newEntries.length - 1);
+      part = wb.addSheet(actual, sheet.hidden);
+      sheetIndex.set(sheet.name, wb.sheets().length - 1);
     }
     let drawingRelId: string | undefined;
     const charts = chartsBySheet.get(sheet.name) ?? [];
@@ -304,23 +243,20 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
       for (const chart of charts) {
         const chartPart = pkg.freeName("xl/charts/chart", ".xml");
         pkg.set(chartPart, chartXml(chart));
-        types = addOverride(types, chartPart, CONTENT_TYPES.chart);
+        wb.types = addOverride(wb.types, chartPart, CONTENT_TYPES.chart);
         const r = addRelationship(drawingRels, REL_TYPES.chart, relativeTarget(drawing, chartPart));
         drawingRels = r.xml;
         ids.push(r.id);
       }
       pkg.set(drawing, drawingXml(charts, ids));
       if (drawingRels) pkg.set(relsPartOf(drawing), drawingRels);
-      types = addOverride(types, drawing, CONTENT_TYPES.drawing);
+      wb.types = addOverride(wb.types, drawing, CONTENT_TYPES.drawing);
       const r = addRelationship(undefined, REL_TYPES.drawing, relativeTarget(part, drawing));
       pkg.set(relsPartOf(part), r.xml);
       drawingRelId = r.id;
     }
     pkg.set(part, sheetXml(sheet, { rewrite, styles, ...(drawingRelId ? { drawingRelId } : {}) }));
   });
-  if (newEntries.length) workbook = appendToSheets(workbook, newEntries.join(""));
-  if (stylesPart && styles.changed) pkg.set(stylesPart, styles.result());
-  else if (stylesPart && !stylesRel) pkg.set(stylesPart, stylesXml);
 
   // Defined names: Sverka's (never over a user's name), print titles and areas, autofilters.
   const nameElements: string[] = [];
@@ -330,25 +266,20 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
       skipped.push(dn.name);
       continue;
     }
-    nameElements.push(definedNameElement(workbook, dn.name, rewrite(dn.ref)));
+    nameElements.push(definedNameElement(wb.workbook, dn.name, rewrite(dn.ref)));
   }
   req.sheets.forEach((sheet, k) => {
     const idx = sheetIndex.get(sheet.name);
     if (idx === undefined) return;
     const q = quoteSheetName(placement.sheets[k].actual);
-    if (sheet.autoFilter)
-      nameElements.push(
-        definedNameElement(workbook, "_xlnm._FilterDatabase", `${q}!${absoluteRange(sheet.autoFilter)}`, idx, true),
-      );
+    const local = (name: string, ref: string, hidden = false) =>
+      nameElements.push(definedNameElement(wb.workbook, name, `${q}!${ref}`, idx, hidden));
+    if (sheet.autoFilter) local("_xlnm._FilterDatabase", absoluteRange(sheet.autoFilter), true);
     const p = sheet.print;
-    if (p?.area)
-      nameElements.push(definedNameElement(workbook, "_xlnm.Print_Area", `${q}!${absoluteRange(p.area)}`, idx));
-    if (p?.titleRows)
-      nameElements.push(
-        definedNameElement(workbook, "_xlnm.Print_Titles", `${q}!$${p.titleRows.from}:$${p.titleRows.to}`, idx),
-      );
+    if (p?.area) local("_xlnm.Print_Area", absoluteRange(p.area));
+    if (p?.titleRows) local("_xlnm.Print_Titles", `$${p.titleRows.from}:$${p.titleRows.to}`);
   });
-  workbook = appendDefinedNames(workbook, nameElements.join(""));
+  wb.workbook = appendDefinedNames(wb.workbook, nameElements.join(""));
   if (skipped.length)
     warnings.push(
       `Имена ${skipped.map((n) => `«${n}»`).join(", ")} уже заданы в книге пользователем и не изменены; ячейки дашборда получили остальные имена.`,
@@ -362,17 +293,11 @@ export function writeLayoutSheets(original: Uint8Array, req: LayoutWriteRequest)
       custom ?? (pkg.has("docProps/custom.xml") ? pkg.freeName("docProps/custom", ".xml") : "docProps/custom.xml");
     customText = emptyCustomProperties();
     if (!customRel) rootRels = addRelationship(rootRels, REL_TYPES.customProperties, custom).xml;
-    types = addOverride(types, custom, CONTENT_TYPES.customProperties);
+    wb.types = addOverride(wb.types, custom, CONTENT_TYPES.customProperties);
   }
   pkg.set(custom, setCustomProperty(customText, OWNED_SHEETS_PROPERTY, JSON.stringify(names)));
 
-  for (const part of gone) if (!pkg.has(part)) types = removeOverride(types, part);
-  const setIfChanged = (part: string, text: string) => {
-    if (text !== pkg.text(part)) pkg.set(part, text);
-  };
-  setIfChanged(wbPart, workbook);
-  setIfChanged(wbRelsPart, wbRels);
-  setIfChanged("[Content_Types].xml", types);
-  setIfChanged(rootRelsPart, rootRels);
-  return { data: pkg.toBytes(), sheetNames: names, placed: placement.sheets, warnings };
+  for (const part of gone) if (!pkg.has(part)) wb.types = removeOverride(wb.types, part);
+  wb.setIfChanged(rootRelsPart, rootRels);
+  return { data: wb.save(options.deflateRaw), sheetNames: names, placed: placement.sheets, warnings };
 }

@@ -6,7 +6,7 @@
  */
 import { inflateSync } from "fflate";
 import { readZipDirectory, type ZipEntry } from "../zip";
-import { rewriteZip } from "../zipWrite";
+import { rewriteZip, type RawDeflater } from "../zipWrite";
 
 let decoder: TextDecoder | undefined;
 let encoder: TextEncoder | undefined;
@@ -94,8 +94,8 @@ export class OpcPackage {
     }
   }
 
-  toBytes(): Uint8Array {
-    return rewriteZip(this.original, this.changes);
+  toBytes(deflateRaw?: RawDeflater): Uint8Array {
+    return rewriteZip(this.original, this.changes, deflateRaw);
   }
 }
 

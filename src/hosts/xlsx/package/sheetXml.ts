@@ -55,8 +55,13 @@ export function mergedLineHeight(text: string, widthChars: number, style: CellSt
 /** Row heights: the layout's own, else fitted to the text of merged lines. */
 export function rowHeightsOf(sheet: LayoutSheet): Map<number, number> {
   const out = new Map<number, number>();
+  const masters = new Set(sheet.merges.map((m) => `${m.top}:${m.left}`));
   const byAddress = new Map<string, LayoutCell>();
-  for (const c of sheet.cells) byAddress.set(`${c.row}:${c.col}`, c);
+  if (masters.size)
+    for (const c of sheet.cells) {
+      const key = `${c.row}:${c.col}`;
+      if (masters.has(key)) byAddress.set(key, c);
+    }
   for (const m of sheet.merges) {
     const master = byAddress.get(`${m.top}:${m.left}`);
     if (!master || typeof master.value !== "string") continue;
@@ -106,7 +111,14 @@ function cellXml(c: LayoutCell, ref: string, s: number, rewrite: (x: string) => 
 }
 
 export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
-  const cells = [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  // Layouts list their cells row by row already; sort only when they do not.
+  let sorted = true;
+  for (let k = 1; k < sheet.cells.length && sorted; k++) {
+    const p = sheet.cells[k - 1];
+    const c = sheet.cells[k];
+    if (p.row > c.row || (p.row === c.row && p.col >= c.col)) sorted = false;
+  }
+  const cells = sorted ? sheet.cells : [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const heights = rowHeightsOf(sheet);
   let maxRow = 1;
   let maxCol = 1;
@@ -138,6 +150,7 @@ export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
   });
   if (cols.length) out.push(`<cols>${cols.join("")}</cols>`);
 
+  const letters = Array.from({ length: maxCol + 1 }, (_, c) => (c ? columnLetter(c) : ""));
   out.push("<sheetData>");
   const links: string[] = [];
   const rows = new Set<number>([...heights.keys()]);
@@ -149,7 +162,7 @@ export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
     const parts: string[] = [];
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
-      const ref = a1(c.row, c.col);
+      const ref = `${letters[c.col]}${c.row}`;
       const base = c.style ? CELL_STYLES[c.style] : undefined;
       const spec: XfSpec | undefined =
         base || c.numFmt ? { ...(base ?? {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) } : undefined;

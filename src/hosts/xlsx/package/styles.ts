@@ -73,7 +73,7 @@ function appendItems(xml: string, local: string, item: string, items: string[], 
   const b = block(xml, local, item);
   const prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
   // A prefixed styles part (`x:styleSheet`, no default namespace): new elements take the prefix.
-  if (prefix) items = items.map((it) => it.replace(/<(\/?)(\w+)/g, `<$1${prefix}$2`));
+  if (prefix) items = items.map((it) => it.replace(/<(\/?)(\w+)(?=[\s>/])/g, `<$1${prefix}$2`));
   if (!b) {
     const el = `<${prefix}${local} count="${items.length}">${items.join("")}</${prefix}${local}>`;
     for (const tag of before) {
@@ -119,6 +119,8 @@ export class StylesAppender {
   private readonly numFmtIds = new Map<string, number>();
   private readonly memo = new Map<string, number>();
   private readonly itemMemo = new Map<string, number>();
+  private readonly existingXfs: string[];
+  private readonly customFormats = new Map<number, string>();
   private readonly fontName: string;
   private readonly fontSize: number;
 
@@ -136,6 +138,9 @@ export class StylesAppender {
       if (a.formatCode !== undefined && !this.numFmtIds.has(a.formatCode)) this.numFmtIds.set(a.formatCode, id);
     }
     this.nextNumFmt = max + 1;
+    for (const [code, id] of this.numFmtIds) this.customFormats.set(id, code);
+    const xfsBlock = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
+    this.existingXfs = [...xfsBlock.matchAll(/<(?:\w+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?xf>)/g)].map((m) => m[0]);
     const firstFont = /<(?:\w+:)?font\b[^>]*>([\s\S]*?)<\/(?:\w+:)?font>/.exec(
       /<(?:\w+:)?fonts\b[\s\S]*?<\/(?:\w+:)?fonts>/.exec(xml)?.[0] ?? "",
     )?.[1];
@@ -204,6 +209,41 @@ export class StylesAppender {
     const id = this.baseXfs + this.xfs.length - 1;
     this.memo.set(key, id);
     return id;
+  }
+
+  /** Whether a number format shows dates (built-in date ids, or a custom code with d, m or y). */
+  private isDateFormat(id: number): boolean {
+    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))
+      return true;
+    const code = this.customFormats.get(id);
+    return code !== undefined && /[dmy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+  }
+
+  /**
+   * A format showing dates (`code`) that otherwise looks like the existing format `base`: `base`
+   * itself when it shows dates already, else a copy of it with the date format (appended).
+   */
+  dateStyle(base: number | undefined, code: string): number {
+    const key = `date\u0001${base ?? ""}\u0001${code}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const src = base === undefined ? undefined : (this.existingXfs[base] ?? undefined);
+    const numFmt = src ? Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(src)?.[1] ?? 0) : 0;
+    if (base !== undefined && src && this.isDateFormat(numFmt)) {
+      this.memo.set(key, base);
+      return base;
+    }
+    const id = this.numFmtId(code);
+    let xf: string;
+    if (src) {
+      xf = src.replace(/\bnumFmtId\s*=\s*"\d+"/, `numFmtId="${id}"`).replace(/\s+applyNumberFormat\s*=\s*"[^"]*"/, "");
+      xf = xf.replace(/^<((?:\w+:)?xf)\b/, `<$1 applyNumberFormat="1"`);
+    } else
+      xf = `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0"${this.hasStyleXfs ? ' xfId="0"' : ""} applyNumberFormat="1"/>`;
+    this.xfs.push(xf);
+    const out = this.baseXfs + this.xfs.length - 1;
+    this.memo.set(key, out);
+    return out;
   }
 
   /** Whether anything was added. */

@@ -7,7 +7,8 @@
 import { zipSync, strToU8 } from "fflate";
 import { cellAt, formatAt, type SheetData, type WorkbookData } from "../../../core/model/sheet";
 import { readWorkbook, readWorkbookWithFormat } from "../read";
-import { parseSharedStrings, parseStyleFormats, parseWorksheet } from "./xlsx";
+import { readZipDirectory } from "../zip";
+import { elementChunks, parseSharedStrings, parseStyleFormats, parseWorksheet, readXlsxPackage } from "./xlsx";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -286,5 +287,49 @@ describe("xlsx quirks that ExcelJS called damaged", () => {
           '<cellXfs><xf numFmtId="0"/><xf numFmtId="170"/><xf numFmtId="10"/><xf numFmtId="22"/></cellXfs></styleSheet>',
       ),
     ).toEqual([undefined, "[$-419]d mmmm yyyy", "0.00%", "m/d/yy h:mm"]);
+  });
+});
+
+describe("big parts: read in pieces, streamed", () => {
+  /** A sheet of `n` rows (numbers, shared strings, an inline string) with prefixed XML and a merge. */
+  function bigBook(n: number): Uint8Array {
+    const si: string[] = [];
+    const rows: string[] = [];
+    for (let i = 0; i < n; i++) {
+      si.push(`<x:si><x:t>Школа № ${i + 1} — «строка»</x:t></x:si>`);
+      rows.push(
+        `<x:row r="${i + 1}"><x:c r="A${i + 1}" t="s"><x:v>${i}</x:v></x:c><x:c r="B${i + 1}"><x:v>${i * 1.5}</x:v></x:c>` +
+          (i % 100 === 0 ? `<x:c r="C${i + 1}" t="inlineStr"><x:is><x:t>ряд ${i}</x:t></x:is></x:c>` : "") +
+          "</x:row>",
+      );
+    }
+    return pkg({
+      prefix: "x",
+      sheets: [
+        { name: "Много", xml: ws(rows.join(""), '<x:mergeCells><x:mergeCell ref="C1:D1"/></x:mergeCells>', "x") },
+      ],
+      sharedStrings: `<x:sst xmlns:x="${NS}" count="${n}" uniqueCount="${n}">${si.join("")}</x:sst>`,
+    });
+  }
+
+  it("gives the same cells whether parts are inflated whole or streamed in pieces", () => {
+    const bytes = bigBook(20_000);
+    const dir = readZipDirectory(bytes);
+    const whole = readXlsxPackage(bytes, dir);
+    const streamed = readXlsxPackage(bytes, dir, { streamAbove: 0 });
+    const s = streamed.sheets[0];
+    expect(s.rows).toHaveLength(20_000);
+    expect(s.rows[0]).toEqual(["Школа № 1 — «строка»", 0, "ряд 0"]);
+    expect(s.rows[19_999]).toEqual(["Школа № 20000 — «строка»", 29_998.5]);
+    expect(s.merges).toEqual([{ top: 1, left: 3, bottom: 1, right: 4 }]);
+    expect(streamed.sheets).toEqual(whole.sheets);
+  });
+
+  it("cuts a part only after a closing tag, never inside a character", () => {
+    const xml = `<x:sheetData>${'<x:row r="1"><x:c t="inlineStr"><x:is><x:t>ёЁ№</x:t></x:is></x:c></x:row>'.repeat(50)}</x:sheetData>`;
+    const pieces = [...elementChunks(new TextEncoder().encode(xml), "row", 100)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join("")).toBe(xml);
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith("</x:row>")).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { parseDefinedNames } from "../preserve";
 import { readWorkbook } from "../read";
 import { extractText, readZipDirectory } from "../zip";
 import { buildDashboardLayouts } from "../../../core/dashboard/build";
+import { localizeReport } from "../../../i18n/issueMessages";
 
 export const SAMPLES = join(__dirname, "..", "..", "..", "..", "samples");
 export const MONITORING_SAMPLE = "effektivnaya-shkola-2023.monitoring.xlsx";
@@ -32,7 +33,8 @@ export interface BuiltDashboard {
 
 export async function buildDashboard(bytes: Uint8Array, name: string, asOf = AS_OF): Promise<BuiltDashboard> {
   const workbook = await readWorkbook(bytes, name);
-  const check = validateWorkbook(workbook, { templates: BUILTIN_TEMPLATES, asOf });
+  const checked = validateWorkbook(workbook, { templates: BUILTIN_TEMPLATES, asOf });
+  const check = { ...checked, report: localizeReport(checked.report, "ru") };
   const { indicators, layout, flk } = buildDashboardLayouts(workbook, check, { asOf, refreshedAt: REFRESHED_AT });
   return { original: bytes, workbook, check, indicators, layout, flk };
 }

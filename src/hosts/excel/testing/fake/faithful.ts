@@ -32,6 +32,17 @@ export const FAITHFUL: {
   chartTitle: Faithful<F.FakeChartTitle, Excel.ChartTitle>;
   series: Faithful<F.FakeChartSeriesCollection, Excel.ChartSeriesCollection>;
   seriesItem: Faithful<F.FakeChartSeries, Excel.ChartSeries>;
+  seriesFormat: Faithful<F.FakeChartSeriesFormat, Excel.ChartSeriesFormat>;
+  chartFill: Faithful<F.FakeChartFill, Excel.ChartFill>;
+  chartLine: Faithful<F.FakeChartLineFormat, Excel.ChartLineFormat>;
+  points: Faithful<F.FakeChartPointsCollection, Excel.ChartPointsCollection>;
+  point: Faithful<F.FakeChartPoint, Excel.ChartPoint>;
+  pointFormat: Faithful<F.FakeChartPointFormat, Excel.ChartPointFormat>;
+  axes: Faithful<F.FakeChartAxes, Excel.ChartAxes>;
+  axis: Faithful<F.FakeChartAxis, Excel.ChartAxis>;
+  pageLayout: Faithful<F.FakePageLayout, Excel.PageLayout>;
+  headersFooters: Faithful<F.FakeHeaderFooterGroup, Excel.HeaderFooterGroup>;
+  headerFooter: Faithful<F.FakeHeaderFooter, Excel.HeaderFooter>;
   notes: Faithful<F.FakeNoteCollection, Excel.NoteCollection>;
   note: Faithful<F.FakeNote, Excel.Note>;
   names: Faithful<F.FakeNamedItemCollection, Excel.NamedItemCollection>;
@@ -66,6 +77,17 @@ export const FAITHFUL: {
   chartTitle: true,
   series: true,
   seriesItem: true,
+  seriesFormat: true,
+  chartFill: true,
+  chartLine: true,
+  points: true,
+  point: true,
+  pointFormat: true,
+  axes: true,
+  axis: true,
+  pageLayout: true,
+  headersFooters: true,
+  headerFooter: true,
   notes: true,
   note: true,
   names: true,

@@ -96,6 +96,36 @@ export interface ChartState {
   /** Values of the first series when set explicitly. */
   values?: string;
   position?: { start: string; end?: string };
+  /** Every series (the first one from the source data); `categories`/`values` mirror series 0. */
+  series: ChartSeriesState[];
+  /** The value axis, where set. */
+  valueAxis?: { minimum?: number; maximum?: number; numberFormat?: string };
+}
+
+export interface ChartSeriesState {
+  name?: string;
+  /** Sheet-qualified addresses, when set explicitly. */
+  values?: string;
+  categories?: string;
+  /** Set when the series is drawn as another type than the chart (e.g. `Line` over columns). */
+  chartType?: string;
+  /** `#RRGGBB` fill (bars) or line colour. */
+  color?: string;
+  /** Point index → `#RRGGBB`. */
+  pointColors: Record<number, string>;
+}
+
+/** `worksheet.pageLayout` (ExcelApi 1.9), what Sverka sets. */
+export interface PageLayoutState {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  printArea?: string;
+  margins: Partial<Record<"left" | "right" | "top" | "bottom" | "header" | "footer", number>>;
+  headerFooter: Partial<
+    Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>
+  >;
 }
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -107,6 +137,7 @@ export class FakeSheet {
   frozenRows = 0;
   frozenColumns = 0;
   charts: ChartState[] = [];
+  pageLayout: PageLayoutState = { margins: {}, headerFooter: {} };
   conditionalFormats: ConditionalFormatState[] = [];
   /** A1 address → note text. */
   notes = new Map<string, string>();

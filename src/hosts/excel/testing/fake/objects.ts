@@ -26,6 +26,8 @@ import {
   splitSheet,
   type CellFormat,
   type ChartState,
+  type ChartSeriesState,
+  type PageLayoutState,
   type FakeCell,
   type FakeCustomXmlPart,
   type FakeNamedItem,
@@ -529,6 +531,7 @@ export class FakeWorksheet extends FakeNullable {
   readonly charts: FakeChartCollection;
   readonly notes: FakeNoteCollection;
   readonly autoFilter: FakeAutoFilter;
+  readonly pageLayout: FakePageLayout;
 
   constructor(
     context: FakeRequestContext,
@@ -540,6 +543,7 @@ export class FakeWorksheet extends FakeNullable {
     this.charts = new FakeChartCollection(context, `${path}.charts`, () => this._fakeSheet());
     this.notes = new FakeNoteCollection(context, `${path}.notes`, () => this._fakeSheet());
     this.autoFilter = new FakeAutoFilter(context, `${path}.autoFilter`, () => this._fakeSheet());
+    this.pageLayout = new FakePageLayout(context, `${path}.pageLayout`, () => this._fakeSheet().pageLayout);
   }
 
   protected exists(): boolean {
@@ -1741,6 +1745,7 @@ export class FakeChartCollection extends FakeClientObject {
         type,
         source: rangeRef(sourceData),
         seriesBy: seriesBy ?? "Auto",
+        series: [{ pointColors: {} }],
       };
       s.charts.push(chart);
       state = chart;
@@ -1783,6 +1788,7 @@ type ChartGetter = () => { sheet: FakeSheet; chart: ChartState };
 export class FakeChart extends FakeClientObject {
   readonly title: FakeChartTitle;
   readonly series: FakeChartSeriesCollection;
+  readonly axes: FakeChartAxes;
   constructor(
     context: FakeRequestContext,
     path: string,
@@ -1791,6 +1797,7 @@ export class FakeChart extends FakeClientObject {
     super(context, path);
     this.title = new FakeChartTitle(context, `${path}.title`, get);
     this.series = new FakeChartSeriesCollection(context, `${path}.series`, get);
+    this.axes = new FakeChartAxes(context, `${path}.axes`, get);
   }
   get name(): string {
     return this.read("name");
@@ -1872,32 +1879,77 @@ export class FakeChartSeriesCollection extends FakeClientObject {
     super(context, path);
   }
   getItemAt(index: number): FakeChartSeries {
-    return new FakeChartSeries(this.context, `${this._fakePath}.getItemAt(${index})`, this.get, index);
+    return new FakeChartSeries(this.context, `${this._fakePath}.getItemAt(${index})`, this.get, () => index);
+  }
+  /** ExcelApi 1.7: a new, empty series at the end. */
+  add(name?: string, index?: number): FakeChartSeries {
+    let at = -1;
+    this.op(
+      "add",
+      [name ?? null, index ?? null],
+      () => {
+        const c = this.get().chart;
+        c.series.push({ ...(name !== undefined ? { name } : {}), pointColors: {} });
+        at = c.series.length - 1;
+      },
+      { api: "1.7" },
+    );
+    return new FakeChartSeries(this.context, `${this._fakePath}.add()`, this.get, () => at);
   }
   protected live(prop: string): unknown {
     throw new Error(`fake: ChartSeriesCollection.${prop} is not modelled`);
   }
 }
 
+type SeriesGetter = () => ChartSeriesState;
+
 export class FakeChartSeries extends FakeClientObject {
+  readonly format: FakeChartSeriesFormat;
+  readonly points: FakeChartPointsCollection;
   constructor(
     context: FakeRequestContext,
     path: string,
     private readonly get: ChartGetter,
-    private readonly index: number,
+    private readonly index: () => number,
   ) {
     super(context, path);
+    this.format = new FakeChartSeriesFormat(context, `${path}.format`, () => this.state());
+    this.points = new FakeChartPointsCollection(context, `${path}.points`, () => this.state());
   }
-  private first(): ChartState {
-    if (this.index !== 0) throw new FakeOfficeError("ItemNotFound", "The fake charts have one series.");
-    return this.get().chart;
+  private state(): ChartSeriesState {
+    const s = this.get().chart.series[this.index()];
+    if (!s) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${this.index()}.`);
+    return s;
+  }
+  set name(v: string) {
+    this.op("set name", [v], () => {
+      this.state().name = v;
+    });
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set chartType(v: Excel.ChartType) {
+    this.op(
+      "set chartType",
+      [v],
+      () => {
+        this.state().chartType = v;
+      },
+      { api: "1.7" },
+    );
+  }
+  get chartType(): Excel.ChartType {
+    return this.read("chartType");
   }
   setXAxisValues(sourceData: FakeRange): void {
     this.op(
       "setXAxisValues",
       [sourceData],
       () => {
-        this.first().categories = rangeRef(sourceData);
+        const ref = rangeRef(sourceData);
+        this.state().categories = ref;
+        if (this.index() === 0) this.get().chart.categories = ref;
       },
       { api: "1.7" },
     );
@@ -1907,13 +1959,339 @@ export class FakeChartSeries extends FakeClientObject {
       "setValues",
       [sourceData],
       () => {
-        this.first().values = rangeRef(sourceData);
+        const ref = rangeRef(sourceData);
+        this.state().values = ref;
+        if (this.index() === 0) this.get().chart.values = ref;
       },
       { api: "1.7" },
     );
   }
   protected live(prop: string): unknown {
+    if (prop === "name") return this.state().name ?? "";
+    if (prop === "chartType") return this.state().chartType ?? this.get().chart.type;
     throw new Error(`fake: ChartSeries.${prop} is not modelled`);
+  }
+}
+
+function checkColor(v: string): void {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeOfficeError("InvalidArgument", `not a colour: ${v}`);
+}
+
+export class FakeChartSeriesFormat extends FakeClientObject {
+  readonly fill: FakeChartFill;
+  readonly line: FakeChartLineFormat;
+  constructor(context: FakeRequestContext, path: string, get: SeriesGetter) {
+    super(context, path);
+    this.fill = new FakeChartFill(context, `${path}.fill`, (c) => (get().color = c));
+    this.line = new FakeChartLineFormat(context, `${path}.line`, (c) => (get().color = c));
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartSeriesFormat.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartFill extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly set: (color: string) => void,
+  ) {
+    super(context, path);
+  }
+  setSolidColor(color: string): void {
+    this.op("setSolidColor", [color], () => {
+      checkColor(color);
+      this.set(color);
+    });
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartFill.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartLineFormat extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly set: (color: string) => void,
+  ) {
+    super(context, path);
+  }
+  set color(v: string) {
+    this.op("set color", [v], () => {
+      checkColor(v);
+      this.set(v);
+    });
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartLineFormat.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartPointsCollection extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly get: SeriesGetter,
+  ) {
+    super(context, path);
+  }
+  getItemAt(index: number): FakeChartPoint {
+    return new FakeChartPoint(this.context, `${this._fakePath}.getItemAt(${index})`, this.get, index);
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartPointsCollection.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartPoint extends FakeClientObject {
+  readonly format: FakeChartPointFormat;
+  constructor(context: FakeRequestContext, path: string, get: SeriesGetter, index: number) {
+    super(context, path);
+    this.format = new FakeChartPointFormat(context, `${path}.format`, (c) => (get().pointColors[index] = c));
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartPoint.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartPointFormat extends FakeClientObject {
+  readonly fill: FakeChartFill;
+  constructor(context: FakeRequestContext, path: string, set: (color: string) => void) {
+    super(context, path);
+    this.fill = new FakeChartFill(context, `${path}.fill`, set);
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartPointFormat.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartAxes extends FakeClientObject {
+  readonly valueAxis: FakeChartAxis;
+  constructor(context: FakeRequestContext, path: string, get: ChartGetter) {
+    super(context, path);
+    this.valueAxis = new FakeChartAxis(context, `${path}.valueAxis`, () => (get().chart.valueAxis ??= {}));
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: ChartAxes.${prop} is not modelled`);
+  }
+}
+
+export class FakeChartAxis extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly get: () => NonNullable<ChartState["valueAxis"]>,
+  ) {
+    super(context, path);
+  }
+  set minimum(v: number) {
+    this.op("set minimum", [v], () => {
+      this.get().minimum = v;
+    });
+  }
+  get minimum(): number {
+    return this.read("minimum");
+  }
+  set maximum(v: number) {
+    this.op("set maximum", [v], () => {
+      this.get().maximum = v;
+    });
+  }
+  get maximum(): number {
+    return this.read("maximum");
+  }
+  /** ExcelApi 1.8. */
+  set numberFormat(v: string) {
+    this.op(
+      "set numberFormat",
+      [v],
+      () => {
+        this.get().numberFormat = v;
+      },
+      { api: "1.8" },
+    );
+  }
+  get numberFormat(): string {
+    return this.read("numberFormat");
+  }
+  protected live(prop: string): unknown {
+    const a = this.get();
+    if (prop === "minimum") return a.minimum;
+    if (prop === "maximum") return a.maximum;
+    if (prop === "numberFormat") return a.numberFormat ?? "General";
+    throw new Error(`fake: ChartAxis.${prop} is not modelled`);
+  }
+}
+
+// ------------------------------------------------------------------ page layout (ExcelApi 1.9)
+
+type LayoutGetter = () => PageLayoutState;
+
+export class FakePageLayout extends FakeClientObject {
+  readonly headersFooters: FakeHeaderFooterGroup;
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly get: LayoutGetter,
+  ) {
+    super(context, path);
+    this.headersFooters = new FakeHeaderFooterGroup(context, `${path}.headersFooters`, get);
+  }
+  private set1<K extends keyof PageLayoutState>(name: string, key: K, v: PageLayoutState[K]): void {
+    this.op(`set ${name}`, [v], () => (this.get()[key] = v), { api: "1.9" });
+  }
+  private margin(name: "left" | "right" | "top" | "bottom" | "header" | "footer", v: number): void {
+    this.op(`set ${name}Margin`, [v], () => (this.get().margins[name] = v), { api: "1.9" });
+  }
+  set orientation(v: Excel.PageOrientation) {
+    this.set1("orientation", "orientation", v);
+  }
+  get orientation(): Excel.PageOrientation {
+    return this.read("orientation");
+  }
+  set paperSize(v: Excel.PaperType) {
+    this.set1("paperSize", "paperSize", v);
+  }
+  get paperSize(): Excel.PaperType {
+    return this.read("paperSize");
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.set1("zoom", "zoom", { ...v });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.read("zoom");
+  }
+  set leftMargin(v: number) {
+    this.margin("left", v);
+  }
+  get leftMargin(): number {
+    return this.read("leftMargin");
+  }
+  set rightMargin(v: number) {
+    this.margin("right", v);
+  }
+  get rightMargin(): number {
+    return this.read("rightMargin");
+  }
+  set topMargin(v: number) {
+    this.margin("top", v);
+  }
+  get topMargin(): number {
+    return this.read("topMargin");
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottom", v);
+  }
+  get bottomMargin(): number {
+    return this.read("bottomMargin");
+  }
+  set headerMargin(v: number) {
+    this.margin("header", v);
+  }
+  get headerMargin(): number {
+    return this.read("headerMargin");
+  }
+  set footerMargin(v: number) {
+    this.margin("footer", v);
+  }
+  get footerMargin(): number {
+    return this.read("footerMargin");
+  }
+  setPrintTitleRows(range: string): void {
+    this.op(
+      "setPrintTitleRows",
+      [range],
+      () => {
+        if (!/^\$?\d+:\$?\d+$/.test(range)) throw new FakeOfficeError("InvalidArgument", `not rows: ${range}`);
+        this.get().printTitleRows = range;
+      },
+      { api: "1.9" },
+    );
+  }
+  setPrintArea(area: string): void {
+    this.op(
+      "setPrintArea",
+      [area],
+      () => {
+        parseArea(area);
+        this.get().printArea = area;
+      },
+      { api: "1.9" },
+    );
+  }
+  protected live(prop: string): unknown {
+    const l = this.get();
+    if (prop === "orientation") return l.orientation ?? "Portrait";
+    if (prop === "paperSize") return l.paperSize ?? "Letter";
+    if (prop === "zoom") return l.zoom ?? { scale: 100 };
+    throw new Error(`fake: PageLayout.${prop} is not modelled`);
+  }
+}
+
+export class FakeHeaderFooterGroup extends FakeClientObject {
+  readonly defaultForAllPages: FakeHeaderFooter;
+  constructor(context: FakeRequestContext, path: string, get: LayoutGetter) {
+    super(context, path);
+    this.defaultForAllPages = new FakeHeaderFooter(context, `${path}.defaultForAllPages`, get);
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: HeaderFooterGroup.${prop} is not modelled`);
+  }
+}
+
+export class FakeHeaderFooter extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly get: LayoutGetter,
+  ) {
+    super(context, path);
+  }
+  private put(key: keyof PageLayoutState["headerFooter"], v: string): void {
+    this.op(`set ${key}`, [v], () => (this.get().headerFooter[key] = v), { api: "1.9" });
+  }
+  set leftHeader(v: string) {
+    this.put("leftHeader", v);
+  }
+  get leftHeader(): string {
+    return this.read("leftHeader");
+  }
+  set centerHeader(v: string) {
+    this.put("centerHeader", v);
+  }
+  get centerHeader(): string {
+    return this.read("centerHeader");
+  }
+  set rightHeader(v: string) {
+    this.put("rightHeader", v);
+  }
+  get rightHeader(): string {
+    return this.read("rightHeader");
+  }
+  set leftFooter(v: string) {
+    this.put("leftFooter", v);
+  }
+  get leftFooter(): string {
+    return this.read("leftFooter");
+  }
+  set centerFooter(v: string) {
+    this.put("centerFooter", v);
+  }
+  get centerFooter(): string {
+    return this.read("centerFooter");
+  }
+  set rightFooter(v: string) {
+    this.put("rightFooter", v);
+  }
+  get rightFooter(): string {
+    return this.read("rightFooter");
+  }
+  protected live(prop: string): unknown {
+    throw new Error(`fake: HeaderFooter.${prop} is not modelled`);
   }
 }
 

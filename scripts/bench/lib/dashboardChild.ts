@@ -1,0 +1,56 @@
+/**
+ * One measured job of the dashboard bench, run in its own process so its peak RSS is its own:
+ * `exceljs-load <file>` — ExcelJS 4.4 merely loading the workbook (the baseline);
+ * `dashboard <file> <out>` — what `sverka dashboard` does: read, check, lay out, write the copy.
+ * Prints one JSON line: CPU seconds of the job (start-up excluded), per phase, and the peak RSS.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { buildDashboardLayouts } from "../../../src/core/dashboard/build";
+import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
+import { validateWorkbook } from "../../../src/core/validate";
+import { readWorkbookFileWithBytes, zlibDeflater } from "../../../src/hosts/xlsx/node";
+import { writeDashboard } from "../../../src/hosts/xlsx/writeDashboard";
+
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const [mode, file, out] = process.argv.slice(2);
+  const phases: Record<string, number> = {};
+  const t0 = cpu();
+  let t = t0;
+  const lap = (name: string) => {
+    const now = cpu();
+    phases[name] = now - t;
+    t = now;
+  };
+  if (mode === "exceljs-load") {
+    const bytes = new Uint8Array(readFileSync(file));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    lap("load");
+  } else if (mode === "dashboard") {
+    // As `sverka dashboard` does: the Node reader (native zlib), then the core, then the patch.
+    const { workbook: wb, bytes } = await readWorkbookFileWithBytes(file);
+    lap("read");
+    const asOf = "2023-06-30";
+    const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf });
+    const { layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: asOf });
+    lap("check+layout");
+    const res = await writeDashboard(bytes, layout, flk, { deflateRaw: zlibDeflater });
+    writeFileSync(out, res.data);
+    lap("write");
+  } else throw new Error(`unknown mode ${mode}`);
+  const total = cpu() - t0;
+  process.stdout.write(
+    `${JSON.stringify({ mode, cpu: total, phases, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});

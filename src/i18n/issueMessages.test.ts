@@ -1,0 +1,170 @@
+/**
+ * The message templates: every code and variant in both languages, nothing left unrendered, and
+ * the samples' whole reports in English without Russian outside quoted cell values and names.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { planConsolidation } from "../core/consolidate/consolidate";
+import { ISSUE_TYPES, makeIssue, type IssueCode, type Issue } from "../core/report/issue";
+import { BUILTIN_TEMPLATES } from "../core/templates";
+import { validateWorkbook } from "../core/validate";
+import { readWorkbookFile } from "../hosts/xlsx/node";
+import {
+  ISSUE_TEMPLATES,
+  TEMPLATE_REASONS,
+  issueMessage,
+  localizeConsolidation,
+  localizeIssue,
+  localizeReport,
+  renderTemplate,
+} from "./issueMessages";
+
+const SAMPLES = join(__dirname, "../../samples");
+
+/** The param names a template refers to (placeholders and «absent» parts). */
+function names(template: string): string[] {
+  const out = new Set<string>();
+  for (const m of template.matchAll(/\{(\w+)/g)) out.add(m[1]);
+  for (const m of template.matchAll(/\[\[!(\w+):/g)) out.add(m[1]);
+  return [...out].sort();
+}
+
+/** Values for every name: lists for the names that hold lists, sibling params for the formats that need them. */
+function sampleValues(template: string): Record<string, string | number | string[]> {
+  const v: Record<string, string | number | string[]> = {};
+  for (const n of names(template)) v[n] = "x";
+  for (const m of template.matchAll(/\{(\w+)\|(\w+)/g)) {
+    const [, n, f] = m;
+    if (f === "date") v[n] = "2023-03-15";
+    if (f === "dates") v[n] = ["2019-01-01/2019-12-31", "2025-05-05"];
+    if (f === "refs")
+      Object.assign(v, {
+        [n]: ["Отличников", "Ударников"],
+        [`${n}_cells`]: ["E5", "F5"],
+      });
+    if (f === "ref") v[`${n}_cell`] = "D5";
+    if (f === "lows") v[n] = ["ВПР 5 кл. математика: 4/10"];
+    if (f === "found") v[`${n}_type`] = "error";
+    if (f === "yn") v[n] = "yes";
+  }
+  return v;
+}
+
+const LEFTOVER = /[{}]|\[\[|\]\]/;
+
+describe("message templates", () => {
+  const variants = Object.entries(ISSUE_TEMPLATES).flatMap(([code, byVariant]) =>
+    Object.entries(byVariant).map(([variant, w]) => ({ code, variant, w })),
+  );
+
+  it("cover every issue code", () => {
+    expect(Object.keys(ISSUE_TEMPLATES).sort()).toEqual(Object.keys(ISSUE_TYPES).sort());
+  });
+
+  it.each(variants)("$code/$variant has a Russian and an English wording over the same params", ({ w }) => {
+    expect(w.ru.trim()).not.toBe("");
+    expect(w.en.trim()).not.toBe("");
+    expect(names(w.en)).toEqual(names(w.ru));
+  });
+
+  it.each(variants)("$code/$variant renders with nothing left of the template", ({ w }) => {
+    for (const lang of ["ru", "en"] as const) {
+      const text = renderTemplate(w[lang], sampleValues(w[lang]), lang);
+      expect(text).not.toMatch(LEFTOVER);
+      expect(text.length).toBeGreaterThan(10);
+      // Without any param: optional parts vanish, the rest still renders.
+      expect(renderTemplate(w[lang], {}, lang)).not.toMatch(LEFTOVER);
+    }
+    expect(renderTemplate(w.en, sampleValues(w.en), "en")).not.toMatch(/[«»]/);
+  });
+
+  it.each(Object.entries(TEMPLATE_REASONS))("template reason %s renders in both languages", (_v, w) => {
+    for (const lang of ["ru", "en"] as const)
+      expect(renderTemplate(w[lang], sampleValues(w[lang]), lang)).not.toMatch(LEFTOVER);
+  });
+
+  it("renders optional parts, plural choices and quotes by language", () => {
+    const gap = (missing: string[], previous?: string): Issue =>
+      makeIssue(
+        "NUMBER_GAP",
+        { sheet: "План", row: 5, col: 1 },
+        {
+          variant: "gap",
+          missing,
+          number: "1.1.12",
+          ...(previous ? { previous } : {}),
+        },
+      );
+    expect(issueMessage(gap(["1.1.11"], "1.1.10"), "ru")).toBe("Пропущен номер 1.1.11: после 1.1.10 идёт 1.1.12.");
+    expect(issueMessage(gap(["2.7", "2.8"]), "ru")).toBe("Пропущены номера 2.7, 2.8: в начале раздела идёт 1.1.12.");
+    expect(issueMessage(gap(["2.7", "2.8"]), "en")).toBe(
+      "Numbers 2.7, 2.8 are missing: 1.1.12 comes at the start of its section.",
+    );
+    const owner = makeIssue("OWNER_UNKNOWN", { sheet: "План", row: 2, col: 3 }, { owners: ["Минюст", "ФСБ"] });
+    expect(issueMessage(owner, "en")).toBe(
+      "The owners “Минюст”, “ФСБ” are not in the project's list of organisations and abbreviations.",
+    );
+    expect(localizeIssue(owner, "ru")).toMatchObject({
+      code: "OWNER_UNKNOWN",
+      message: expect.stringMatching(/^Ответственный «Минюст», «ФСБ»/),
+    });
+  });
+
+  it("falls back to the code's default wording for an unknown variant", () => {
+    const i = makeIssue("NUMBER_FORMAT", { sheet: "План", row: 2, col: 1 }, { variant: "nonexistent", value: "1)" });
+    expect(issueMessage(i, "ru")).toMatch(/^Номер «1\)» не соответствует формату/);
+  });
+});
+
+/** Russian outside “…”: what the English report must not have. */
+function russianOutsideQuotes(text: string): string | null {
+  const bare = text.replace(/“[^”]*”/g, "");
+  const m = /[А-Яа-яЁё][^.;:]*/.exec(bare);
+  return m ? m[0] : null;
+}
+
+describe("the samples' reports in English", () => {
+  const files = readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"));
+  const schoolFiles = readdirSync(join(SAMPLES, "schools")).filter((f) => f.endsWith(".xlsx") && !f.startsWith("svod"));
+
+  it("every sample: each message and the template's reason, ten codes and more among them", async () => {
+    const codes = new Set<IssueCode>();
+    let messages = 0;
+    for (const f of files) {
+      const wb = await readWorkbookFile(join(SAMPLES, f));
+      const check = validateWorkbook(wb, {
+        templates: BUILTIN_TEMPLATES,
+        asOf: "2024-12-31",
+      });
+      const report = localizeReport(check.report, "en");
+      for (const i of report.issues) codes.add(i.code);
+      messages += report.issues.length;
+      for (const text of [report.template_reason, ...report.issues.map((i) => i.message)]) {
+        expect(text).not.toMatch(LEFTOVER);
+        expect([f, text, russianOutsideQuotes(text)]).toEqual([f, text, null]);
+      }
+    }
+    expect(messages).toBeGreaterThan(50);
+    expect(codes.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("the consolidation of the school files, its issues included", async () => {
+    const master = await readWorkbookFile(join(SAMPLES, "schools", "svod-lazo-2023.xlsx"));
+    const inputs = await Promise.all(
+      schoolFiles.map(async (f) => ({
+        file: f,
+        workbook: await readWorkbookFile(join(SAMPLES, "schools", f)),
+      })),
+    );
+    const { report } = planConsolidation(master, inputs, {
+      templates: BUILTIN_TEMPLATES,
+      asOf: "2024-12-31",
+    });
+    const en = localizeConsolidation(report, "en");
+    const texts = [en.template_reason ?? "", ...en.files.flatMap((f) => f.issues.map((i) => i.message ?? ""))];
+    expect(texts.length).toBeGreaterThan(3);
+    const codes = new Set<IssueCode>(en.files.flatMap((f) => f.issues.map((i) => i.code)));
+    expect(codes.size).toBeGreaterThan(0);
+    for (const text of texts) expect([text, russianOutsideQuotes(text)]).toEqual([text, null]);
+  });
+});
