@@ -6,6 +6,7 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { SizeBudgetPlugin } = require("./webpack.budget");
 
 const urlDev = "https://localhost:3000/";
 // Where the built add-in is served: SVERKA_URL=https://addin.example.ru/sverka/ npm run build rewrites
@@ -32,7 +33,7 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Lazily loaded chunks (the standalone page's ExcelJS host: xlsx-host.js) sit beside the pages.
+      // Lazily loaded chunks (pipeline.js, charts.js, consolidate.js, xlsx-host.js …) sit beside the pages.
       chunkFilename: "[name].js",
       clean: true,
       // Write every asset on every build, so file times tell when dist/ was built (e2e reuses a fresh dist/).
@@ -46,8 +47,8 @@ module.exports = async (env = {}, options = {}) => {
       // which webpack's default mainFields for the web target already prefer: no fallbacks needed.
     },
     optimization: {
-      // Only the standalone page has a lazy chunk: keep ExcelJS inside it (xlsx-host.js) rather than
-      // split off under a numeric name.
+      // Lazy chunks keep their names (pipeline, charts, consolidate, xlsx-host) rather than being
+      // split again under numeric names.
       splitChunks: false,
     },
     module: {
@@ -81,6 +82,8 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      // Each page's first load ≤ 300 KB gzipped (issue 12), else the production build fails.
+      ...(dev ? [] : [new SizeBudgetPlugin({ maxInitialGzip: 300 * 1000 })]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -116,14 +119,8 @@ module.exports = async (env = {}, options = {}) => {
         ],
       }),
     ],
-    performance: {
-      // Fluent UI v9 + React make a ~330 KiB task pane; warn if it grows well past that.
-      maxEntrypointSize: 512 * 1024,
-      maxAssetSize: 512 * 1024,
-      // xlsx-host.js is ExcelJS's browser build (~0.95 MB minified) plus the xlsx host: loaded only
-      // when the standalone page opens its first file, so it is not held to the entry budget.
-      assetFilter: (file) => !file.endsWith(".map") && !file.startsWith("xlsx-host."),
-    },
+    // The budget is SizeBudgetPlugin's (gzipped first load); webpack's raw-size hints would only repeat it.
+    performance: { hints: false },
     devServer: {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -65,6 +65,8 @@ export interface Session {
     path: string,
     options?: {
       locale?: string;
+      /** Default 1280 × 900; the task pane's real width is 350. */
+      viewport?: { width: number; height: number };
       init?: (context: BrowserContext) => Promise<void>;
     },
   ): Promise<OpenedPage>;
@@ -107,7 +109,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       const context = await browser.newContext({
         acceptDownloads: true,
         locale: options.locale ?? "ru-RU",
-        viewport: { width: 1280, height: 900 },
+        viewport: options.viewport ?? { width: 1280, height: 900 },
       });
       contexts.push(context);
       const external: string[] = [];
@@ -222,10 +224,10 @@ export async function expectAccessible(page: Page, view: string): Promise<AxeVio
   return all;
 }
 
-/** Saves a full-page screenshot as test-artifacts/e2e/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a full-page screenshot (or only the window: `fullPage` false) as test-artifacts/e2e/<name>.png; returns its path. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -31,6 +31,7 @@ import {
   assertLazoDefects,
   idle,
   issueRows,
+  menuAction,
   openTab,
   runCheck,
   shnorShare,
@@ -152,7 +153,7 @@ describe("standalone page", () => {
         period: "2022",
         fact: SHNOR_2022,
       });
-      await ws.getByRole("button", { name: "Заполнить дашборд" }).click();
+      await menuAction(ws, "Заполнить дашборд");
       await idle(ws);
       await ws.getByText("Записан лист «Дашборд».").waitFor();
       await expectAccessible(page, "a checked file («Показатели»)");
@@ -160,10 +161,7 @@ describe("standalone page", () => {
 
       // The download: the copy with «Дашборд» and «Отчёт ФЛК», the fact cell named sv_shnor_share_2022.
       const download = await timed("download", async () => {
-        const [d] = await Promise.all([
-          page.waitForEvent("download", { timeout: 20_000 }),
-          ws.getByRole("button", { name: "Скачать" }).click(),
-        ]);
+        const [d] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), menuAction(ws, "Скачать")]);
         return d;
       });
       assert.equal(download.suggestedFilename(), "effektivnaya-shkola-2023.monitoring.sverka.xlsx");
@@ -299,7 +297,7 @@ describe("standalone page", () => {
       // The downloaded copy: the rows of Хор and Мухен with their «Источник», none of Бичевая.
       const [download] = await Promise.all([
         page.waitForEvent("download", { timeout: 20_000 }),
-        ws.getByRole("button", { name: "Скачать" }).click(),
+        menuAction(ws, "Скачать"),
       ]);
       const saved = join(ARTIFACTS, "downloads", download.suggestedFilename());
       await download.saveAs(saved);

@@ -35,7 +35,9 @@ import {
   TAB,
   assertLazoDefects,
   idle,
+  issueCardAt,
   issueRows,
+  menuAction,
   openTab,
   runCheck,
   shnorShare,
@@ -134,7 +136,7 @@ describe("task pane on the Excel fake", () => {
       rows = await issueRows(page);
       assert.equal(rows.length, 15);
       assertLazoDefects(rows);
-      await page.getByText("Нажмите на строку (или Enter на ней), чтобы перейти к ячейке.").waitFor();
+      await page.getByText("Нажмите на замечание (или Enter на нём), чтобы перейти к ячейке.").waitFor();
       const stats = await page.evaluate(() => {
         const s = window.__sverkaFake!.stats;
         return {
@@ -158,12 +160,12 @@ describe("task pane on the Excel fake", () => {
     async () => {
       const target = rows.find((r) => r.sheet === "Кадры" && r.cell.endsWith("20"));
       assert.ok(target, "no issue on «Кадры» row 20 (the NOT_INTEGER defect)");
-      await page.getByTestId("issue-row").filter({ hasText: target.message }).click();
+      await issueCardAt(page, target.sheet, target.cell).click();
       await waitForSelection(page, "Кадры", target.cell);
 
       const other = rows.find((r) => r.sheet === "Школы");
       assert.ok(other);
-      const row = page.getByTestId("issue-row").filter({ hasText: other.message });
+      const row = issueCardAt(page, other.sheet, other.cell);
       await row.focus();
       await page.keyboard.press("Enter");
       await waitForSelection(page, "Школы", other.cell);
@@ -211,7 +213,7 @@ describe("task pane on the Excel fake", () => {
         period: "2022",
         fact: SHNOR_2022,
       });
-      await page.getByRole("button", { name: "Заполнить дашборд" }).click();
+      await menuAction(page, "Заполнить дашборд");
       await idle(page, 60_000);
       const name = factName("shnor_share", "2022");
       const wb = await page.evaluate((wanted) => {

@@ -104,6 +104,16 @@ describe("sverka validate", () => {
     expect(en.err).toContain("A built-in template already has the id ivanovo-2020");
   });
 
+  it("writes the text report's own words in English with --lang en (data stays as it is)", async () => {
+    const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--as-of", "2021-06-30", "--lang", "en");
+    expect(r.code).toBe(EXIT_ERRORS);
+    expect(r.out).toContain("File: ");
+    expect(r.out).toContain("Sheet «План мероприятий» (plan-graph, header in row 3");
+    expect(r.out).toMatch(/^ {2}error {5}C10 /m);
+    expect(r.out).toMatch(/^Errors: \d+, warnings: \d+/m);
+    expect(r.out).not.toMatch(/Файл:|Лист «|ошибка|Ошибок/);
+  });
+
   it("says why a file cannot be read or written in its own words, not Node's", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sverka-"));
     const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--template-file", dir);

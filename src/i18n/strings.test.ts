@@ -48,6 +48,7 @@ describe("placeholders and format", () => {
       "consolidateIssueSheet",
       "consolidateSheetRows",
       "importIssue",
+      "issueLocation",
       "noValue",
       "templateOption",
       "valueWithUnit",

@@ -23,9 +23,10 @@ const useStyles = makeStyles({
   },
   selected: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground2 },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  name: { fontWeight: tokens.fontWeightSemibold, textAlign: "start" },
+  name: { fontWeight: tokens.fontWeightSemibold, textAlign: "start", overflowWrap: "anywhere", minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
+  code: { color: tokens.colorNeutralForeground2 },
 });
 
 function statusText(t: Strings, f: OpenFile): string {
@@ -63,10 +64,10 @@ export const FileList: React.FC<FileListProps> = ({ strings: t, files, selectedI
             {f.error && (
               <div role="alert" className={styles.error} data-testid="file-error" data-code={f.error.code}>
                 <Caption1 as="p" block>
-                  <strong>{format(t.errorCode, { code: f.error.code })}</strong>
-                </Caption1>
-                <Caption1 as="p" block>
                   {f.error.message}
+                </Caption1>
+                <Caption1 as="p" block className={styles.code}>
+                  {format(t.errorCode, { code: f.error.code })}
                 </Caption1>
               </div>
             )}

@@ -12,7 +12,15 @@ import type { PickedFile } from "../hosts/xlsx/browserHost";
 import { WorkbookReadError, readMessages } from "../hosts/xlsx/errors";
 import { en, format, ru } from "../i18n/strings";
 import { FakeHost, lazoWorkbook } from "../taskpane/testing/fakeHost";
-import { TEST_TODAY, button, issueRows, queryButton, runCheck } from "../taskpane/testing/render";
+import {
+  TEST_TODAY,
+  issueCard,
+  issueRows,
+  menuAction,
+  openAllGroups,
+  queryButton,
+  runCheck,
+} from "../taskpane/testing/render";
 import { StandaloneApp } from "./StandaloneApp";
 import type { OpenHost } from "./useOpenFiles";
 
@@ -108,10 +116,11 @@ describe("StandaloneApp", () => {
     expect(summary.textContent).toContain(format(ru.checkedFile, { file: "первая.xlsx" }));
     expect(first.callsOf("read")).toHaveLength(1);
     // The Lazo workbook's 15 planted defects, each row with its sheet and A1 address; not clickable here.
+    openAllGroups();
     const rows = issueRows();
     expect(rows).toHaveLength(15);
     expect(rows.every((r) => !r.hasAttribute("tabindex"))).toBe(true);
-    expect(rows.map((r) => r.querySelectorAll("td")[2].textContent)).toContain("C11");
+    expect(rows.map((r) => issueCard(r).cell)).toContain("C11");
     // No marks on this page: the buttons are not offered.
     expect(queryButton(ru.markCells)).toBeNull();
 
@@ -124,6 +133,25 @@ describe("StandaloneApp", () => {
     await runCheck();
     expect(second.callsOf("read")).toHaveLength(1);
     expect(first.callsOf("read")).toHaveLength(1);
+  });
+
+  it("folds the drop zone and the file list away on a narrow page once a file is open; a button unfolds them", async () => {
+    renderPage();
+    await pick(file("первая.xlsx"), file("вторая.xlsx"));
+    const toggle = screen.getByRole("button", { name: format(ru.saShowFiles, { count: 2 }) });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    // Folded: the list and the drop zone carry the class that hides them below 721 px.
+    const folded = document.getElementById("files")!.className;
+    expect(document.getElementById("drop-zone")!.className).not.toBe("");
+    fireEvent.click(toggle);
+    const unfold = screen.getByRole("button", { name: ru.saHideFiles });
+    expect(unfold.getAttribute("aria-expanded")).toBe("true");
+    expect(document.getElementById("files")!.className).not.toBe(folded);
+    expect(document.getElementById("drop-zone")!.className).toBe("");
+    // Choosing a file folds them again.
+    fireEvent.click(within(items()[1]).getByRole("button", { name: "вторая.xlsx" }));
+    await settle();
+    expect(screen.getByRole("button", { name: format(ru.saShowFiles, { count: 2 }) })).toBeTruthy();
   });
 
   it("«Скачать» hands the host's copy to the browser under the host's file name", async () => {
@@ -143,7 +171,7 @@ describe("StandaloneApp", () => {
       renderPage();
       await pick(file("школа.xlsx"));
       await runCheck();
-      fireEvent.click(button(ru.download));
+      await menuAction(ru.download);
       await settle();
       expect(hosts.get("школа.xlsx")!.callsOf("download")).toHaveLength(1);
       expect(clicked).toEqual(["школа.xlsx"]);

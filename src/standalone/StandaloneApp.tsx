@@ -6,6 +6,7 @@
 import * as React from "react";
 import {
   Body1,
+  Button,
   Caption1,
   FluentProvider,
   Subtitle2,
@@ -15,7 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { IsoDate } from "../core/model/dates";
-import { getStrings, langOf } from "../i18n/strings";
+import { format, getStrings, langOf } from "../i18n/strings";
 import { SverkaPane } from "../taskpane/components/SverkaPane";
 import { FileDrop } from "./FileDrop";
 import { FileList } from "./FileList";
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalXL,
+    "@media (max-width: 720px)": { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalM },
     maxWidth: "1200px",
     margin: "0 auto",
     boxSizing: "border-box",
@@ -50,6 +52,10 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  /** On a narrow page, once a file is being worked on, the drop zone and the list fold away. */
+  folded: { "@media (max-width: 720px)": { display: "none" } },
+  /** The button that unfolds them exists only on a narrow page. */
+  toggle: { alignSelf: "flex-start", "@media (min-width: 721px)": { display: "none" } },
   workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   fileName: { margin: 0, wordBreak: "break-word" },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -61,6 +67,13 @@ export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open, toda
   const lang = langOf(locale);
   const { files, selectedId, select, add } = useOpenFiles(open);
   const selected = files.find((f) => f.id === selectedId);
+  const working = selected?.status === "ready" && !!selected.host;
+  const [listOpen, setListOpen] = React.useState(false);
+  const folded = working && !listOpen;
+  const choose = (id: number) => {
+    select(id);
+    setListOpen(false);
+  };
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -70,15 +83,32 @@ export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open, toda
           <Body1 as="p">{t.saIntro}</Body1>
         </header>
         <main className={styles.main}>
-          <FileDrop strings={t} onFiles={(f) => void add(f)} />
+          {working ? (
+            <Button
+              size="small"
+              className={styles.toggle}
+              aria-expanded={!folded}
+              aria-controls="drop-zone files"
+              onClick={() => setListOpen((o) => !o)}
+            >
+              {folded ? format(t.saShowFiles, { count: files.length }) : t.saHideFiles}
+            </Button>
+          ) : null}
+          <div id="drop-zone" className={folded ? styles.folded : undefined}>
+            <FileDrop strings={t} onFiles={(f) => void add(f)} />
+          </div>
           <div className={styles.body}>
-            <section className={styles.side} aria-labelledby="files-title">
+            <section
+              id="files"
+              className={folded ? `${styles.side} ${styles.folded}` : styles.side}
+              aria-labelledby="files-title"
+            >
               <Subtitle2 as="h2" id="files-title">
                 {t.saFiles}
               </Subtitle2>
-              <FileList strings={t} files={files} selectedId={selectedId} onSelect={select} />
+              <FileList strings={t} files={files} selectedId={selectedId} onSelect={choose} />
             </section>
-            {selected?.status === "ready" && selected.host ? (
+            {working && selected?.host ? (
               <section className={styles.workspace} aria-labelledby="workspace-title" data-testid="workspace">
                 <Subtitle2 as="h2" id="workspace-title" className={styles.fileName}>
                   {selected.name}

@@ -1,5 +1,5 @@
 import { renderedIssue } from "../core/report/testing/issues";
-import { countBySeverity, filterIssues, groupIssues, issueSheets, SEVERITIES } from "./issueView";
+import { countBySeverity, filterIssues, groupByRule, issueSheets, SEVERITIES } from "./issueView";
 
 const issues = [
   renderedIssue("DUE_ORDER", { sheet: "План", row: 5, col: 3 }, "Порядок сроков"),
@@ -15,11 +15,21 @@ describe("issue view", () => {
     expect(countBySeverity(issues)).toEqual({ error: 2, warning: 2, info: 1 });
   });
 
-  it("groups by sheet in order, errors first within a sheet", () => {
-    const groups = groupIssues(issues);
-    expect(groups.map((g) => g.sheet)).toEqual(["План", "Кадры", "Сеть"]);
-    expect(groups[0].issues.map((i) => i.code)).toEqual(["EMPTY_REQUIRED", "NUMBER_GAP", "DUE_ORDER"]);
-    expect(groups[0].counts).toEqual({ error: 1, warning: 1, info: 1 });
+  it("groups by rule, errors first, then warnings, then notes; each group keeps the core's order", () => {
+    const more = [
+      ...issues,
+      renderedIssue("EMPTY_REQUIRED", { sheet: "План", row: 11, col: 4 }, "Нет ответственного"),
+      renderedIssue("NUMBER_GAP", { sheet: "Кадры", row: 2, col: 1 }, "Пропуск 2.3"),
+    ];
+    const groups = groupByRule(more);
+    expect(groups.map((g) => [g.code, g.severity, g.issues.length])).toEqual([
+      ["EMPTY_REQUIRED", "error", 2],
+      ["NOT_A_NUMBER", "error", 1],
+      ["NUMBER_GAP", "warning", 2],
+      ["MISSING_SHEET", "warning", 1],
+      ["DUE_ORDER", "info", 1],
+    ]);
+    expect(groups[0].issues.map((i) => i.row)).toEqual([7, 11]);
     expect(issueSheets(issues)).toEqual(["План", "Кадры", "Сеть"]);
   });
 

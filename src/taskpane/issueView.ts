@@ -31,29 +31,31 @@ export function filterIssues(issues: readonly Issue[], filter: IssueFilter): Iss
   );
 }
 
-export interface SheetGroup {
-  sheet: string;
-  counts: SeverityCounts;
-  /** Errors first, then warnings, then notes; the core's order (row, column) within each. */
-  issues: Issue[];
-}
-
-/** Groups by sheet in the order the sheets first appear (the core sorts issues by sheet order). */
-export function groupIssues(issues: readonly Issue[]): SheetGroup[] {
-  const groups = new Map<string, Issue[]>();
-  for (const i of issues) {
-    const list = groups.get(i.sheet);
-    if (list) list.push(i);
-    else groups.set(i.sheet, [i]);
-  }
-  return [...groups].map(([sheet, list]) => ({
-    sheet,
-    counts: countBySeverity(list),
-    issues: SEVERITIES.flatMap((s) => list.filter((i) => i.severity === s)),
-  }));
-}
-
 /** Sheets that have issues, in order. */
 export function issueSheets(issues: readonly Issue[]): string[] {
   return [...new Set(issues.map((i) => i.sheet))];
+}
+
+/** The issues of one rule (code): their severity, how many, the issues in the core's order. */
+export interface RuleGroup {
+  code: string;
+  severity: Severity;
+  issues: Issue[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Groups by rule (code), errors first, then warnings, then notes; within a severity the rule met
+ * first comes first. A code seen with two severities makes one group per severity.
+ */
+export function groupByRule(issues: readonly Issue[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const i of issues) {
+    const key = `${i.severity}\u0000${i.code}`;
+    const g = groups.get(key);
+    if (g) g.issues.push(i);
+    else groups.set(key, { code: i.code, severity: i.severity, issues: [i] });
+  }
+  return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }

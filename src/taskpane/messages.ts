@@ -28,10 +28,17 @@ export function noticeMessage(n: HostNotice): NewMessage {
   return { intent: "warning", key: NOTICE_KEYS[n.code], params: n.params };
 }
 
-/** «Записан лист …» for each sheet written, then the host's notices. */
+/** Sverka's own hidden helper sheets («_sverka_calc»): written, never named to the user. */
+export function isInternalSheet(name: string): boolean {
+  return name.startsWith("_");
+}
+
+/** «Записан лист …» for each sheet the user sees, then the host's notices. */
 export function outcomeMessages(outcome: WriteOutcome): NewMessage[] {
   return [
-    ...outcome.sheets.map((s): NewMessage => ({ intent: "success", key: "sheetWritten", params: { sheet: s.actual } })),
+    ...outcome.sheets
+      .filter((s) => !isInternalSheet(s.logical) && !isInternalSheet(s.actual))
+      .map((s): NewMessage => ({ intent: "success", key: "sheetWritten", params: { sheet: s.actual } })),
     ...outcome.notices.map(noticeMessage),
   ];
 }

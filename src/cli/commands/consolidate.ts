@@ -37,7 +37,7 @@ export function registerConsolidate(program: Command, cli: Cli): void {
       await writeOut(cli, o.out, result.data);
       const r = consolidation.report;
       if (o.json) cli.io.out(JSON.stringify({ ...r, out: o.out, warnings: result.warnings }, null, 2) + "\n");
-      else cli.io.out(formatConsolidation(r, o.out, result.warnings, cli.paint) + "\n");
+      else cli.io.out(formatConsolidation(r, o.out, result.warnings, cli.paint, cli.lang) + "\n");
       const problems = r.summary.rejected + r.summary.unreadable + r.summary.merged_partly + r.duplicates.length > 0;
       cli.exitCode = problems ? EXIT_ERRORS : EXIT_OK;
     },

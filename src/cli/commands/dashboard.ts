@@ -42,7 +42,7 @@ export function registerDashboard(program: Command, cli: Cli): void {
             facts: layout.facts.length,
             formulas: layout.facts.filter((f) => f.formula).length,
           }),
-          cli.text("dashboardCheck", { summary: summaryLine(check.report.summary) }),
+          cli.text("dashboardCheck", { summary: summaryLine(check.report.summary, cli.lang) }),
           ...result.warnings.map((text) => cli.text("warning", { text })),
         ].join("\n") + "\n",
       );

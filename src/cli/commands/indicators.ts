@@ -55,9 +55,9 @@ export function registerIndicators(program: Command, cli: Cli): void {
           file,
           template: check.template.id,
           asOf,
-          summary: summaryLine(summary),
+          summary: summaryLine(summary, cli.lang),
         });
-        cli.io.out(`${head}\n\n${formatIndicators(indicators, { schools: o.schools })}\n`);
+        cli.io.out(`${head}\n\n${formatIndicators(indicators, { schools: o.schools }, cli.lang)}\n`);
       }
       if (summary.errors) cli.io.err(`sverka: ${cli.text("indicatorsErrors", { file })}\n`);
       cli.exitCode = summary.errors ? EXIT_ERRORS : EXIT_OK;

@@ -42,7 +42,7 @@ export function registerValidate(program: Command, cli: Cli): void {
           );
           reports.push(check.report);
           if (check.report.summary.errors) anyErrors = true;
-          if (!o.json) cli.io.out(formatReport(check.report, cli.paint) + "\n\n");
+          if (!o.json) cli.io.out(formatReport(check.report, cli.paint, cli.lang) + "\n\n");
         } catch (e) {
           if (!(e instanceof WorkbookReadError)) throw e;
           unreadable = true;

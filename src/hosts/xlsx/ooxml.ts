@@ -1,8 +1,7 @@
 /**
- * Tiny readers for the few SpreadsheetML parts ExcelJS does not expose faithfully: custom document
- * properties (`docProps/custom.xml`, ECMA-376 Part 1 §22.3), defined names as written in
- * `xl/workbook.xml` (ExcelJS keeps only plain ranges, and explodes them into cells), and the
- * sheet → part map. Regular expressions suffice: these parts are small and machine-written.
+ * Tiny readers for small SpreadsheetML parts: custom document properties (`docProps/custom.xml`,
+ * ECMA-376 Part 1 §22.3), defined names and sheets as written in `xl/workbook.xml`, relationships.
+ * Regular expressions suffice: these parts are small and machine-written.
  */
 
 export function decodeXml(s: string): string {
@@ -104,84 +103,6 @@ export function parseCustomProperties(xml: string): Record<string, string> {
     const inner = m[2] ?? "";
     const value = /<(?:\w+:)?\w+\b[^>]*>([\s\S]*?)<\/(?:\w+:)?\w+>/.exec(inner);
     out[name] = value ? decodeXml(value[1]) : "";
-  }
-  return out;
-}
-
-/** Excel's built-in number formats (ECMA-376 Part 1 §18.8.30), which styles.xml does not list. */
-const BUILTIN_FORMATS = new Set([
-  "General",
-  "0",
-  "0.00",
-  "#,##0",
-  "#,##0.00",
-  "0%",
-  "0.00%",
-  "0.00E+00",
-  "# ?/?",
-  "# ??/??",
-  "mm-dd-yy",
-  "d-mmm-yy",
-  "d-mmm",
-  "mmm-yy",
-  "h:mm AM/PM",
-  "h:mm:ss AM/PM",
-  "h:mm",
-  "h:mm:ss",
-  "m/d/yy h:mm",
-  "#,##0 ;(#,##0)",
-  "#,##0 ;[Red](#,##0)",
-  "#,##0.00 ;(#,##0.00)",
-  "#,##0.00 ;[Red](#,##0.00)",
-  "mm:ss",
-  "[h]:mm:ss",
-  "mmss.0",
-  "##0.0E+0",
-  "@",
-]);
-
-/**
- * Custom number format codes from `xl/styles.xml`, keyed by the form ExcelJS reports them in:
- * ExcelJS drops backslash escapes (`0.0\h` → `0.0h`, `0.0\%` → `0.0%`), which changes their
- * meaning. A key that could also be a code as written (another custom or a built-in format) is
- * ambiguous and left out.
- */
-export function escapedNumberFormats(stylesXml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const plain = new Set<string>(BUILTIN_FORMATS);
-  const ambiguous = new Set<string>();
-  const re = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
-  for (let m = re.exec(stylesXml); m; m = re.exec(stylesXml)) {
-    const code = parseAttributes(m[1]).formatCode;
-    if (code === undefined) continue;
-    if (!code.includes("\\")) {
-      plain.add(code);
-      continue;
-    }
-    const mangled = code.replace(/\\(.)/g, "$1");
-    const prev = out.get(mangled);
-    if (prev !== undefined && prev !== code) ambiguous.add(mangled);
-    out.set(mangled, code);
-  }
-  for (const k of out.keys()) if (ambiguous.has(k) || plain.has(k)) out.delete(k);
-  return out;
-}
-
-/** A cell as written in a worksheet part: its type attribute and the text of `<v>`. */
-export interface RawCell {
-  readonly t: string | undefined;
-  readonly v: string | undefined;
-}
-
-/** Finds the given cells (A1 addresses) in a worksheet part. */
-export function findRawCells(xml: string, addresses: ReadonlySet<string>): Map<string, RawCell> {
-  const out = new Map<string, RawCell>();
-  const re = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  for (let m = re.exec(xml); m && out.size < addresses.size; m = re.exec(xml)) {
-    const attrs = parseAttributes(m[1]);
-    if (attrs.r === undefined || !addresses.has(attrs.r)) continue;
-    const v = m[2] ? /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(m[2]) : null;
-    out.set(attrs.r, { t: attrs.t, v: v ? decodeXml(v[1]) : undefined });
   }
   return out;
 }

@@ -36,6 +36,8 @@ async function openTab(host: FakeHost): Promise<void> {
   renderApp(host);
   await waitFor(() => expect(isDisabled(button(ru.checkWorkbook))).toBe(false));
   fireEvent.click(tabNamed(ru.tabConsolidate));
+  // The tab loads on first use.
+  await screen.findByTestId("consolidate-confirm");
 }
 
 function pick(files: unknown[]): void {

@@ -14,23 +14,25 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle2,
-  TableCell,
-  TableRow,
   Text,
   Tooltip,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
-import type { ConsolidationRun, ConsolidationStep } from "../../app/consolidate";
-import { DataTable, FilePickButton, type TabProps } from "./controls";
+import { issueMessage } from "../../i18n/issueMessages";
+import type { ConsolidationRun, ConsolidationStep } from "../state/pipeline";
+import type { ConsolidationSlice } from "../state/useConsolidation";
+import { FilePickButton } from "./controls";
 import { SeverityBadge } from "./severity";
 import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  table: { tableLayout: "auto", minWidth: "520px" },
-  cell: { verticalAlign: "top", wordBreak: "break-word" },
+  file: { gap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  label: { color: tokens.colorNeutralForeground3 },
 });
 
 const STATUS_KEYS: Record<FileStatus, StringKey> = {
@@ -77,7 +79,7 @@ export function ConsolidationProgress({ step }: { step: ConsolidationStep }) {
 }
 
 function FileIssues({ file }: { file: FileConsolidationReport }) {
-  const { t } = usePaneText();
+  const { t, lang } = usePaneText();
   const ui = usePaneStyles();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -94,8 +96,8 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
             <li key={n} data-code={i.code} data-severity={i.severity}>
               <SeverityBadge size="small" appearance="tint" severity={i.severity} />{" "}
               {i.cell
-                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: i.message ?? i.code })
-                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: i.message ?? i.code })}
+                ? format(t.consolidateIssueAt, { sheet: i.sheet, cell: i.cell, message: issueMessage(i, lang) })
+                : format(t.consolidateIssueSheet, { sheet: i.sheet, message: issueMessage(i, lang) })}
             </li>
           ))}
         </ul>
@@ -104,30 +106,34 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
   );
 }
 
-function FileRow({ file, run }: { file: FileConsolidationReport; run: ConsolidationRun }) {
+function FileCard({ file, run }: { file: FileConsolidationReport; run: ConsolidationRun }) {
   const { t } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
   const sheets = file.sheets.filter((s) => s.rows > 0);
   const duplicates = run.report.duplicates.filter((d) => d.files.includes(file.file));
   return (
-    <TableRow data-testid="consolidate-row" data-file={file.file} data-status={file.status}>
-      <TableCell className={styles.cell}>{file.file}</TableCell>
-      <TableCell className={styles.cell}>
-        <div className={ui.stack}>
-          <Badge appearance="filled" color={STATUS_COLOR[file.status]} className={ui.nowrap}>
-            {t[STATUS_KEYS[file.status]]}
-          </Badge>
-          {file.message ? <Caption1 className={ui.line}>{file.message}</Caption1> : null}
-          {file.notes.map((n, k) => (
-            <Caption1 key={k} className={ui.line}>
-              {n}
-            </Caption1>
-          ))}
-        </div>
-      </TableCell>
-      <TableCell className={styles.cell}>
-        {sheets.length || file.skipped_rows || file.replaced_rows ? (
+    <li
+      className={`${ui.card} ${styles.file}`}
+      data-testid="consolidate-row"
+      data-file={file.file}
+      data-status={file.status}
+    >
+      <div className={styles.head}>
+        <Text weight="semibold">{file.file}</Text>
+        <Badge appearance="filled" color={STATUS_COLOR[file.status]} className={ui.nowrap}>
+          {t[STATUS_KEYS[file.status]]}
+        </Badge>
+      </div>
+      {file.message ? <Caption1 className={ui.line}>{file.message}</Caption1> : null}
+      {file.notes.map((n, k) => (
+        <Caption1 key={k} className={ui.line}>
+          {n}
+        </Caption1>
+      ))}
+      {sheets.length || file.skipped_rows || file.replaced_rows ? (
+        <div>
+          <Caption1 className={styles.label}>{t.consolidateColRows}</Caption1>
           <ul className={ui.list}>
             {sheets.map((s) => (
               <li key={s.sheet}>{format(t.consolidateSheetRows, { sheet: s.sheet, rows: s.rows })}</li>
@@ -135,16 +141,13 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
             {file.skipped_rows ? <li>{format(t.consolidateSkippedRows, { count: file.skipped_rows })}</li> : null}
             {file.replaced_rows ? <li>{format(t.consolidateReplacedRows, { count: file.replaced_rows })}</li> : null}
           </ul>
-        ) : (
-          t.consolidateNone
-        )}
-      </TableCell>
-      <TableCell className={styles.cell}>
-        <FileIssues file={file} />
-      </TableCell>
-      <TableCell className={styles.cell} data-testid="consolidate-duplicates">
-        {duplicates.length ? (
-          <ul className={ui.list}>
+        </div>
+      ) : null}
+      {file.issues.length ? <FileIssues file={file} /> : null}
+      {duplicates.length ? (
+        <div>
+          <Caption1 className={styles.label}>{t.consolidateColDuplicates}</Caption1>
+          <ul className={ui.list} data-testid="consolidate-duplicates">
             {duplicates.map((d) => (
               <li key={d.school}>
                 {format(t.consolidateDuplicateAlso, {
@@ -154,18 +157,15 @@ function FileRow({ file, run }: { file: FileConsolidationReport; run: Consolidat
               </li>
             ))}
           </ul>
-        ) : (
-          t.consolidateNone
-        )}
-      </TableCell>
-    </TableRow>
+        </div>
+      ) : null}
+    </li>
   );
 }
 
 function Results({ run }: { run: ConsolidationRun }) {
   const { t } = usePaneText();
   const ui = usePaneStyles();
-  const styles = useStyles();
   const resultsId = useId();
   const writtenId = useId();
   const s = run.report.summary;
@@ -187,23 +187,11 @@ function Results({ run }: { run: ConsolidationRun }) {
             replaced: s.replaced_rows,
           })}
         </Text>
-        <DataTable
-          scroll
-          size="small"
-          className={styles.table}
-          label={t.consolidateResultsLabel}
-          columns={[
-            t.consolidateColFile,
-            t.consolidateColStatus,
-            t.consolidateColRows,
-            t.consolidateColIssues,
-            t.consolidateColDuplicates,
-          ]}
-        >
+        <ul className={ui.cards} aria-label={t.consolidateResultsLabel}>
           {run.report.files.map((f, k) => (
-            <FileRow key={`${k}-${f.file}`} file={f} run={run} />
+            <FileCard key={`${k}-${f.file}`} file={f} run={run} />
           ))}
-        </DataTable>
+        </ul>
         {run.report.duplicates.length ? (
           <MessageBar intent="warning" layout="multiline" data-testid="consolidate-duplicate-list">
             <MessageBarBody>
@@ -275,17 +263,19 @@ function Results({ run }: { run: ConsolidationRun }) {
   );
 }
 
-export interface ConsolidateTabProps extends TabProps {
-  /** The host can undo a consolidation at all (`WorkbookHost.undoConsolidation`). */
-  undoSupported: boolean;
+export interface ConsolidateTabProps {
+  ready: boolean;
+  busy: boolean;
+  /** The host writes into a copy of the workbook (the standalone page), not the open one. */
+  toCopy: boolean;
+  consolidation: ConsolidationSlice;
 }
 
-export function ConsolidateTab({ state, actions, capabilities, undoSupported }: ConsolidateTabProps) {
+export function ConsolidateTab({ ready, busy, toCopy, consolidation }: ConsolidateTabProps) {
   const { t } = usePaneText();
   const ui = usePaneStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [mergeValid, setMergeValid] = useState(false);
-  const busy = state.activity !== null;
   const pickedId = useId();
   return (
     <div className={ui.tab}>
@@ -323,26 +313,26 @@ export function ConsolidateTab({ state, actions, capabilities, undoSupported }: 
         />
       </Tooltip>
       <Caption1 className={ui.line} data-testid="consolidate-confirm">
-        {capabilities.download ? t.consolidateConfirmCopy : t.consolidateConfirmExcel}
+        {toCopy ? t.consolidateConfirmCopy : t.consolidateConfirmExcel}
       </Caption1>
       <div className={ui.row}>
         <Button
           appearance="primary"
-          disabled={busy || !state.ready || files.length === 0}
-          onClick={() => void actions.consolidate(files, mergeValid)}
+          disabled={busy || !ready || files.length === 0}
+          onClick={() => void consolidation.consolidate(files, mergeValid)}
         >
           {t.consolidateRun}
         </Button>
-        {undoSupported ? (
+        {consolidation.undoSupported ? (
           <Tooltip content={t.consolidateUndoHint} relationship="description">
-            <Button disabled={busy || !state.canUndoConsolidation} onClick={() => void actions.undoConsolidation()}>
+            <Button disabled={busy || !consolidation.canUndo} onClick={() => void consolidation.undo()}>
               {t.consolidateUndo}
             </Button>
           </Tooltip>
         ) : null}
       </div>
-      {state.consolidationStep ? <ConsolidationProgress step={state.consolidationStep} /> : null}
-      {state.consolidation ? <Results run={state.consolidation} /> : null}
+      {consolidation.step ? <ConsolidationProgress step={consolidation.step} /> : null}
+      {consolidation.run ? <Results run={consolidation.run} /> : null}
     </div>
   );
 }

@@ -1,37 +1,55 @@
-/** «Показатели»: target, fact, status, previous period and dynamics; a period selector; «Заполнить дашборд». */
-import { useMemo, useState } from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  Option,
-  Switch,
-  TableCell,
-  TableRow,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+/**
+ * «Показатели» as cards: the name, the fact against the target, the status, the previous period
+ * and a dynamics arrow coloured by whether the change is good for that indicator; the charts
+ * (lazy: `IndicatorCharts`); per-school values on demand.
+ */
+import { Component, Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Badge, Caption1, Field, Option, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { IndicatorValue } from "../../core/indicators/types";
-import { format } from "../../i18n/strings";
+import { format, type Strings } from "../../i18n/strings";
 import {
   LATEST,
   formatDelta,
+  formatPeriod,
   formatValue,
   indicatorPeriods,
   indicatorStatus,
   selectIndicators,
   statusText,
+  trendOf,
   type IndicatorStatus,
+  type Trend,
 } from "../indicatorView";
-import { CheckButton, DataTable, PaneDropdown, type TabProps } from "./controls";
+import { loadCharts } from "../lazy";
+import type { CheckRun } from "../state/pipeline";
+import { PaneDropdown } from "./controls";
 import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
+const IndicatorCharts = lazy(() => loadCharts().then((m) => ({ default: m.IndicatorCharts })));
+
 const useStyles = makeStyles({
-  table: { tableLayout: "auto", minWidth: "560px" },
-  note: { display: "block", color: tokens.colorNeutralForeground3 },
+  title: { overflowWrap: "break-word" },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+  },
+  pill: { maxWidth: "100%", whiteSpace: "nowrap", flexShrink: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  trend: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "2px",
+    whiteSpace: "nowrap",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  neutral: { color: tokens.colorNeutralForeground2 },
+  charts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
 const STATUS_COLOR: Record<IndicatorStatus, "success" | "danger" | "subtle" | "informative"> = {
@@ -43,95 +61,109 @@ const STATUS_COLOR: Record<IndicatorStatus, "success" | "danger" | "subtle" | "i
 
 function StatusBadge({ v }: { v: IndicatorValue }) {
   const { t } = usePaneText();
+  const styles = useStyles();
   const status = indicatorStatus(v);
   return (
-    <Badge appearance="tint" color={STATUS_COLOR[status]} data-status={status}>
+    <Badge appearance="tint" color={STATUS_COLOR[status]} data-status={status} className={styles.pill}>
       {statusText(status, t)}
     </Badge>
   );
 }
 
-function MunicipalTable({ values }: { values: IndicatorValue[] }) {
-  const { t, lang } = usePaneText();
-  const ui = usePaneStyles();
-  const styles = useStyles();
+const TREND_KEYS: Record<Trend, keyof Strings> = { good: "trendGood", bad: "trendBad", neutral: "trendNeutral" };
+
+/** An arrow up or down (a drawing, no text), or a dash for no change. */
+function Arrow({ delta }: { delta: number }) {
+  const path =
+    delta > 0
+      ? "M6 1 L11 8 H7.5 V13 H4.5 V8 H1 Z"
+      : delta < 0
+        ? "M6 13 L11 6 H7.5 V1 H4.5 V6 H1 Z"
+        : "M1 6 H11 V8 H1 Z";
   return (
-    <DataTable
-      scroll
-      size="small"
-      className={styles.table}
-      label={t.indicatorsTableLabel}
-      columns={[
-        t.columnIndicator,
-        t.columnPeriod,
-        t.columnTarget,
-        t.columnFact,
-        t.columnStatus,
-        t.columnPrevious,
-        t.columnDynamics,
-      ]}
-    >
-      {values.map((v) => {
-        const delta = formatDelta(v.delta, v.unit, t, lang);
-        return (
-          <TableRow key={`${v.id}|${v.period}`} data-testid="indicator-row" data-indicator={v.id}>
-            <TableCell className={ui.wrap}>
-              <span>{v.title}</span>
-              {v.excluded_rows > 0 ? (
-                <Caption1 className={styles.note}>{format(t.excludedRows, { count: v.excluded_rows })}</Caption1>
-              ) : null}
-            </TableCell>
-            <TableCell className={ui.nowrap}>{v.period}</TableCell>
-            <TableCell className={ui.nowrap}>{v.target ?? t.noValue}</TableCell>
-            <TableCell className={ui.nowrap} data-testid="fact">
-              {formatValue(v.value, v.unit, t, lang)}
-            </TableCell>
-            <TableCell>
-              <StatusBadge v={v} />
-            </TableCell>
-            <TableCell className={ui.nowrap}>
-              {v.previous === undefined || v.previous === null ? t.noValue : formatValue(v.previous, v.unit, t, lang)}
-            </TableCell>
-            <TableCell className={ui.nowrap}>{delta ?? t.noValue}</TableCell>
-          </TableRow>
-        );
-      })}
-    </DataTable>
+    <svg width="12" height="14" viewBox="0 0 12 14" aria-hidden="true" focusable="false">
+      <path d={path} fill="currentColor" />
+    </svg>
   );
 }
 
-function SchoolTable({ values }: { values: IndicatorValue[] }) {
+/** The change since the previous period, its arrow coloured green (better), red (worse) or grey. */
+export function Dynamics({ v }: { v: IndicatorValue }) {
+  const { t, lang } = usePaneText();
+  const styles = useStyles();
+  const text = formatDelta(v.delta, v.unit, t, lang);
+  if (text === null || v.delta === null || v.delta === undefined) return null;
+  const trend = trendOf(v);
+  return (
+    <span
+      className={`${styles.trend} ${styles[trend]}`}
+      data-testid="dynamics"
+      data-trend={trend}
+      title={t[TREND_KEYS[trend]]}
+    >
+      <Arrow delta={trend === "neutral" && Math.abs(v.delta) < 0.05 ? 0 : v.delta} />
+      <span>{text}</span>
+      {trend !== "neutral" ? <span className={styles.muted}>{t[TREND_KEYS[trend]]}</span> : null}
+    </span>
+  );
+}
+
+function IndicatorCard({ v }: { v: IndicatorValue }) {
+  const { t, lang } = usePaneText();
+  const ui = usePaneStyles();
+  const styles = useStyles();
+  const hasPrevious = v.previous !== undefined && v.previous !== null;
+  return (
+    <li className={ui.card} data-testid="indicator-row" data-indicator={v.id}>
+      <Text weight="semibold" className={styles.title}>
+        {v.title}
+      </Text>
+      <div className={styles.line}>
+        <Text data-testid="fact">{formatValue(v.value, v.unit, t, lang)}</Text>
+        {v.target ? (
+          <Caption1 className={styles.muted}>{format(t.indicatorTarget, { target: v.target })}</Caption1>
+        ) : null}
+        <StatusBadge v={v} />
+      </div>
+      <div className={styles.line}>
+        <Caption1 className={styles.muted} data-testid="period">
+          {formatPeriod(v.period, lang)}
+        </Caption1>
+        {hasPrevious ? (
+          <Caption1 className={styles.muted}>
+            {format(t.indicatorPrevious, { value: formatValue(v.previous, v.unit, t, lang) })}
+          </Caption1>
+        ) : null}
+        <Dynamics v={v} />
+      </div>
+      {v.excluded_rows > 0 ? (
+        <Caption1 className={styles.muted}>{format(t.excludedRows, { count: v.excluded_rows })}</Caption1>
+      ) : null}
+    </li>
+  );
+}
+
+function SchoolCard({ v }: { v: IndicatorValue }) {
   const { t, lang } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
   return (
-    <DataTable
-      scroll
-      size="extra-small"
-      className={ui.fullTable}
-      label={t.schoolsTableLabel}
-      columns={[t.columnSchool, t.columnFact, t.columnStatus, t.columnPeriod]}
-    >
-      {values.map((v) => (
-        <TableRow key={`${v.scope}|${v.period}|${v.procedure ?? ""}`} data-testid="school-row">
-          <TableCell className={ui.wrap}>
-            <span>{v.scope}</span>
-            {v.procedure ? <Caption1 className={styles.note}>{v.procedure}</Caption1> : null}
-          </TableCell>
-          <TableCell className={ui.nowrap}>{formatValue(v.value, v.unit, t, lang)}</TableCell>
-          <TableCell>
-            <StatusBadge v={v} />
-          </TableCell>
-          <TableCell className={ui.nowrap}>{v.period}</TableCell>
-        </TableRow>
-      ))}
-    </DataTable>
+    <li className={ui.card} data-testid="school-row">
+      <Text className={styles.title}>{v.scope}</Text>
+      {v.procedure ? <Caption1 className={styles.muted}>{v.procedure}</Caption1> : null}
+      <div className={styles.line}>
+        <Text>{formatValue(v.value, v.unit, t, lang)}</Text>
+        <StatusBadge v={v} />
+        <Caption1 className={styles.muted}>{formatPeriod(v.period, lang)}</Caption1>
+      </div>
+    </li>
   );
 }
 
 /** Per-school values of one indicator at a time (a district has ~30 schools, a region up to ~2,000). */
 function SchoolValues({ values }: { values: IndicatorValue[] }) {
   const { t } = usePaneText();
+  const ui = usePaneStyles();
   const options = useMemo(() => {
     const byId = new Map<string, string>();
     for (const v of values) if (!byId.has(v.id)) byId.set(v.id, v.title);
@@ -156,18 +188,56 @@ function SchoolValues({ values }: { values: IndicatorValue[] }) {
           ))}
         </PaneDropdown>
       </Field>
-      <SchoolTable values={rows} />
+      <ul className={ui.cards} aria-label={t.schoolsTableLabel}>
+        {rows.map((v) => (
+          <SchoolCard key={`${v.scope}|${v.period}|${v.procedure ?? ""}`} v={v} />
+        ))}
+      </ul>
     </>
   );
 }
 
-export function IndicatorsTab({ state, actions, capabilities }: TabProps) {
-  const { t } = usePaneText();
+/** A chart that fails to load or draw leaves a line of text, never a broken pane. */
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+/** The width the element has (for the charts, which draw at a width in px). */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+export interface IndicatorsTabProps {
+  run: CheckRun | null;
+  /** The workbook host draws real charts on the dashboard (else data bars; said here). */
+  chartsInWorkbook: boolean;
+}
+
+export function IndicatorsTab({ run, chartsInWorkbook }: IndicatorsTabProps) {
+  const { t, lang } = usePaneText();
   const ui = usePaneStyles();
+  const styles = useStyles();
   const [period, setPeriod] = useState<string>(LATEST);
   const [schools, setSchools] = useState(false);
-  const busy = state.activity !== null;
-  const values = useMemo(() => state.run?.build.indicators ?? [], [state.run]);
+  const [chartsRef, chartsWidth] = useWidth<HTMLDivElement>();
+  const values = useMemo(() => run?.build.indicators ?? [], [run]);
   const periods = useMemo(() => indicatorPeriods(values), [values]);
   const active = period === LATEST || periods.includes(period) ? period : LATEST;
   const municipal = useMemo(() => selectIndicators(values, active, "municipality"), [values, active]);
@@ -176,39 +246,43 @@ export function IndicatorsTab({ state, actions, capabilities }: TabProps) {
     [values, active, schools],
   );
 
-  if (!state.run)
-    return (
-      <div className={ui.tab}>
-        <Caption1 className={ui.muted}>{t.indicatorsNeedCheck}</Caption1>
-        <CheckButton state={state} actions={actions} label={t.checkWorkbook} />
-      </div>
-    );
+  if (!run) return <Caption1 className={ui.muted}>{t.indicatorsNeedCheck}</Caption1>;
 
   return (
     <div className={ui.tab}>
-      <div className={ui.row}>
-        <Tooltip content={t.fillDashboardHint} relationship="description">
-          <Button appearance="primary" disabled={busy} onClick={() => void actions.fillDashboard()}>
-            {t.fillDashboard}
-          </Button>
-        </Tooltip>
-      </div>
-      {!capabilities.charts ? <Caption1 className={ui.muted}>{t.chartsAsDataBars}</Caption1> : null}
       <Field label={t.periodLabel}>
         <PaneDropdown
-          value={active === LATEST ? t.periodLatest : active}
+          value={active === LATEST ? t.periodLatest : formatPeriod(active, lang)}
           selectedOptions={[active]}
           onOptionSelect={(_, d) => setPeriod(d.optionValue ?? LATEST)}
         >
           <Option value={LATEST}>{t.periodLatest}</Option>
           {periods.map((p) => (
-            <Option key={p} value={p}>
-              {p}
+            <Option key={p} value={p} text={formatPeriod(p, lang)}>
+              {formatPeriod(p, lang)}
             </Option>
           ))}
         </PaneDropdown>
       </Field>
-      {municipal.length ? <MunicipalTable values={municipal} /> : <Caption1>{t.noIndicators}</Caption1>}
+      {municipal.length ? (
+        <ul className={ui.cards} aria-label={t.indicatorsTableLabel}>
+          {municipal.map((v) => (
+            <IndicatorCard key={`${v.id}|${v.period}`} v={v} />
+          ))}
+        </ul>
+      ) : (
+        <Caption1>{t.noIndicators}</Caption1>
+      )}
+      <div ref={chartsRef} className={styles.charts}>
+        {municipal.length && chartsWidth > 0 ? (
+          <ChartBoundary fallback={<Caption1 className={ui.muted}>{t.chartsFailed}</Caption1>}>
+            <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+              <IndicatorCharts values={values} shown={municipal} width={chartsWidth} />
+            </Suspense>
+          </ChartBoundary>
+        ) : null}
+      </div>
+      {!chartsInWorkbook ? <Caption1 className={ui.muted}>{t.chartsAsDataBars}</Caption1> : null}
       <Switch label={t.showSchools} checked={schools} onChange={(_, d) => setSchools(d.checked)} />
       {schools ? <SchoolValues values={perSchool} /> : null}
     </div>

@@ -1,4 +1,4 @@
-/** The host's error (with its code), the pane's messages and what is running right now. */
+/** The host's error (its text, then its code), the notices of the last action in one bar, and what runs now. */
 import {
   Button,
   MessageBar,
@@ -15,16 +15,17 @@ import type { ReactNode } from "react";
 import { format, type StringKey } from "../../i18n/strings";
 import type { ErrorInfo } from "../errors";
 import { messageText, type PaneMessage } from "../messages";
-import type { ActionName, Activity, PaneActions } from "../usePane";
+import type { ActionName, Activity } from "../state/types";
 import { usePaneStyles } from "./styles";
 import { usePaneText } from "./text";
 
 const useStyles = makeStyles({
-  line: { display: "block" },
-  debug: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
+  line: { display: "block", overflowWrap: "anywhere" },
+  debug: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-/** A host error with its code (and debug info); dismissable when `onDismiss` is given. */
+/** A host error: what happened, then its code (and debug info); dismissable when `onDismiss` is given. */
 export function ErrorBar({ error, onDismiss }: { error: ErrorInfo; onDismiss?: () => void }) {
   const { t } = usePaneText();
   const styles = useStyles();
@@ -33,7 +34,7 @@ export function ErrorBar({ error, onDismiss }: { error: ErrorInfo; onDismiss?: (
       <MessageBarBody>
         <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
         {error.message ? <span className={styles.line}>{error.message}</span> : null}
-        <span className={styles.line}>{format(t.errorCode, { code: error.code })}</span>
+        <span className={styles.debug}>{format(t.errorCode, { code: error.code })}</span>
         {error.debugInfo ? (
           <span className={styles.debug}>{format(t.errorDebug, { info: error.debugInfo })}</span>
         ) : null}
@@ -49,28 +50,45 @@ export function ErrorBar({ error, onDismiss }: { error: ErrorInfo; onDismiss?: (
   );
 }
 
-interface MessageListProps {
+const INTENT_RANK = { success: 0, info: 1, warning: 2 } as const;
+
+interface NoticeBarProps {
   messages: PaneMessage[];
-  onDismiss: PaneActions["dismissMessage"];
+  onDismiss: () => void;
 }
 
-export function MessageList({ messages, onDismiss }: MessageListProps) {
+/** The last action's notices in one bar (its colour the most serious one's), closed with one button. */
+export function NoticeBar({ messages, onDismiss }: NoticeBarProps) {
   const { t } = usePaneText();
-  const ui = usePaneStyles();
+  const styles = useStyles();
   if (!messages.length) return null;
+  const intent = messages.reduce(
+    (worst, m) => (INTENT_RANK[m.intent] > INTENT_RANK[worst] ? m.intent : worst),
+    "success" as PaneMessage["intent"],
+  );
   return (
-    <div className={ui.stack}>
-      {messages.map((m) => (
-        <MessageBar key={m.id} intent={m.intent} layout="multiline">
-          <MessageBarBody>{messageText(m, t)}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => onDismiss(m.id)}>
-              {t.dismiss}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ))}
-    </div>
+    <MessageBar intent={intent} layout="multiline" data-testid="notices">
+      <MessageBarBody>
+        {messages.length === 1 ? (
+          <span className={styles.line} data-testid="notice">
+            {messageText(messages[0], t)}
+          </span>
+        ) : (
+          <ul className={styles.list}>
+            {messages.map((m) => (
+              <li key={m.id} data-testid="notice">
+                {messageText(m, t)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          {t.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 

@@ -1,34 +1,33 @@
 /**
- * The whole working pane on any `WorkbookHost` (Excel or a file in the browser): the template
- * header, the host's error and notices, and the three tabs. It never assumes Excel: what the host
- * cannot do (marks, navigation, charts) is hidden, and «Скачать» appears where the host downloads.
+ * The whole working pane on any `WorkbookHost` (Excel or a file in the browser), laid out for a
+ * 350 px task pane first: the template on one line (details and «почему» behind a disclosure),
+ * one primary action with the others in a menu, the notices in one bar, and the tabs (those that
+ * do not fit go into a menu). State lives in hooks sliced by feature; each part gets only its slice.
+ * It never assumes Excel: what the host cannot do (marks, navigation, charts) is hidden.
  */
-import { useId, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Option,
-  Tab,
-  TabList,
-  Text,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Suspense, lazy, useId, useState } from "react";
+import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { IsoDate } from "../../core/model/dates";
 import type { WorkbookHost } from "../../hosts/host";
-import { format, type Lang, type Strings } from "../../i18n/strings";
-import { usePane, type PaneActions, type PaneState } from "../usePane";
-import { localToday } from "../../app/dates";
+import type { Lang, Strings } from "../../i18n/strings";
+import { loadConsolidateTab } from "../lazy";
+import { useActivity } from "../state/useActivity";
+import { useCheck } from "../state/useCheck";
+import { useConsolidation } from "../state/useConsolidation";
+import { useMarks } from "../state/useMarks";
+import { useNotices } from "../state/useNotices";
+import { useTemplates } from "../state/useTemplates";
 import { CheckTab } from "./CheckTab";
-import { ConsolidateTab } from "./ConsolidateTab";
+import { CommandBar } from "./CommandBar";
 import { IndicatorsTab } from "./IndicatorsTab";
-import { ActivityStatus, ErrorBar, MessageList } from "./StatusBars";
+import { PaneTabs, type PaneTab } from "./PaneTabs";
+import { ActivityStatus, ErrorBar, NoticeBar } from "./StatusBars";
+import { TemplateHeader } from "./TemplateHeader";
 import { TemplatesTab } from "./TemplatesTab";
-import { PaneDropdown } from "./controls";
-import { usePaneStyles } from "./styles";
 import { PaneTextContext, usePaneText } from "./text";
+
+/** The consolidation tab (and, through it, the file reader) loads when the tab is first opened. */
+const ConsolidateTab = lazy(() => loadConsolidateTab().then((m) => ({ default: m.ConsolidateTab })));
 
 export interface SverkaPaneProps {
   host: WorkbookHost;
@@ -42,128 +41,101 @@ export interface SverkaPaneProps {
 type TabId = "check" | "indicators" | "consolidate" | "templates";
 
 const useStyles = makeStyles({
-  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  dropdown: { minWidth: "0", width: "100%" },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  panel: { paddingTop: tokens.spacingVerticalXS, minWidth: 0 },
 });
 
-const AUTO = "\u0000auto";
-
-function TemplateHeader({ state, actions, host }: { state: PaneState; actions: PaneActions; host: WorkbookHost }) {
+function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today: (() => IsoDate) | undefined }) {
   const { t } = usePaneText();
-  const ui = usePaneStyles();
   const styles = useStyles();
-  const chosen = state.settings.templateId ?? null;
-  const chosenTemplate = chosen ? state.templates.find((x) => x.id === chosen) : undefined;
-  const run = state.run;
-  const busy = state.activity !== null;
-  const optionText = (title: string, id: string) => format(t.templateOption, { title, id });
-  return (
-    <header className={styles.header} data-testid="template-header">
-      <Field label={t.templateLabel}>
-        <PaneDropdown
-          className={styles.dropdown}
-          disabled={busy || !state.ready}
-          value={chosenTemplate ? optionText(chosenTemplate.title, chosenTemplate.id) : (chosen ?? t.templateAuto)}
-          selectedOptions={[chosen ?? AUTO]}
-          onOptionSelect={(_, d) => {
-            const id = d.optionValue === AUTO ? null : (d.optionValue ?? null);
-            if (id !== chosen) void actions.chooseTemplate(id);
-          }}
-        >
-          <Option value={AUTO}>{t.templateAuto}</Option>
-          {state.templates.map((x) => (
-            <Option key={x.id} value={x.id} text={optionText(x.title, x.id)}>
-              {optionText(x.title, x.id)}
-            </Option>
-          ))}
-        </PaneDropdown>
-      </Field>
-      {run ? (
-        <>
-          <Text weight="semibold" className={ui.wrap} data-testid="template-title">
-            {run.check.template.title}
-          </Text>
-          <Caption1 className={ui.line} data-testid="template-id">
-            {format(t.templateIdent, { id: run.check.template.id })}
-          </Caption1>
-          <Caption1 className={ui.line} data-testid="template-reason">
-            {format(t.templateReason, { reason: run.check.report.template_reason ?? "" })}
-          </Caption1>
-        </>
-      ) : (
-        <Caption1 className={ui.line}>
-          {chosen ? format(t.templateChosenPending, { id: chosen }) : t.templatePending}
-        </Caption1>
-      )}
-      {host.capabilities.download && host.download ? (
-        <div className={ui.row}>
-          <Tooltip content={t.downloadHint} relationship="description">
-            <Button disabled={busy} onClick={() => void actions.download()}>
-              {t.download}
-            </Button>
-          </Tooltip>
-        </div>
-      ) : null}
-    </header>
+  const notices = useNotices();
+  const activity = useActivity(notices);
+  const templates = useTemplates(host, lang, activity, notices);
+  const check = useCheck(
+    host,
+    { lang, today, templateId: templates.templateId, imported: templates.imported },
+    activity,
+    notices,
   );
-}
-
-function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today: () => IsoDate }) {
-  const { t } = usePaneText();
-  const ui = usePaneStyles();
-  const styles = useStyles();
-  const [state, actions] = usePane(host, { lang, today });
+  const marks = useMarks(host, activity, notices);
+  const consolidation = useConsolidation(
+    host,
+    {
+      lang,
+      today,
+      templateId: templates.templateId,
+      imported: templates.imported,
+      checked: check.run !== null,
+      onChanged: check.forget,
+    },
+    activity,
+    notices,
+  );
   const [tab, setTab] = useState<TabId>("check");
   const base = useId();
   const tabId = (id: TabId) => `${base}-tab-${id}`;
   const panelId = `${base}-panel`;
   const capabilities = host.capabilities;
+  const busy = activity.busy;
+  const tabs: PaneTab<TabId>[] = [
+    { id: "check", label: t.tabCheck },
+    { id: "indicators", label: t.tabIndicators },
+    ...(host.applyConsolidation ? [{ id: "consolidate" as const, label: t.tabConsolidate }] : []),
+    { id: "templates", label: t.tabTemplates },
+  ];
   return (
-    <div className={ui.tab}>
-      <TemplateHeader state={state} actions={actions} host={host} />
-      {state.error ? <ErrorBar error={state.error} onDismiss={actions.dismissError} /> : null}
-      <MessageList messages={state.messages} onDismiss={actions.dismissMessage} />
-      <ActivityStatus activity={state.activity} />
-      <TabList
-        aria-label={t.tabsLabel}
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
-        size="small"
-      >
-        <Tab id={tabId("check")} value="check" aria-controls={panelId}>
-          {t.tabCheck}
-        </Tab>
-        <Tab id={tabId("indicators")} value="indicators" aria-controls={panelId}>
-          {t.tabIndicators}
-        </Tab>
-        {host.applyConsolidation ? (
-          <Tab id={tabId("consolidate")} value="consolidate" aria-controls={panelId}>
-            {t.tabConsolidate}
-          </Tab>
-        ) : null}
-        <Tab id={tabId("templates")} value="templates" aria-controls={panelId}>
-          {t.tabTemplates}
-        </Tab>
-      </TabList>
+    <div className={styles.pane}>
+      <TemplateHeader
+        ready={templates.ready}
+        busy={busy}
+        templateId={templates.templateId}
+        templates={templates.templates}
+        run={check.run}
+        onChoose={(id) => void templates.choose(id, check.run ? check.rerun : undefined)}
+      />
+      <CommandBar
+        ready={templates.ready}
+        busy={busy}
+        checked={check.run !== null}
+        canDownload={capabilities.download && !!host.download}
+        onCheck={check.check}
+        onWriteReport={check.writeReport}
+        onFillDashboard={check.fillDashboard}
+        onDownload={check.download}
+        // «Справка (Word)» appears here once the app layer builds it (buildSpravkaDocx): pass `onSpravka`.
+      />
+      {notices.error ? <ErrorBar error={notices.error} onDismiss={notices.clearError} /> : null}
+      <NoticeBar messages={notices.messages} onDismiss={notices.dismissMessages} />
+      <ActivityStatus activity={activity.activity} />
+      <PaneTabs tabs={tabs} selected={tab} onSelect={setTab} tabId={tabId} panelId={panelId} />
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(tab)} className={styles.panel}>
-        {tab === "check" ? <CheckTab state={state} actions={actions} capabilities={capabilities} /> : null}
-        {tab === "indicators" ? <IndicatorsTab state={state} actions={actions} capabilities={capabilities} /> : null}
+        {tab === "check" ? (
+          <CheckTab run={check.run} busy={busy} navigable={capabilities.navigate} marks={marks} onGoTo={check.goTo} />
+        ) : null}
+        {tab === "indicators" ? <IndicatorsTab run={check.run} chartsInWorkbook={capabilities.charts} /> : null}
         {tab === "consolidate" ? (
-          <ConsolidateTab
-            state={state}
-            actions={actions}
-            capabilities={capabilities}
-            undoSupported={!!host.undoConsolidation}
+          <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+            <ConsolidateTab
+              ready={templates.ready}
+              busy={busy}
+              toCopy={capabilities.download}
+              consolidation={consolidation}
+            />
+          </Suspense>
+        ) : null}
+        {tab === "templates" ? (
+          <TemplatesTab
+            busy={busy}
+            inUse={check.run?.check.template.id ?? templates.templateId ?? null}
+            templates={templates}
           />
         ) : null}
-        {tab === "templates" ? <TemplatesTab state={state} actions={actions} /> : null}
       </div>
     </div>
   );
 }
 
-export function SverkaPane({ host, strings, lang = "ru", today = localToday }: SverkaPaneProps) {
+export function SverkaPane({ host, strings, lang = "ru", today }: SverkaPaneProps) {
   return (
     <PaneTextContext.Provider value={{ t: strings, lang }}>
       <PaneBody host={host} lang={lang} today={today} />

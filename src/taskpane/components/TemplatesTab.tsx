@@ -14,29 +14,13 @@ import {
 } from "@fluentui/react-components";
 import type { Template } from "../../core/template/schema";
 import { format } from "../../i18n/strings";
-import type { PaneActions, PaneState } from "../usePane";
-import { FilePickButton, type TabProps } from "./controls";
+import type { ImportProblem, TemplatesSlice } from "../state/useTemplates";
+import { FilePickButton } from "./controls";
 import { usePaneStyles } from "./styles";
 import { formatIsoDate, usePaneText } from "./text";
 
 const useStyles = makeStyles({
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   line: { display: "block", color: tokens.colorNeutralForeground2 },
   issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -45,21 +29,20 @@ function TemplateCard({
   template,
   imported,
   inUse,
-  state,
+  busy,
   actions,
 }: {
   template: Template;
   imported: boolean;
   inUse: boolean;
-  state: PaneState;
-  actions: PaneActions;
+  busy: boolean;
+  actions: Pick<TemplatesSlice, "createSheets" | "exportTemplate" | "removeTemplate">;
 }) {
   const { t, lang } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
-  const busy = state.activity !== null;
   return (
-    <li className={styles.card} data-testid="template-card" data-template={template.id}>
+    <li className={ui.card} data-testid="template-card" data-template={template.id}>
       <Text weight="semibold">{template.title}</Text>
       <div className={ui.row}>
         <Caption1>{format(t.templateIdent, { id: template.id })}</Caption1>
@@ -101,7 +84,7 @@ function TemplateCard({
           </Button>
         </Tooltip>
         <Tooltip content={format(t.exportJsonHint, { id: template.id })} relationship="description">
-          <Button size="small" onClick={() => actions.exportTemplate(template)}>
+          <Button size="small" onClick={() => void actions.exportTemplate(template)}>
             {t.exportJson}
           </Button>
         </Tooltip>
@@ -117,10 +100,9 @@ function TemplateCard({
   );
 }
 
-function ImportProblemBar({ state }: { state: PaneState }) {
+function ImportProblemBar({ problem: p }: { problem: ImportProblem | null }) {
   const { t } = usePaneText();
   const styles = useStyles();
-  const p = state.importProblem;
   if (!p) return null;
   return (
     <MessageBar intent="error" layout="multiline" data-testid="import-problem">
@@ -138,24 +120,29 @@ function ImportProblemBar({ state }: { state: PaneState }) {
   );
 }
 
-export function TemplatesTab({ state, actions }: Pick<TabProps, "state" | "actions">) {
+export interface TemplatesTabProps {
+  busy: boolean;
+  /** The template of the last check, else the stored choice. */
+  inUse: string | null;
+  templates: TemplatesSlice;
+}
+
+export function TemplatesTab({ busy, inUse, templates: slice }: TemplatesTabProps) {
   const { t } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
   const builtinId = useId();
   const importedId = useId();
-  const busy = state.activity !== null;
-  const inUse = state.run?.check.template.id ?? state.settings.templateId ?? null;
-  const importedIds = new Set(state.imported.map((x) => x.id));
-  const builtin = state.templates.filter((x) => !importedIds.has(x.id));
+  const importedIds = new Set(slice.imported.map((x) => x.id));
+  const builtin = slice.templates.filter((x) => !importedIds.has(x.id));
   const card = (template: Template, imported: boolean) => (
     <TemplateCard
       key={template.id}
       template={template}
       imported={imported}
       inUse={template.id === inUse}
-      state={state}
-      actions={actions}
+      busy={busy}
+      actions={slice}
     />
   );
 
@@ -171,17 +158,17 @@ export function TemplatesTab({ state, actions }: Pick<TabProps, "state" | "actio
             inputLabel={t.importInputLabel}
             accept=".json,application/json"
             disabled={busy}
-            onPick={([file]) => void actions.importTemplate(file)}
+            onPick={([file]) => void slice.importTemplate(file)}
           />
         </div>
-        <ImportProblemBar state={state} />
-        {state.imported.length ? <ul className={styles.list}>{state.imported.map((x) => card(x, true))}</ul> : null}
+        <ImportProblemBar problem={slice.importProblem} />
+        {slice.imported.length ? <ul className={ui.cards}>{slice.imported.map((x) => card(x, true))}</ul> : null}
       </section>
       <section className={ui.stack} aria-labelledby={builtinId}>
         <Subtitle2 as="h2" id={builtinId} className={ui.heading}>
           {t.templatesBuiltin}
         </Subtitle2>
-        <ul className={styles.list}>{builtin.map((x) => card(x, false))}</ul>
+        <ul className={ui.cards}>{builtin.map((x) => card(x, false))}</ul>
       </section>
     </div>
   );

@@ -25,12 +25,24 @@ import type { WorkbookData } from "../../core/model/sheet";
 import { HostError } from "../../hosts/host";
 import { isPseudo, pseudoStrings } from "../../i18n/pseudo";
 import { ru } from "../../i18n/strings";
-import type { ActionName, Activity } from "../usePane";
+import type { ActionName, Activity } from "../state/types";
 import { FakeHost, cleanPlanWorkbook, lazoWorkbook } from "../testing/fakeHost";
-import { TEST_TODAY, button, idle, isDisabled, labelled, options, renderApp, tabNamed } from "../testing/render";
+import {
+  TEST_TODAY,
+  button,
+  idle,
+  isDisabled,
+  labelled,
+  menuAction,
+  menuItem,
+  openAllGroups,
+  options,
+  renderApp,
+  tabNamed,
+} from "../testing/render";
 import { validateWorkbook } from "../../core/validate";
 import { buildDashboardLayouts } from "../../core/dashboard/build";
-import type { ConsolidationStep } from "../../app/consolidate";
+import type { ConsolidationStep } from "../state/pipeline";
 import { ConsolidationProgress } from "./ConsolidateTab";
 import { ActivityStatus } from "./StatusBars";
 import { PaneTextContext } from "./text";
@@ -222,6 +234,8 @@ describe("pseudo-localisation", () => {
     const { check, build } = coreRun(host.workbook);
     data.issues(check.report.issues).indicators(build.indicators).add(check.report.template_reason);
     expectAllFromDictionary(data, "check results");
+    openAllGroups();
+    expectAllFromDictionary(data, "every issue group open");
 
     fireEvent.change(labelled(p.filterSearchLabel), { target: { value: "zzz" } });
     expectAllFromDictionary(data, "nothing matches");
@@ -232,7 +246,9 @@ describe("pseudo-localisation", () => {
     await idle();
     expectAllFromDictionary(data, "marked");
 
-    fireEvent.click(button(p.writeReport));
+    await menuItem(p.writeReport, p);
+    expectAllFromDictionary(data, "actions menu open");
+    await menuAction(p.writeReport, p);
     await waitFor(() => expect(host.callsOf("writeReport")).toHaveLength(1));
     await idle();
     expectAllFromDictionary(data, "report written");
@@ -248,12 +264,13 @@ describe("pseudo-localisation", () => {
     fireEvent.click(screen.getByLabelText(p.showSchools));
     await screen.findAllByTestId("school-row");
     expectAllFromDictionary(data, "indicators by school");
-    fireEvent.click(button(p.fillDashboard));
+    await menuAction(p.fillDashboard, p);
     await waitFor(() => expect(host.callsOf("writeDashboard")).toHaveLength(1));
     await idle();
     expectAllFromDictionary(data.add("Дашборд"), "dashboard written");
 
     tab(p.tabTemplates);
+    await screen.findAllByTestId("template-card");
     expectAllFromDictionary(data, "templates");
     const input = screen.getByLabelText(p.importInputLabel);
     fireEvent.change(input, { target: { files: [new File(['{"id": "x",\n "title" 1}'], "broken.json")] } });
@@ -289,6 +306,7 @@ describe("pseudo-localisation", () => {
     const data = new DataTexts().workbook(master).templates(BUILTIN_TEMPLATES);
     await waitFor(() => expect(isDisabled(button(p.checkWorkbook))).toBe(false));
     tab(p.tabConsolidate);
+    await screen.findByTestId("consolidate-confirm");
     expectAllFromDictionary(data, "consolidation: nothing picked");
 
     const bytes = SCHOOL_FILES.map((f) => ({
@@ -331,8 +349,10 @@ describe("pseudo-localisation", () => {
     });
     renderApp(host, { strings: p });
     const data = new DataTexts().workbook(host.workbook).templates(BUILTIN_TEMPLATES);
-    await waitFor(() => button(p.download));
+    await waitFor(() => expect(isDisabled(button(p.checkWorkbook))).toBe(false));
     expectAllFromDictionary(data, "standalone before the check");
+    await menuItem(p.download, p);
+    expectAllFromDictionary(data, "standalone actions menu");
     await checkWith(host);
     data.add(coreRun(host.workbook, "uchitel-uchitelyu-2020").check.report.template_reason);
     expectAllFromDictionary(data, "no errors");

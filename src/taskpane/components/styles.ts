@@ -16,8 +16,25 @@ export const usePaneStyles = makeStyles({
   wrap: { wordBreak: "break-word" },
   nowrap: { whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  /** A table as wide as the pane, its columns sized by their content. */
-  fullTable: { tableLayout: "auto", width: "100%" },
-  scroll: { overflowX: "auto" },
+  /** A list of cards, one below the other (issues, indicators, files, templates). */
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  /** A card: a bordered block as wide as the pane, its long words broken rather than widening it. */
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    overflowWrap: "break-word",
+  },
   hiddenInput: { display: "none" },
 });

@@ -1,6 +1,7 @@
 /** The dictionary and language of the pane, for every component below `SverkaPane`/`App`. */
 import { createContext, useContext } from "react";
 import { ru, type Lang, type Strings } from "../../i18n/strings";
+import { formatPeriod } from "../indicatorView";
 
 export interface PaneText {
   t: Strings;
@@ -14,7 +15,4 @@ export function usePaneText(): PaneText {
 }
 
 /** `2020-09-01` as the language writes dates: 01.09.2020 in Russian, unchanged in English. */
-export function formatIsoDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m && lang === "ru" ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
+export const formatIsoDate: (iso: string, lang: Lang) => string = formatPeriod;

@@ -23,6 +23,7 @@ import {
   WriteOutcome,
 } from "../../hosts/host";
 import { sample as lazoSample } from "../../../samples/monitoring/lazo-monitoring";
+import { sample as effektivnayaSample } from "../../../samples/plans/effektivnaya-shkola-2023";
 import { sample as uchitelSample } from "../../../samples/plans/uchitel-uchitelyu-2020";
 import { sample as uritskySample } from "../../../samples/plans/uritsky-2021";
 import { sampleToWorkbook } from "../../../samples/toWorkbook";
@@ -249,4 +250,9 @@ export function cleanPlanWorkbook(): WorkbookData {
 /** The Uritsky plans (seed 002): no errors, one planted warning (numbering jumps from 2.6 to 2.10). */
 export function uritskyPlanWorkbook(): WorkbookData {
   return sampleToWorkbook(uritskySample);
+}
+
+/** The «Эффективная школа» plan (seed 003): no errors; 25 warnings, 24 of them RESULT_NOT_MEASURABLE. */
+export function effektivnayaPlanWorkbook(): WorkbookData {
+  return sampleToWorkbook(effektivnayaSample);
 }

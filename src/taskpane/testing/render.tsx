@@ -1,10 +1,20 @@
 /** Testing Library helpers shared by the pane's component tests (jsdom). */
 import { configure, fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import App, { type AppProps } from "../components/App";
+import type { Severity } from "../../core/report/issue";
 import { ru, type Strings } from "../../i18n/strings";
 import { pickedFileReader } from "../../hosts/xlsx/pickedFiles";
 import { FileReaderContext } from "../filePort";
 import type { FakeHost } from "./fakeHost";
+
+// Fluent's Overflow (the tab list) watches its size; jsdom has no ResizeObserver (and no layout:
+// every width is 0, so the charts, drawn at the pane's width, are not drawn here).
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as Record<string, unknown>).ResizeObserver ??= NoResizeObserver;
 
 // `getByRole` skips its accessibility-tree walk (getComputedStyle on every ancestor), which is slow
 // under Fluent's many style rules; the queries still match by role and accessible name.
@@ -63,6 +73,66 @@ export async function idle(): Promise<void> {
 
 export function issueRows(scope: HTMLElement = document.body): HTMLElement[] {
   return within(scope).queryAllByTestId("issue-row");
+}
+
+export interface IssueCardText {
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  code: string;
+  /** The location line as shown («Кадры!C20»). */
+  where: string;
+  message: string;
+}
+
+/** What an issue card shows and says about itself. */
+export function issueCard(row: HTMLElement): IssueCardText {
+  const data = (name: string) => row.getAttribute(`data-${name}`) ?? "";
+  return {
+    severity: data("severity") as Severity,
+    sheet: data("sheet"),
+    cell: data("cell"),
+    code: data("code"),
+    where: row.firstElementChild?.textContent ?? "",
+    // A rule met once shows its message as the group's heading; the card then says only where.
+    message:
+      (
+        within(row).queryByTestId("issue-message") ??
+        row.closest('[data-testid="issue-group"]')?.querySelector('[data-testid="issue-message"]')
+      )?.textContent ?? "",
+  };
+}
+
+/** The group of the rule `code` (issues grouped by rule on «Проверка»). */
+export function ruleGroup(code: string): HTMLElement {
+  const found = screen.getAllByTestId("issue-group").filter((g) => g.getAttribute("data-code") === code);
+  if (found.length !== 1) throw new Error(`expected one group ${code}, found ${found.length}`);
+  return found[0];
+}
+
+/** Opens every collapsed issue group. */
+export function openAllGroups(): void {
+  for (const g of screen.queryAllByTestId("issue-group")) {
+    const header = g.querySelector<HTMLElement>('button[aria-expanded="false"]');
+    if (header) fireEvent.click(header);
+  }
+}
+
+/** The item `name` of the «Ещё действия» menu (opened here). */
+export async function menuItem(name: string, t: Strings = ru): Promise<HTMLElement> {
+  if (!document.querySelector('[role="menu"]')) fireEvent.click(button(t.moreActions));
+  return waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].filter(
+      (el) => el.textContent === name,
+    );
+    if (found.length !== 1) throw new Error(`expected one menu item «${name}», found ${found.length}`);
+    return found[0];
+  });
+}
+
+/** Runs the action `name` from the «Ещё действия» menu. */
+export async function menuAction(name: string, t: Strings = ru): Promise<void> {
+  fireEvent.click(await menuItem(name, t));
 }
 
 /** The tab whose text is `name` (Fluent renders a tab's text twice: shown and reserved for bold). */

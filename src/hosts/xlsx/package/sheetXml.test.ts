@@ -5,7 +5,8 @@
  */
 import type { LayoutSheet } from "../../../core/dashboard/types";
 import { buildDashboard, MONITORING_SAMPLE, namesOf, sampleBytes } from "../testing/testDashboard";
-import { unzipAll } from "../testing/testZip";
+import { buildZip, unzipAll } from "../testing/testZip";
+import { readWorkbook } from "../read";
 import { writeDashboard } from "../writeDashboard";
 import { StylesAppender, MINIMAL_STYLES } from "./styles";
 
@@ -80,5 +81,59 @@ describe("worksheet XML of Sverka's sheets", () => {
     expect(out).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot; %&quot;"/></numFmts>');
     expect(out).toMatch(/<fills count="3">/);
     expect(out.indexOf("<numFmts")).toBeLessThan(out.indexOf("<fonts"));
+  });
+});
+
+describe("a minimal, namespace-prefixed workbook without styles or shared strings", () => {
+  const X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const minimal = () =>
+    buildZip([
+      {
+        name: "[Content_Types].xml",
+        data:
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      },
+      {
+        name: "_rels/.rels",
+        data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      },
+      {
+        name: "xl/workbook.xml",
+        data: `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${X}" xmlns:r="${R}"><x:sheets><x:sheet name="Данные" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      },
+      {
+        name: "xl/worksheets/sheet1.xml",
+        data: `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${X}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Школа</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+      },
+    ]);
+
+  it("gets a styles part, prefixed sheet entries and defined names, and reads back", async () => {
+    const built = await buildDashboard(await sampleBytes(MONITORING_SAMPLE), MONITORING_SAMPLE);
+    const original = minimal();
+    const res = await writeDashboard(original, built.layout, built.flk);
+    const parts = await unzipAll(res.data);
+    const wb = dec.decode(parts.get("xl/workbook.xml"));
+    expect(wb).toMatch(/<x:sheet name="Дашборд" sheetId="2" r:id="rIdSv\d+"\/>/);
+    expect(wb).toMatch(/<x:definedNames><x:definedName name="sv_/);
+    expect(dec.decode(parts.get("xl/_rels/workbook.xml.rels"))).toMatch(/Type="[^"]*\/styles" Target="styles\.xml"/);
+    expect(dec.decode(parts.get("[Content_Types].xml"))).toContain('PartName="/xl/styles.xml"');
+    expect(dec.decode(parts.get("xl/styles.xml"))).toMatch(/<cellXfs count="\d+"><xf numFmtId="0" fontId="0"/);
+    expect(
+      Buffer.from(parts.get("xl/worksheets/sheet1.xml")!).equals(
+        Buffer.from((await unzipAll(original)).get("xl/worksheets/sheet1.xml")!),
+      ),
+    ).toBe(true);
+    const back = await readWorkbook(res.data, "copy.xlsx");
+    expect(back.sheets.map((s) => s.name)).toEqual(["Данные", ...res.sheetNames]);
+    expect(back.sheets[0].rows[0][0]).toBe("Школа");
   });
 });

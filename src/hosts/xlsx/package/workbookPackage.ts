@@ -12,6 +12,7 @@ import {
   addRelationship,
   appendToSheets,
   CONTENT_TYPES,
+  emptyRels,
   ensureRelPrefix,
   newSheetElement,
   relationships,
@@ -55,7 +56,7 @@ export class WorkbookPackage {
     const workbook = this.pkg.text(this.wbPart);
     if (workbook === undefined) throw new Error(`the package has no workbook part (${this.wbPart})`);
     this.workbook = workbook;
-    this.rels = this.pkg.text(relsPartOf(this.wbPart)) ?? "";
+    this.rels = this.pkg.text(relsPartOf(this.wbPart)) ?? emptyRels();
     this.types = this.pkg.text("[Content_Types].xml") ?? "";
     this.maxSheetId = Math.max(0, ...sheetEntries(workbook).map((e) => e.sheetId));
   }

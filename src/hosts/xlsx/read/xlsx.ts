@@ -554,7 +554,9 @@ export function parseWorksheetChunks(
       col = refCol > 0 ? refCol : col + 1;
 
       // Children in order: <f>, <v>, <is>, up to </c>.
-      let raw: string | undefined;
+      // The value's text is [rawStart, rawEnd); sliced only when it is not a plain integer.
+      let rawStart = -1;
+      let rawEnd = -1;
       let inline: string | undefined;
       let hasFormula = false;
       i = gt + 1;
@@ -586,8 +588,9 @@ export function parseWorksheetChunks(
           } else if (c0 === 118 /* v */ && isDelimiter(c1)) {
             if (!selfClosed) {
               const ve = xml.indexOf("<", i);
-              raw = xml.slice(i, ve < 0 ? xml.length : ve);
-              i = ve < 0 ? xml.length : ve;
+              rawStart = i;
+              rawEnd = ve < 0 ? xml.length : ve;
+              i = rawEnd;
             }
           } else if (
             c0 === 105 /* i */ &&
@@ -612,11 +615,23 @@ export function parseWorksheetChunks(
 
       const numeric = type === undefined || type === "n" || type === "d";
       const format = numeric || hasFormula ? ctx.styleFormats[style] : undefined;
-      if (format !== undefined && classifyFormat(format) !== "other") {
+      const kind = classifyFormat(format);
+      if (format !== undefined && kind !== "other") {
         formats ??= [];
         (formats[rowNo - 1] ??= [])[col - 1] = format;
       }
-      const value = cellValue(type, raw, inline, format, ctx);
+      let value: CellValue;
+      const int =
+        rawStart >= 0 && (type === undefined || type === "n" || type === "s")
+          ? plainInteger(xml, rawStart, rawEnd)
+          : -1;
+      if (int >= 0) {
+        // Most cells: a shared-string index or a whole number, read without a slice.
+        if (type === "s") value = ctx.sharedStrings[int] ?? null;
+        else value = kind === "date" ? excelSerialToDate(int, ctx.date1904) : int;
+      } else {
+        value = cellValue(type, rawStart >= 0 ? xml.slice(rawStart, rawEnd) : undefined, inline, format, ctx);
+      }
       if (value === null) continue;
       while (width < col - 1) scratch[width++] = null;
       scratch[col - 1] = value;
@@ -644,6 +659,18 @@ export function parseWorksheetChunks(
     ...(formats ? { formats } : {}),
     ...(merges.length > 0 ? { merges } : {}),
   };
+}
+
+/** The non-negative integer written in xml[from, to) (at most 15 digits), or -1. */
+function plainInteger(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The raw value of the one-letter attribute `letter` in xml[from, to), e.g. a row's `r`. */
