@@ -206,7 +206,7 @@ describe("task pane on the Excel fake", () => {
   });
 
   it(
-    "fills the dashboard in Excel: «Дашборд», the ШНОР share 2022 name, two charts",
+    "fills the dashboard in Excel: «Дашборд», the ШНОР share 2022 name, three charts",
     { timeout: TIMEOUT },
     async () => {
       assert.deepEqual(await shnorShare(page), {
@@ -236,7 +236,7 @@ describe("task pane on the Excel fake", () => {
         return c ? { value: c.value, formula: c.formula ?? null } : null;
       }, parseA1(m[1]));
       assert.ok(cell && (cell.formula !== null || cell.value !== ""), `${name} names an empty cell`);
-      assert.equal(wb.charts.length, 2, `charts on «Дашборд»: ${JSON.stringify(wb.charts)}`);
+      assert.equal(wb.charts.length, 3, `charts on «Дашборд»: ${JSON.stringify(wb.charts)}`);
       await expectAccessible(page, "«Показатели»");
       await screenshot(page, "taskpane-4-indicators");
       opened.assertClean();

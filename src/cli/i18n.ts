@@ -40,6 +40,8 @@ const ru = {
   "cmd.consolidate":
     "свести заполненные файлы школ в копию сводной книги: каждый файл проверяется (ФЛК); строки файлов без ошибок добавляются на листы мониторинга со столбцом «Источник», повторный импорт файла заменяет его прежние строки. Код выхода 0 — все файлы сведены, 1 — есть файлы не сведённые, сведённые частично, нечитаемые или одна школа в нескольких файлах (копия всё равно записана), 2 — сводная книга не читается, копию не записать или неверные аргументы",
   "cmd.templates": "встроенные шаблоны проектов",
+  "cmd.report":
+    "записать аналитическую справку по итогам мониторинга (.docx): проверка данных, достижение целевых показателей с диаграммой доли ШНОР, школы с низкими образовательными результатами, выводы. Код выхода 0, когда справка записана (даже если проверка нашла ошибки — они в разделе 1), 2 — файл не читается или неверные аргументы",
   "cmd.template": "создать пустой бланк книги по шаблону проекта (листы плана и мониторинга с проверкой ввода)",
   checking: "Проверка {file}…",
   schoolYear: " (учебный год)",
@@ -60,6 +62,12 @@ const ru = {
   dashboardHelpers: ", скрытый служебный {names}",
   dashboardFacts: "Показателей по муниципалитету: {facts}, из них с живой формулой: {formulas}.",
   dashboardCheck: "Проверка (ФЛК): {summary}.",
+  reportDone: "Справка записана в {out} (шаблон {template}, отчётная дата {asOf}).",
+  reportTargets: "Целевые показатели: выполнено {met} из {assessed}.",
+  reportShnor: "ШНОР по итогам {year} г.: {count}.",
+  reportNotDocx: "--out: справка записывается в файл .docx, получено «{file}».",
+  reportUnknownProject:
+    "{file}: книга не относится ни к одному известному проекту — нет ни плана-графика, ни листов мониторинга шаблона {template} (просмотрены листы {sheets}); справка не записана. Укажите шаблон (--template) или проверьте книгу: sverka validate {file}",
   warning: "Внимание: {text}",
   blankDone: "Создан бланк {out} (шаблон {template}): листы {sheets}",
   progressWrite: "запись {file}",
@@ -107,6 +115,8 @@ const en: Record<CliKey, string> = {
   "cmd.consolidate":
     "merge filled school files into a copy of the master workbook: each file is checked; rows of files without errors are appended to the monitoring sheets with a «Источник» column, importing a file again replaces its earlier rows. Exit code 0 every file merged, 1 some file was rejected, merged partly, unreadable or a school was sent twice (the copy is still written), 2 the master cannot be read, the copy cannot be written or the arguments are wrong",
   "cmd.templates": "the built-in project templates",
+  "cmd.report":
+    "write the analytical report on the monitoring (.docx, in Russian): the data check, the targets with a chart of the ШНОР share, the schools with low results, conclusions. Exit code 0 when the report is written (even when the check found errors: they are its section 1), 2 a file cannot be read or the arguments are wrong",
   "cmd.template": "create a blank workbook for a project template (plan and monitoring sheets with data validation)",
   checking: "Checking {file}…",
   schoolYear: " (school year)",
@@ -127,6 +137,12 @@ const en: Record<CliKey, string> = {
   dashboardHelpers: ", hidden helper {names}",
   dashboardFacts: "Municipal indicators: {facts}, with a live formula: {formulas}.",
   dashboardCheck: "Check: {summary}.",
+  reportDone: "Report written to {out} (template {template}, report date {asOf}).",
+  reportTargets: "Targets met: {met} of {assessed}.",
+  reportShnor: "Schools with low results (ШНОР) by the results of {year}: {count}.",
+  reportNotDocx: "--out: the report is a .docx file, got «{file}».",
+  reportUnknownProject:
+    "{file}: the workbook belongs to no known project — neither a plan-graph nor monitoring sheets of template {template} (sheets looked at: {sheets}); no report written. Choose the template (--template) or check the workbook: sverka validate {file}",
   warning: "Warning: {text}",
   blankDone: "Blank workbook {out} created (template {template}): sheets {sheets}",
   progressWrite: "writing {file}",

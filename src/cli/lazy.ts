@@ -32,3 +32,8 @@ export function xlsxDashboard(): typeof import("../hosts/xlsx/writeDashboard") {
 export function xlsxBlank(): typeof import("../hosts/xlsx/blankTemplate") {
   return require("../hosts/xlsx/blankTemplate") as typeof import("../hosts/xlsx/blankTemplate");
 }
+
+/** Writing the справка (.docx). */
+export function docxSpravka(): typeof import("../hosts/docx/spravka") {
+  return require("../hosts/docx/spravka") as typeof import("../hosts/docx/spravka");
+}

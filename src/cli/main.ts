@@ -11,6 +11,7 @@ import { version } from "../../package.json";
 import { registerConsolidate } from "./commands/consolidate";
 import { registerDashboard } from "./commands/dashboard";
 import { registerIndicators } from "./commands/indicators";
+import { registerReport } from "./commands/report";
 import { registerTemplates } from "./commands/templates";
 import { registerValidate } from "./commands/validate";
 import { Cli, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from "./context";
@@ -23,6 +24,7 @@ const COMMANDS: ((program: Command, cli: Cli) => void)[] = [
   registerValidate,
   registerIndicators,
   registerDashboard,
+  registerReport,
   registerConsolidate,
   registerTemplates,
 ];

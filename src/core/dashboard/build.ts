@@ -36,6 +36,14 @@ export function buildDashboardLayouts(
     asOf: options.asOf,
     workbook,
   });
-  const flk = renderFlkReport(check.report, { sheetNames: workbook.sheets.map((s) => s.name) });
+  const flk = renderFlkReport(check.report, {
+    sheetNames: workbook.sheets.map((s) => s.name),
+    print: {
+      project: check.template.title,
+      place: check.template.municipality,
+      asOf: options.asOf,
+      refreshedAt: options.refreshedAt,
+    },
+  });
   return { indicators, layout, flk };
 }

@@ -7,6 +7,8 @@ import { quoteSheetName } from "../model/address";
 import type { Issue, Severity } from "../report/issue";
 import { SVERKA_SHEETS } from "../sheets/planSheets";
 import type { FileReport } from "../validate";
+import { fitRowHeights } from "./grid";
+import { landscapePrint } from "./print";
 import type { CellStyle, LayoutCell, LayoutSheet } from "./types";
 
 export const FLK_SHEET = SVERKA_SHEETS[1];
@@ -40,6 +42,8 @@ export function issueLink(i: Issue): string | null {
 export interface FlkReportOptions {
   /** Sheets that exist in the workbook: links are made only to them (default: every sheet of the report). */
   sheetNames?: readonly string[];
+  /** The project and the dates for the printed header and footer (default: the file name, no dates). */
+  print?: { project: string; place?: string; asOf: string; refreshedAt: string };
   /**
    * An issue's message (e.g. `issueMessage` of `src/i18n/issueMessages.ts` in the user's language);
    * default: the message the report carries (`localizeReport`), else the issue's code.
@@ -72,15 +76,26 @@ export function renderFlkReport(report: FileReport, options: FlkReportOptions = 
     set(r, 7, message(issue), { style: "text" });
   });
   const last = headerRow + Math.max(report.issues.length, 0);
+  const merges = [1, 2, 3].map((r) => ({ top: r, left: 1, bottom: r, right: HEADER.length }));
+  const print = landscapePrint({
+    area: { top: 1, left: 1, bottom: last, right: HEADER.length },
+    titleRows: { from: headerRow, to: headerRow },
+    project: options.print?.project ?? `Отчёт ФЛК: ${report.file}`,
+    place: options.print?.place,
+    asOf: options.print?.asOf,
+    refreshedAt: options.print?.refreshedAt,
+  });
   return {
     name: FLK_SHEET,
     role: "flk",
     hidden: false,
     cells,
-    merges: [1, 2, 3].map((r) => ({ top: r, left: 1, bottom: r, right: HEADER.length })),
+    merges,
     widths: WIDTHS,
     frozenRows: headerRow,
     autoFilter: { top: headerRow, left: 1, bottom: last, right: HEADER.length },
     dataBars: [],
+    rowHeights: fitRowHeights(cells, merges, WIDTHS),
+    print,
   };
 }

@@ -1,48 +1,63 @@
 /**
- * The dashboard sheet as data (DOMAIN.md «Dashboard»): the project, its period and the dates; the
- * indicator table for the municipality; the ШНОР share by year; the per-school table; the ФЛК
- * summary per sheet. Pure: a host renders the layout (`hosts/xlsx/writeDashboard.ts`).
+ * The dashboard sheet as data (DOMAIN.md «Dashboard», issue 11): what an official reads at a
+ * glance, then the details, printed on A4 landscape one page wide. Pure: a host renders it.
  *
- * Choices:
- * - The indicator table lists EVERY period of every municipal value, grouped by indicator in the
- *   template's order, the latest period first; «Прошлый период» refers to the fact cell of the
- *   previous period when that row is in the table (a formula), «Динамика» is «факт − прошлый».
- * - Each municipal fact cell holds a live formula where `formulas.ts` can write one that reproduces
- *   the core (column «Расчёт» says «формула»), else the core's value and the reason.
- * - Every municipal fact cell gets a defined name `sv_<id>_<period>`.
- * - The per-school table shows each school's latest values; plan execution is not defined per
- *   school (DOMAIN.md), so its column shows «—» and a footnote points at the municipal value.
- * - Charts are asked for as `ChartSpec`s (quality by school, ШНОР share by year); their value
- *   columns carry data bars, which xlsx can show without a chart.
+ * From the top:
+ * 1. Head block: the project, municipality and period, the dates, the ФЛК verdict (a link to
+ *    «Отчёт ФЛК»), the live line «Целевые показатели: выполнено N из M» (COUNTIF over the status
+ *    column of the indicator table) and the unmet ones named.
+ * 2. Key cards: up to six headline indicators (ШНОР share, quality, ВПР, КПК of ШНОР teachers, plan
+ *    execution …): fact, target, status, previous period and the change with an arrow, every
+ *    number a reference to the indicator table; the change is coloured by whether it is good for
+ *    that indicator (a falling ШНОР share is good).
+ * 3. Charts (`ChartSpec`s anchored here): ШНОР share by year against its target line, quality by
+ *    school year, the schools ranked by their share of «2» in the deciding procedures (ШНОР
+ *    highlighted). Their series refer to cells of the chart-data block and the school table.
+ * 4. All indicators, grouped by theme, one row each: the latest period's fact and the previous
+ *    period's fact side by side, both live formulas named `sv_<id>_<period>`; a status formula
+ *    where it reproduces the core; the change with an arrow. Facts of earlier periods and the
+ *    «Расчёт» notes (formula or why a value) are on the hidden helper sheet.
+ * 5. Schools sorted by risk (ШНОР first, then by share of «2»), traffic-light styles.
+ * 6. The ФЛК summary per sheet.
+ *
+ * Region scale: every formula added here is a reference, a difference, one IF over a fact cell
+ * or one COUNTIF over the status column; per-school figures are the core's values.
  */
-import { previousPeriodOf, traceIndicators, type IndicatorUse } from "../indicators/engine";
+import { traceIndicators, type IndicatorUse } from "../indicators/engine";
 import type { IndicatorValue } from "../indicators/types";
 import { a1, columnLetter, quoteSheetName } from "../model/address";
 import type { IsoDate } from "../model/dates";
 import type { WorkbookData } from "../model/sheet";
 import type { MonitoringData } from "../monitoring/model";
+import { shnorStatuses } from "../monitoring/shnor";
 import { SVERKA_SHEETS } from "../sheets/planSheets";
 import type { Template } from "../template/schema";
 import type { FileReport, SheetKind } from "../validate";
-import { buildFactFormulas, factKey } from "./formulas";
-import type {
-  CellRange,
-  CellStyle,
-  ChartSpec,
-  DataBar,
-  DefinedName,
-  FactCell,
-  LayoutCell,
-  LayoutSheet,
-  LayoutValue,
-} from "./types";
+import { summaryText } from "./flkReport";
+import { buildFactFormulas, CALC_SHEET, factKey, type FactFormula } from "./formulas";
+import { baseName, deltaFormat, fitRowHeights, Grid, ruDate, valueFormat } from "./grid";
+import { landscapePrint } from "./print";
+import { lowSharesByYear, shnorBasis } from "./schools";
+import { NO_DATA, STATUS_MET, STATUS_NOT_MET, statusFormula, statusOf } from "./status";
+import {
+  changeIsGood,
+  HEADLINE_IDS,
+  indicatorRows,
+  municipalTargets,
+  periodSeries,
+  targetSummary,
+  THEME_TITLES,
+  type IndicatorRow,
+} from "./summary";
+import type { CellStyle, ChartSpec, DefinedName, FactCell, LayoutSheet } from "./types";
 
 export { CALC_SHEET } from "./formulas";
+export { valueFormat } from "./grid";
 export const DASHBOARD_SHEET = SVERKA_SHEETS[0];
 
 export interface DashboardInput {
   template: Template;
-  /** The check's file report (the ФЛК summary per sheet). */
+  /** The check's file report (the ФЛК verdict and summary per sheet). */
   report: FileReport;
   /** All indicator values (`computeIndicators`); municipal ones fill the indicator table. */
   indicators: readonly IndicatorValue[];
@@ -77,44 +92,58 @@ export interface DashboardLayout {
 
 const MUNICIPALITY = "municipality";
 const NO_VALUE = "—";
-const NO_DATA = "нет данных";
+const QUALITY_COLOR = "FF5B9BD5";
+const TARGET_COLOR = "FFC00000";
+const SHNOR_COLOR = "FFC0504D";
+const OTHER_COLOR = "FF5B9BD5";
+const MAX_CARDS = 6;
+/** The ranking chart shows at most this many schools (the riskiest; a region has 2,000). */
+const MAX_RANKED = 30;
+/** A school's share of «2» from which it is a risk (the seed's threshold of a low result), and a warning. */
+const LOW_PCT = 30;
+const WARN_PCT = 15;
+
+/** The longest card title shown in bold (column A's width in bold 12 pt). */
+const CARD_TITLE_MAX = 36;
+
+/** Column widths of the dashboard, in characters (Russian headers wrap within them). */
+const WIDTHS = [46, 12, 13, 12, 13, 14, 14, 15, 14];
+const COLS = WIDTHS.length;
+const COL = {
+  title: 1,
+  unit: 2,
+  target: 3,
+  period: 4,
+  fact: 5,
+  status: 6,
+  prevPeriod: 7,
+  previous: 8,
+  delta: 9,
+} as const;
 
 /** The defined name of a municipal fact: `sv_quality_pct_2022_2023`. */
 export function factName(id: string, period: string): string {
   return `sv_${id}_${period}`.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
-/** «31.12.2023». */
-function ruDate(iso: IsoDate): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}.${m}.${y}`;
+/** `+0.0" п.п."` with an arrow: «▲ +6,9 п.п.», «▼ −0,6 п.п.». */
+export function arrowFormat(unit: string, value: number): string {
+  const [up, down, zero] = deltaFormat(unit, value).split(";");
+  return `"▲ "${up};"▼ "${down.replace(/^-/, '"−"')};${zero}`;
 }
 
-/** Literal text inside a number format. */
-function fmtText(s: string): string {
-  return `"${s.replace(/"/g, "")}"`;
+function numberStyle(met: boolean | null | undefined): CellStyle {
+  return met === true ? "met" : met === false ? "notMet" : "number";
 }
 
-/** Number format of a value in `unit`: `0.0" %"`, `0" чел."`. */
-export function valueFormat(unit: string, value: number): string {
-  if (unit === "%") return `0.0${fmtText(" %")}`;
-  const digits = Number.isInteger(value) ? "0" : "0.0";
-  return unit ? `${digits}${fmtText(` ${unit}`)}` : "General";
+function changeStyle(row: IndicatorRow): CellStyle {
+  const good = changeIsGood(row.better, row.latest.delta);
+  return good === true ? "met" : good === false ? "notMet" : "number";
 }
 
-/** Number format of a change: `+0.0" п.п.";-0.0" п.п.";0.0" п.п."`. */
-function deltaFormat(unit: string, value: number): string {
-  const u = unit === "%" ? " п.п." : unit ? ` ${unit}` : "";
-  const digits = unit === "%" || !Number.isInteger(value) ? "0.0" : "0";
-  const t = u ? fmtText(u) : "";
-  return `+${digits}${t};-${digits}${t};${digits}${t}`;
-}
-
-function statusOf(v: IndicatorValue): { text: string; style: CellStyle } {
-  if (v.value === null) return { text: NO_DATA, style: "noData" };
-  if (v.met === true) return { text: "выполнено", style: "met" };
-  if (v.met === false) return { text: "не выполнено", style: "notMet" };
-  return { text: v.target === null ? "цель не задана" : "не оценить", style: "noData" };
+/** «Доля ШНОР (34,5 %, цель ≤ 20 %)». */
+function unmetText(r: IndicatorRow): string {
+  return `${r.latest.title}, ${r.latest.period} (${r.latest.display}${r.latest.target ? `, цель ${r.latest.target}` : ""})`;
 }
 
 const KIND_LABEL: Record<SheetKind, string> = {
@@ -124,81 +153,16 @@ const KIND_LABEL: Record<SheetKind, string> = {
   other: "не распознан",
 };
 
-/** Cells, merges and the rest of one sheet under construction. */
-class Grid {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: CellRange[] = [];
-  readonly dataBars: DataBar[] = [];
-
-  constructor(readonly name: string) {}
-
-  set(row: number, col: number, value: LayoutValue, extra: Omit<LayoutCell, "row" | "col" | "value"> = {}): void {
-    this.cells.push({ row, col, value, ...extra });
-  }
-
-  /** A line of text across `cols` columns (merged). */
-  line(row: number, text: string, style: CellStyle, cols: number, link?: string): void {
-    this.set(row, 1, text, link ? { style, link } : { style });
-    if (cols > 1) this.merges.push({ top: row, left: 1, bottom: row, right: cols });
-  }
-
-  header(row: number, titles: readonly string[]): void {
-    titles.forEach((t, i) => this.set(row, i + 1, t, { style: "header" }));
-  }
-
-  /** `'Дашборд'!$E$7`. */
-  ref(row: number, col: number): string {
-    return `${quoteSheetName(this.name)}!$${columnLetter(col)}$${row}`;
-  }
-
-  rangeRef(top: number, bottom: number, col: number): string {
-    const c = columnLetter(col);
-    return `${quoteSheetName(this.name)}!$${c}$${top}:$${c}$${bottom}`;
-  }
+/** Where a fact cell is, for formulas on the dashboard (local A1) and elsewhere (absolute, quoted). */
+interface FactPlace {
+  sheet: string;
+  row: number;
+  col: number;
+  value: IndicatorValue;
 }
 
-const TABLE_COLUMNS = 10;
-const COL = {
-  title: 1,
-  period: 2,
-  unit: 3,
-  target: 4,
-  fact: 5,
-  status: 6,
-  previous: 7,
-  delta: 8,
-  excluded: 9,
-  source: 10,
-} as const;
-
-/** Municipal values grouped by indicator (template order), latest period first. */
-function municipalRows(values: readonly IndicatorValue[]): IndicatorValue[] {
-  const groups = new Map<string, IndicatorValue[]>();
-  for (const v of values) {
-    if (v.scope !== MUNICIPALITY) continue;
-    const list = groups.get(v.id);
-    if (list) list.push(v);
-    else groups.set(v.id, [v]);
-  }
-  const out: IndicatorValue[] = [];
-  for (const list of groups.values()) out.push(...[...list].sort((a, b) => (a.period < b.period ? 1 : -1)));
-  return out;
-}
-
-interface SchoolColumn {
-  title: string;
-  id: string;
-  /** Latest period of the id's per-school values. */
-  period: string | null;
-  byScope: Map<string, IndicatorValue>;
-}
-
-function schoolColumn(values: readonly IndicatorValue[], id: string, title: string): SchoolColumn {
-  const own = values.filter((v) => v.id === id && v.scope !== MUNICIPALITY);
-  const period = own.reduce<string | null>((p, v) => (p === null || v.period > p ? v.period : p), null);
-  const byScope = new Map<string, IndicatorValue>();
-  for (const v of own) if (v.period === period) byScope.set(v.scope, v);
-  return { title: period ? `${title} (${period})` : title, id, period, byScope };
+function localRef(p: FactPlace): string {
+  return p.sheet === DASHBOARD_SHEET ? a1(p.row, p.col) : `${quoteSheetName(p.sheet)}!$${columnLetter(p.col)}$${p.row}`;
 }
 
 export function renderDashboard(input: DashboardInput): DashboardLayout {
@@ -210,7 +174,7 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
 
   // Which records each municipal value used: the helper sheet of the formulas.
   const uses = input.uses ?? traceIndicators(template, monitoring, { asOf: input.asOf }).uses;
-  const municipal = municipalRows(input.indicators);
+  const municipal = input.indicators.filter((v) => v.scope === MUNICIPALITY);
   const formulas = buildFactFormulas({
     template,
     monitoring,
@@ -218,208 +182,601 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
     uses,
     workbook: input.workbook,
   });
+  const formulaOf = (v: IndicatorValue): FactFormula =>
+    formulas.facts.get(factKey(v.id, v.period)) ?? { reason: "значение" };
+  const rows = indicatorRows(template, input.indicators);
+  const summary = targetSummary(rows);
+  const cards = [
+    ...HEADLINE_IDS.map((id) => rows.find((r) => r.id === id)).filter((r): r is IndicatorRow => r !== undefined),
+    ...rows.filter((r) => !HEADLINE_IDS.includes(r.id) && r.latest.met !== null),
+  ].slice(0, MAX_CARDS);
 
-  // Page header.
-  let row = 1;
-  g.line(row++, template.title, "title", TABLE_COLUMNS);
-  const place = template.municipality ? `${template.municipality}. ` : "";
-  g.line(
-    row++,
-    `${place}Период проекта: ${ruDate(template.period.start)} – ${ruDate(template.period.end)}`,
-    "info",
-    TABLE_COLUMNS,
-  );
-  g.line(
-    row++,
-    `Отчётная дата: ${ruDate(input.asOf)}. Дашборд обновлён: ${ruDate(input.refreshedAt)}.`,
-    "info",
-    TABLE_COLUMNS,
-  );
-  const s = report.summary;
-  const counts = [
-    s.errors ? `ошибок: ${s.errors}` : "ошибок нет",
-    ...(s.warnings ? [`предупреждений: ${s.warnings}`] : []),
-    ...(s.infos ? [`замечаний: ${s.infos}`] : []),
-  ].join(", ");
-  g.line(
-    row++,
-    `Файл «${report.file}», шаблон ${report.template}. Проверка (ФЛК): ${counts} — подробно на листе «${SVERKA_SHEETS[1]}».`,
-    "link",
-    TABLE_COLUMNS,
-    `${quoteSheetName(SVERKA_SHEETS[1])}!A1`,
-  );
-  row++;
+  // Chart data: ШНОР share and quality by period (every period, oldest first).
+  const shnorData = periodSeries(template, municipal, "shnor_share");
+  const shnorSeries = shnorData.values;
+  const qualitySeries = periodSeries(template, municipal, "quality_pct").values;
+  const chartDataRows = Math.max(shnorSeries.length, qualitySeries.length);
 
-  // Indicator table.
-  g.line(row++, "Показатели проекта по муниципалитету", "subtitle", TABLE_COLUMNS);
+  // Schools, sorted by risk.
+  const schoolTable = schoolRows(input);
+
+  // Row plan: head 1–6, cards, charts, chart data, indicator table, schools, ФЛК.
+  const HEAD_ROWS = 6;
+  const cardsTop = HEAD_ROWS + 2; // subtitle; header below it
+  const chartsTop = cardsTop + 2 + cards.length + 1;
+  const CHART_ROWS = 17;
+  const rankRows = schoolTable.rows.length ? Math.min(schoolTable.rows.length, MAX_RANKED) + 6 : 0;
+  const chartsBottom = chartsTop + CHART_ROWS + (rankRows ? rankRows + 1 : 0);
+  const dataTop = chartsBottom + 1;
+  const tableTop = chartDataRows ? dataTop + 2 + chartDataRows + 1 : dataTop;
+
+  // 4. The indicator table (planned first: the head and the cards refer to it).
+  let row = tableTop;
+  g.line(row++, "Все показатели проекта по муниципалитету", "subtitle", COLS);
   const tableHeader = row;
   g.header(row++, [
     "Показатель",
-    "Период",
     "Ед.",
     "Цель",
+    "Период",
     "Факт",
     "Статус",
     "Прошлый период",
+    "Факт прошлого периода",
     "Динамика",
-    "Исключено строк",
-    "Расчёт",
   ]);
-  const factRow = new Map<string, number>();
-  municipal.forEach((v, i) => factRow.set(factKey(v.id, v.period), tableHeader + 1 + i));
-  for (const v of municipal) {
-    const r = row++;
-    const key = factKey(v.id, v.period);
-    const f = formulas.facts.get(key) ?? { reason: "значение" };
-    g.set(r, COL.title, v.title, { style: "text" });
-    g.set(r, COL.period, v.period, { style: "text" });
-    g.set(r, COL.unit, v.unit, { style: "text" });
-    g.set(r, COL.target, v.target ?? NO_VALUE, { style: v.target === null ? "noData" : "text" });
+  const places = new Map<string, FactPlace>();
+  const tableRowOf = new Map<string, number>();
+  let theme: IndicatorRow["theme"] | null = null;
+  const older: IndicatorValue[] = [];
+  for (const r of rows) {
+    if (r.theme !== theme) {
+      theme = r.theme;
+      g.line(row++, THEME_TITLES[theme], "total", COLS);
+    }
+    const t = row++;
+    tableRowOf.set(r.id, t);
+    const v = r.latest;
+    g.set(t, COL.title, v.title, { style: "text" });
+    g.set(t, COL.unit, v.unit, { style: "text" });
+    g.set(t, COL.target, v.target ?? NO_VALUE, {
+      style: v.target === null ? "noData" : "text",
+    });
+    g.set(t, COL.period, v.period, { style: "text" });
     const status = statusOf(v);
-    if (typeof v.value === "number") {
-      g.set(r, COL.fact, v.value, {
-        style: status.style === "noData" ? "number" : status.style,
-        numFmt: valueFormat(v.unit, v.value),
-        ...(f.formula ? { formula: f.formula } : {}),
-      });
-    } else g.set(r, COL.fact, v.display, { style: "noData" });
-    g.set(r, COL.status, status.text, { style: status.style });
-
-    const prevRow = (() => {
-      const p = previousPeriodOf(v.period);
-      return p === null ? undefined : factRow.get(factKey(v.id, p));
-    })();
-    const previous = v.previous ?? null;
-    const prevIsFormula = typeof previous === "number" && prevRow !== undefined;
-    if (typeof previous === "number")
-      g.set(r, COL.previous, previous, {
-        style: "number",
-        numFmt: valueFormat(v.unit, previous),
-        ...(prevIsFormula ? { formula: a1(prevRow, COL.fact) } : {}),
-      });
-    else g.set(r, COL.previous, NO_VALUE, { style: "noData" });
-    const delta = v.delta ?? null;
-    if (typeof delta === "number")
-      g.set(r, COL.delta, delta, {
-        style: "number",
-        numFmt: deltaFormat(v.unit, delta),
-        ...(prevIsFormula && typeof v.value === "number"
-          ? { formula: `${a1(r, COL.fact)}-${a1(r, COL.previous)}` }
-          : {}),
-      });
-    else g.set(r, COL.delta, NO_VALUE, { style: "noData" });
-    g.set(r, COL.excluded, v.excluded_rows, { style: "number" });
-    g.set(r, COL.source, f.formula ? "формула" : (f.reason ?? "значение"), { style: "note" });
-
-    const name = factName(v.id, v.period);
-    definedNames.push({ name, ref: g.ref(r, COL.fact) });
-    facts.push({
-      id: v.id,
-      period: v.period,
+    writeFact(g, t, COL.fact, v, formulaOf(v), status.style === "noData" ? "number" : status.style);
+    places.set(factKey(v.id, v.period), {
       sheet: DASHBOARD_SHEET,
-      address: a1(r, COL.fact),
-      value: v.value,
+      row: t,
+      col: COL.fact,
+      value: v,
+    });
+    const prev = r.previous;
+    if (prev) {
+      g.set(t, COL.prevPeriod, prev.period, { style: "text" });
+      writeFact(g, t, COL.previous, prev, formulaOf(prev), "number");
+      places.set(factKey(prev.id, prev.period), {
+        sheet: DASHBOARD_SHEET,
+        row: t,
+        col: COL.previous,
+        value: prev,
+      });
+    } else {
+      g.set(t, COL.prevPeriod, NO_VALUE, { style: "noData" });
+      g.set(t, COL.previous, NO_VALUE, { style: "noData" });
+    }
+    const sf = statusFormula(
+      v,
+      municipalTargets(r.spec, v.period),
+      a1(t, COL.fact),
+      prev ? { ref: a1(t, COL.previous), value: prev.value } : null,
+    );
+    g.set(t, COL.status, status.text, {
+      style: status.style,
+      ...(sf ? { formula: sf } : {}),
+    });
+    const delta = v.delta ?? null;
+    if (typeof delta === "number" && prev && typeof v.value === "number" && typeof prev.value === "number")
+      g.set(t, COL.delta, delta, {
+        style: changeStyle(r),
+        numFmt: arrowFormat(v.unit, delta),
+        formula: `${a1(t, COL.fact)}-${a1(t, COL.previous)}`,
+      });
+    else if (typeof delta === "number")
+      g.set(t, COL.delta, delta, {
+        style: changeStyle(r),
+        numFmt: arrowFormat(v.unit, delta),
+      });
+    else g.set(t, COL.delta, NO_VALUE, { style: "noData" });
+    older.push(...r.older);
+  }
+  if (!rows.length) g.line(row++, "Показателей по муниципалитету нет.", "noData", COLS);
+  const tableBottom = row - 1;
+  row++;
+
+  // Earlier periods and the «Расчёт» of every fact: on the helper sheet.
+  const calc = factsOnCalc(formulas.calc, rows, older, places, formulaOf);
+  for (const [, p] of [...places].sort((a, b) =>
+    a[1].sheet === b[1].sheet ? a[1].row - b[1].row : a[1].sheet === DASHBOARD_SHEET ? -1 : 1,
+  )) {
+    const f = formulaOf(p.value);
+    const sheetRef = `${quoteSheetName(p.sheet)}!$${columnLetter(p.col)}$${p.row}`;
+    definedNames.push({
+      name: factName(p.value.id, p.value.period),
+      ref: sheetRef,
+    });
+    facts.push({
+      id: p.value.id,
+      period: p.value.period,
+      sheet: p.sheet,
+      address: a1(p.row, p.col),
+      value: p.value.value,
       formula: f.formula !== undefined,
       ...(f.formula ? {} : { reason: f.reason ?? "значение" }),
     });
   }
-  if (!municipal.length) g.line(row++, "Показателей по муниципалитету нет.", "noData", TABLE_COLUMNS);
-  row++;
 
-  // ШНОР share by year (the data of the line chart): references to the fact cells.
-  const shnor = municipal
-    .filter((v) => v.id === "shnor_share" && typeof v.value === "number")
-    .sort((a, b) => (a.period < b.period ? -1 : 1));
-  if (shnor.length) {
-    g.line(row++, "Доля ШНОР по годам", "subtitle", TABLE_COLUMNS);
-    g.header(row++, ["Год", "Доля ШНОР"]);
+  // 1. Head block.
+  g.line(1, template.title, "title", COLS);
+  const place = template.municipality ? `${template.municipality}. ` : "";
+  g.line(2, `${place}Период проекта: ${ruDate(template.period.start)} – ${ruDate(template.period.end)}`, "info", COLS);
+  g.line(3, `Отчётная дата: ${ruDate(input.asOf)}. Дашборд обновлён: ${ruDate(input.refreshedAt)}.`, "info", COLS);
+  g.line(
+    4,
+    `Проверка данных (ФЛК): ${summaryText(report.summary)} — подробно на листе «${SVERKA_SHEETS[1]}» (файл «${baseName(report.file)}», шаблон ${report.template}).`,
+    "link",
+    COLS,
+    `${quoteSheetName(SVERKA_SHEETS[1])}!A1`,
+  );
+  const statusRange = `${columnLetter(COL.status)}${tableHeader + 1}:${columnLetter(COL.status)}${Math.max(tableBottom, tableHeader + 1)}`;
+  const metCount = `COUNTIF(${statusRange},"${STATUS_MET}")`;
+  g.merged(5, 1, COLS, `Целевые показатели: выполнено ${summary.met.length} из ${summary.assessed.length}`, {
+    style: summary.unmet.length ? "notMet" : "met",
+    formula: `"Целевые показатели: выполнено "&${metCount}&" из "&(${metCount}+COUNTIF(${statusRange},"${STATUS_NOT_MET}"))`,
+  });
+  g.line(
+    6,
+    summary.unmet.length
+      ? `Не выполнены: ${summary.unmet.map(unmetText).join("; ")}.`
+      : summary.assessed.length
+        ? "Все оценённые целевые показатели выполнены."
+        : "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).",
+    // «warning» wraps in every host; the list can be long.
+    summary.unmet.length ? "warning" : "info",
+    COLS,
+  );
+
+  // 2. Key cards.
+  if (cards.length) {
+    g.line(cardsTop, "Ключевые показатели", "subtitle", COLS);
+    g.header(cardsTop + 1, ["Показатель"]);
+    g.merged(cardsTop + 1, 2, 2, "Факт", { style: "header" });
+    g.header(cardsTop + 1, ["Цель", "Статус", "Прошлый период", "Факт прошлого периода", "Динамика"], 4);
+    cards.forEach((r, i) => {
+      const c = cardsTop + 2 + i;
+      const t = tableRowOf.get(r.id)!;
+      const v = r.latest;
+      const status = statusOf(v);
+      const ref = (col: number) => a1(t, col);
+      // A bold card title that does not fit its column would be cut: a long one is plain, wrapped text.
+      const title = `${v.title}, ${v.period}`;
+      g.set(c, 1, title, { style: title.length <= CARD_TITLE_MAX ? "subtitle" : "text" });
+      g.merged(c, 2, 2, typeof v.value === "number" ? v.value : v.display, {
+        style: typeof v.value === "number" ? numberStyle(v.met) : "noData",
+        formula: ref(COL.fact),
+        ...(typeof v.value === "number" ? { numFmt: valueFormat(v.unit, v.value) } : {}),
+      });
+      g.set(c, 4, v.target ?? NO_VALUE, {
+        style: v.target === null ? "noData" : "text",
+      });
+      g.set(c, 5, status.text, {
+        style: status.style,
+        formula: ref(COL.status),
+      });
+      const prev = r.previous;
+      g.set(c, 6, prev ? prev.period : NO_VALUE, {
+        style: prev ? "text" : "noData",
+      });
+      const prevValue = prev && typeof prev.value === "number" ? prev.value : (prev?.display ?? NO_VALUE);
+      g.set(c, 7, prevValue, {
+        style: typeof prevValue === "number" ? "number" : "noData",
+        formula: ref(COL.previous),
+        ...(typeof prevValue === "number" ? { numFmt: valueFormat(v.unit, prevValue) } : {}),
+      });
+      const delta = typeof v.delta === "number" ? v.delta : NO_VALUE;
+      g.set(c, 8, delta, {
+        style: typeof delta === "number" ? changeStyle(r) : "noData",
+        formula: ref(COL.delta),
+        ...(typeof delta === "number" ? { numFmt: arrowFormat(v.unit, delta) } : {}),
+      });
+    });
+  }
+
+  // 3. Charts and their data.
+  const chartAnchor = (top: number, left: number, bottom: number, right: number) => ({
+    sheet: DASHBOARD_SHEET,
+    range: { top, left, bottom, right },
+  });
+  if (chartDataRows) {
+    g.line(dataTop, "Данные диаграмм", "subtitle", COLS);
+    const head = dataTop + 1;
+    const first = head + 1;
+    if (shnorSeries.length) {
+      g.header(head, ["Год", "Доля ШНОР, %", "Цель, %"]);
+      const targets = shnorData.targets;
+      shnorSeries.forEach((v, i) => {
+        const r = first + i;
+        const p = places.get(factKey(v.id, v.period));
+        g.set(r, 1, v.period, { style: "text" });
+        g.set(r, 2, v.value as number, {
+          style: "number",
+          numFmt: valueFormat("%", v.value as number),
+          ...(p ? { formula: localRef(p) } : {}),
+        });
+        const t = targets[i];
+        g.set(r, 3, t ?? NO_VALUE, t !== null ? { style: "number", numFmt: valueFormat("%", t) } : { style: "noData" });
+      });
+      const last = first + shnorSeries.length - 1;
+      const hasTarget = targets.some((t) => t !== null);
+      charts.push({
+        id: "shnor_share_by_year",
+        kind: "column",
+        title: "Доля ШНОР по годам, %",
+        categoriesRange: g.rangeRef(first, last, 1),
+        valuesRange: g.rangeRef(first, last, 2),
+        categories: shnorSeries.map((v) => v.period),
+        series: [
+          {
+            name: "Доля ШНОР",
+            valuesRange: g.rangeRef(first, last, 2),
+            values: shnorSeries.map((v) => v.value as number),
+            color: SHNOR_COLOR,
+          },
+          ...(hasTarget
+            ? [
+                {
+                  name: "Цель",
+                  valuesRange: g.rangeRef(first, last, 3),
+                  values: targets,
+                  color: TARGET_COLOR,
+                  asLine: true,
+                },
+              ]
+            : []),
+        ],
+        numFmt: valueFormat("%", 0),
+        axisMin: 0,
+        anchor: chartAnchor(chartsTop, 1, chartsTop + CHART_ROWS - 1, 2),
+      });
+    }
+    if (qualitySeries.length) {
+      g.header(head, ["Учебный год", "Качество знаний, %"], 5);
+      qualitySeries.forEach((v, i) => {
+        const p = places.get(factKey(v.id, v.period));
+        g.set(first + i, 5, v.period, { style: "text" });
+        g.set(first + i, 6, v.value as number, {
+          style: "number",
+          numFmt: valueFormat("%", v.value as number),
+          ...(p ? { formula: localRef(p) } : {}),
+        });
+      });
+      const last = first + qualitySeries.length - 1;
+      charts.push({
+        id: "quality_by_year",
+        kind: "column",
+        title: "Качество знаний по учебным годам, %",
+        categoriesRange: g.rangeRef(first, last, 5),
+        valuesRange: g.rangeRef(first, last, 6),
+        categories: qualitySeries.map((v) => v.period),
+        series: [
+          {
+            name: "Качество знаний",
+            valuesRange: g.rangeRef(first, last, 6),
+            values: qualitySeries.map((v) => v.value as number),
+            color: QUALITY_COLOR,
+          },
+        ],
+        numFmt: valueFormat("%", 0),
+        axisMin: 0,
+        anchor: chartAnchor(chartsTop, 3, chartsTop + CHART_ROWS - 1, COLS),
+      });
+    }
+  }
+
+  // 5. Schools, sorted by risk.
+  row = tableBottom + 2;
+  if (schoolTable.rows.length) {
+    const { year } = schoolTable;
+    g.line(row++, "Школы: риск и показатели (ШНОР первыми, затем по доле «2»)", "subtitle", COLS);
+    const header = row++;
+    g.header(header, [
+      "ОО",
+      year !== null ? `ШНОР/ШНСУ (ШНОР по итогам ${year} г.)` : "ШНОР/ШНСУ",
+      year !== null ? `Доля «2» в решающих процедурах ${year} г., %` : "Доля «2», %",
+      ...schoolTable.columns.map((c) => c.title),
+    ]);
     const top = row;
-    for (const v of shnor) {
-      const src = factRow.get(factKey(v.id, v.period));
-      g.set(row, 1, v.period, { style: "text" });
-      g.set(row, 2, v.value as number, {
-        style: "number",
-        numFmt: valueFormat(v.unit, v.value as number),
-        ...(src !== undefined ? { formula: a1(src, COL.fact) } : {}),
+    for (const s of schoolTable.rows) {
+      g.set(row, 1, s.name, { style: s.shnor ? "notMet" : "text" });
+      const kinds = [...(s.shnor ? ["ШНОР"] : []), ...(s.shnsu ? ["ШНСУ"] : [])];
+      g.set(row, 2, kinds.length ? kinds.join(", ") : s.shnor === null && year !== null ? NO_DATA : NO_VALUE, {
+        style: s.shnor ? "notMet" : s.shnsu ? "warning" : "text",
+      });
+      if (s.lowPct === null) g.set(row, 3, NO_VALUE, { style: "noData" });
+      else
+        g.set(row, 3, s.lowPct, {
+          style: s.lowPct >= LOW_PCT ? "notMet" : s.lowPct >= WARN_PCT ? "warning" : "met",
+          numFmt: valueFormat("%", s.lowPct),
+        });
+      schoolTable.columns.forEach((c, i) => {
+        const v = c.byScope.get(s.name);
+        const col = 4 + i;
+        if (!v) g.set(row, col, NO_VALUE, { style: "noData" });
+        else if (typeof v.value === "number")
+          g.set(row, col, v.value, {
+            style: numberStyle(v.met),
+            numFmt: valueFormat(v.unit, v.value),
+          });
+        else g.set(row, col, v.display, { style: "noData" });
       });
       row++;
     }
-    charts.push({
-      id: "shnor_share_by_year",
-      kind: "line",
-      title: "Доля ШНОР по годам, %",
-      categoriesRange: g.rangeRef(top, row - 1, 1),
-      valuesRange: g.rangeRef(top, row - 1, 2),
-    });
+    const ranked = schoolTable.rows.slice(0, MAX_RANKED);
+    const rankedBottom = top + ranked.length - 1;
+    if (ranked.some((s) => s.lowPct !== null)) {
+      const rankTop = chartsTop + CHART_ROWS + 1;
+      charts.push({
+        id: "schools_by_low_share",
+        kind: "bar",
+        title: `${schoolTable.rows.length > MAX_RANKED ? `${MAX_RANKED} школ с наибольшим риском` : "Школы"}: доля «2» в решающих процедурах${year !== null ? ` ${year} г.` : ""}, % (ШНОР выделены)`,
+        categoriesRange: g.rangeRef(top, rankedBottom, 1),
+        valuesRange: g.rangeRef(top, rankedBottom, 3),
+        categories: ranked.map((s) => s.name),
+        series: [
+          {
+            name: "Доля «2», %",
+            valuesRange: g.rangeRef(top, rankedBottom, 3),
+            values: ranked.map((s) => s.lowPct),
+            color: OTHER_COLOR,
+            pointColors: ranked.map((s) => (s.shnor ? SHNOR_COLOR : OTHER_COLOR)),
+          },
+        ],
+        numFmt: valueFormat("%", 0),
+        axisMin: 0,
+        anchor: chartAnchor(rankTop, 1, rankTop + rankRows - 1, COLS),
+      });
+    }
+    const plan = municipal.find((v) => v.id === "plan_done_pct");
+    g.line(
+      row++,
+      `Выполнение плана-графика по школам не определено (план один на проект)${plan ? `; по муниципалитету — ${plan.display} (${plan.period})` : ""}. Доля «2» от ${LOW_PCT} % — низкий результат (красный), от ${WARN_PCT} % — внимание (жёлтый).`,
+      "note",
+      COLS,
+    );
     row++;
   }
+  if (charts.length) g.line(chartsTop - 1, "Диаграммы", "subtitle", COLS);
 
-  // Per-school table.
-  const quality = schoolColumn(input.indicators, "quality_pct", "Качество знаний, %");
-  const success = schoolColumn(input.indicators, "success_pct", "Успеваемость, %");
-  const vpr = schoolColumn(input.indicators, "vpr_coped_pct", "ВПР: справились, %");
-  const kpk = schoolColumn(input.indicators, "kpk_per_school", "КПК не менее 32 ч, чел.");
+  // 6. ФЛК summary per sheet.
+  row = flkSummary(g, report, row);
+  row++;
+  const noFormula = facts.filter((f) => !f.formula);
+  g.line(
+    row++,
+    `Все числа дашборда — живые формулы: факты считаются по листам данных и служебному скрытому листу «${CALC_SHEET}» (там же значения прошлых периодов и столбец «Расчёт»), статус и динамика — по фактам, строка «выполнено N из M» — по столбцу «Статус».${noFormula.length && !calc ? ` Без формулы (значение Сверки): ${noFormula.map((f) => `${f.id} ${f.period} — ${f.reason}`).join("; ")}.` : ""} Цели и значения по школам — расчёт Сверки на дату обновления.`,
+    "note",
+    COLS,
+  );
+  const last = row - 1;
+
+  const cells = [...g.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const dashboard: LayoutSheet = {
+    name: DASHBOARD_SHEET,
+    role: "dashboard",
+    hidden: false,
+    cells,
+    merges: g.merges,
+    widths: WIDTHS,
+    frozenRows: 0,
+    dataBars: g.dataBars,
+    rowHeights: fitRowHeights(cells, g.merges, WIDTHS),
+    print: landscapePrint({
+      area: { top: 1, left: 1, bottom: last, right: COLS },
+      titleRows: { from: 1, to: 1 },
+      project: template.title,
+      place: template.municipality,
+      asOf: input.asOf,
+      refreshedAt: input.refreshedAt,
+    }),
+  };
+  return {
+    sheets: calc ? [dashboard, calc] : [dashboard],
+    definedNames,
+    charts,
+    facts,
+    refreshedAt: input.refreshedAt,
+  };
+}
+
+/** A fact cell: the core's value, with its live formula when there is one. */
+function writeFact(g: Grid, row: number, col: number, v: IndicatorValue, f: FactFormula, style: CellStyle): void {
+  if (typeof v.value === "number")
+    g.set(row, col, v.value, {
+      style,
+      numFmt: valueFormat(v.unit, v.value),
+      ...(f.formula ? { formula: f.formula } : {}),
+    });
+  else g.set(row, col, v.display, { style: "noData" });
+}
+
+/**
+ * The facts block of the helper sheet, right of its helper columns: every municipal fact with its
+ * period, the cell that holds it and «Расчёт» (formula, or why a value); facts of periods before
+ * the previous one are written here (the dashboard shows two periods). Null when there is no
+ * helper sheet and nothing to put on one.
+ */
+function factsOnCalc(
+  base: LayoutSheet | null,
+  rows: readonly IndicatorRow[],
+  older: readonly IndicatorValue[],
+  places: Map<string, FactPlace>,
+  formulaOf: (v: IndicatorValue) => FactFormula,
+): LayoutSheet | null {
+  if (!base && !older.length) return null;
+  const sheet: LayoutSheet = base
+    ? { ...base, cells: [...base.cells], widths: [...base.widths] }
+    : {
+        name: CALC_SHEET,
+        role: "calc",
+        hidden: true,
+        cells: [],
+        merges: [],
+        widths: [],
+        frozenRows: 1,
+        dataBars: [],
+      };
+  const start = sheet.cells.reduce((m, c) => Math.max(m, c.col), 0) + 2;
+  const titles = ["Показатель", "Период", "Факт", "Ячейка", "Расчёт"];
+  titles.forEach((t, i) => sheet.cells.push({ row: 1, col: start + i, value: t, style: "header" }));
+  const widths = [40, 12, 14, 14, 60];
+  widths.forEach((w, i) => (sheet.widths[start + i - 1] = w));
+  const values = [...rows.flatMap((r) => [r.latest, ...(r.previous ? [r.previous] : [])]), ...older];
+  values.forEach((v, i) => {
+    const r = 2 + i;
+    const f = formulaOf(v);
+    let p = places.get(factKey(v.id, v.period));
+    sheet.cells.push({ row: r, col: start, value: v.title, style: "text" });
+    sheet.cells.push({
+      row: r,
+      col: start + 1,
+      value: v.period,
+      style: "text",
+    });
+    if (!p) {
+      p = { sheet: CALC_SHEET, row: r, col: start + 2, value: v };
+      places.set(factKey(v.id, v.period), p);
+      if (typeof v.value === "number")
+        sheet.cells.push({
+          row: r,
+          col: start + 2,
+          value: v.value,
+          style: "number",
+          numFmt: valueFormat(v.unit, v.value),
+          ...(f.formula ? { formula: f.formula } : {}),
+        });
+      else
+        sheet.cells.push({
+          row: r,
+          col: start + 2,
+          value: v.display,
+          style: "noData",
+        });
+    } else {
+      const ref = `${quoteSheetName(p.sheet)}!$${columnLetter(p.col)}$${p.row}`;
+      sheet.cells.push({
+        row: r,
+        col: start + 2,
+        value: typeof v.value === "number" ? v.value : v.display,
+        style: typeof v.value === "number" ? "number" : "noData",
+        formula: ref,
+        ...(typeof v.value === "number" ? { numFmt: valueFormat(v.unit, v.value) } : {}),
+      });
+    }
+    sheet.cells.push({
+      row: r,
+      col: start + 3,
+      value: `${p.sheet}!${a1(p.row, p.col)}`,
+      style: "text",
+    });
+    sheet.cells.push({
+      row: r,
+      col: start + 4,
+      value: f.formula ? "формула" : (f.reason ?? "значение"),
+      style: "note",
+    });
+  });
+  return sheet;
+}
+
+interface SchoolColumn {
+  title: string;
+  byScope: Map<string, IndicatorValue>;
+}
+
+function schoolColumn(
+  values: readonly IndicatorValue[],
+  id: string,
+  title: string,
+): SchoolColumn & { period: string | null } {
+  let period: string | null = null;
+  for (const v of values)
+    if (v.id === id && v.scope !== MUNICIPALITY && (period === null || v.period > period)) period = v.period;
+  const byScope = new Map<string, IndicatorValue>();
+  for (const v of values) if (v.id === id && v.scope !== MUNICIPALITY && v.period === period) byScope.set(v.scope, v);
+  return { title: period ? `${title} (${period})` : title, byScope, period };
+}
+
+interface SchoolRow {
+  name: string;
+  shnor: boolean | null;
+  shnsu: boolean;
+  lowPct: number | null;
+}
+
+/** The school table: registry order, then sorted by risk (ШНОР first, then share of «2», descending). */
+function schoolRows(input: DashboardInput): {
+  year: number | null;
+  rows: SchoolRow[];
+  columns: SchoolColumn[];
+} {
+  const { monitoring, template } = input;
   const status = schoolColumn(input.indicators, "shnor_status", "");
-  const registry = new Map(monitoring.schools.map((sc) => [sc.name, sc]));
-  const schoolNames: string[] = monitoring.schools.length
-    ? monitoring.schools.map((sc) => sc.name)
+  const { year, procedures } = shnorBasis(template, input.indicators, monitoring);
+  const shares = year !== null ? lowSharesByYear(monitoring, year, procedures) : new Map();
+  const columns = [
+    schoolColumn(input.indicators, "quality_pct", "Качество знаний, %"),
+    schoolColumn(input.indicators, "success_pct", "Успеваемость, %"),
+    schoolColumn(input.indicators, "vpr_coped_pct", "ВПР: справились, %"),
+    schoolColumn(input.indicators, "kpk_per_school", "КПК не менее 32 ч, чел."),
+  ];
+  const registry = monitoring.schools.length
+    ? monitoring.schools.map((s) => ({
+        name: s.name,
+        key: s.key,
+        shnsu: s.shnsu === true,
+      }))
     : [
         ...new Set(
           input.indicators.filter((v) => v.scope !== MUNICIPALITY && v.id !== "low_result").map((v) => v.scope),
         ),
-      ];
-  if (schoolNames.length) {
-    g.line(row++, "Показатели по школам (последний период каждого показателя)", "subtitle", TABLE_COLUMNS);
-    g.header(row++, [
-      "ОО",
-      status.period ? `ШНОР/ШНСУ (ШНОР по итогам ${status.period} г.)` : "ШНОР/ШНСУ",
-      quality.title,
-      success.title,
-      vpr.title,
-      kpk.title,
-      "Выполнение плана",
-    ]);
-    const top = row;
-    for (const name of schoolNames) {
-      g.set(row, 1, name, { style: "text" });
-      const st = status.byScope.get(name)?.value ?? null;
-      const shnsu = registry.get(name)?.shnsu === true;
-      const kinds = [...(st === true ? ["ШНОР"] : []), ...(shnsu ? ["ШНСУ"] : [])];
-      g.set(row, 2, kinds.length ? kinds.join(", ") : st === null && status.period !== null ? NO_DATA : NO_VALUE, {
-        style: "text",
-      });
-      [quality, success, vpr, kpk].forEach((c, i) => {
-        const v = c.byScope.get(name);
-        const col = 3 + i;
-        if (!v) g.set(row, col, NO_VALUE, { style: "noData" });
-        else if (typeof v.value === "number") {
-          const style: CellStyle = v.met === true ? "met" : v.met === false ? "notMet" : "number";
-          g.set(row, col, v.value, { style, numFmt: valueFormat(v.unit, v.value) });
-        } else g.set(row, col, v.display, { style: "noData" });
-      });
-      g.set(row, 7, NO_VALUE, { style: "noData" });
-      row++;
-    }
-    const bottom = row - 1;
-    charts.push({
-      id: "quality_by_school",
-      kind: "bar",
-      title: `Качество знаний по школам${quality.period ? `, ${quality.period}` : ""}, %`,
-      categoriesRange: g.rangeRef(top, bottom, 1),
-      valuesRange: g.rangeRef(top, bottom, 3),
-    });
-    const plan = municipal.find((v) => v.id === "plan_done_pct");
-    g.line(
-      row++,
-      `Выполнение плана-графика по школам не определено (план один на проект)${plan ? `; по муниципалитету — ${plan.display} (${plan.period})` : ""}.`,
-      "note",
-      TABLE_COLUMNS,
-    );
-    row++;
-  }
+      ].map((name) => ({ name, key: "", shnsu: false }));
+  // Without a per-school status value, the status of the year from «Процедуры» (or the registry).
+  const computed =
+    status.byScope.size === 0 && year !== null && monitoring.schools.length
+      ? new Map(shnorStatuses(monitoring, year, procedures).map((s) => [s.school, s.status]))
+      : null;
+  const rows: SchoolRow[] = registry.map((s) => {
+    const st = status.byScope.get(s.name)?.value;
+    const share = s.key ? shares.get(s.key) : undefined;
+    return {
+      name: s.name,
+      shnor: typeof st === "boolean" ? st : (computed?.get(s.name) ?? null),
+      shnsu: s.shnsu,
+      lowPct: share ? share.pct : null,
+    };
+  });
+  const rank = (s: SchoolRow) => (s.shnor ? 0 : 1);
+  const ordered = rows
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || (b.s.lowPct ?? -1) - (a.s.lowPct ?? -1) || a.i - b.i)
+    .map((x) => x.s);
+  return { year, rows: ordered, columns };
+}
 
-  // ФЛК summary per sheet.
-  g.line(row++, "Проверка (ФЛК) по листам", "subtitle", TABLE_COLUMNS);
+/** «Проверка (ФЛК) по листам» with a live total; returns the next free row. */
+function flkSummary(g: Grid, report: FileReport, start: number): number {
+  let row = start;
+  g.line(row++, "Проверка (ФЛК) по листам", "subtitle", COLS);
   g.header(row++, ["Лист", "Вид", "Строк", "Ошибок", "Предупреждений", "Замечаний"]);
   const bySheet = new Map<string, { errors: number; warnings: number; infos: number }>();
   for (const i of report.issues) {
@@ -429,18 +786,24 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
     else c.infos++;
     bySheet.set(i.sheet, c);
   }
-  const flkTop = row;
+  const top = row;
   // Sverka's own sheets are not checked and not listed.
   const sheetRows: { name: string; kind: string; rows: number | string }[] = report.sheets
     .filter((sh) => sh.kind !== "sverka" || bySheet.has(sh.name))
-    .map((sh) => ({ name: sh.name, kind: KIND_LABEL[sh.kind], rows: sh.kind === "sverka" ? NO_VALUE : sh.rows }));
+    .map((sh) => ({
+      name: sh.name,
+      kind: KIND_LABEL[sh.kind],
+      rows: sh.kind === "sverka" ? NO_VALUE : sh.rows,
+    }));
   for (const name of bySheet.keys())
     if (!report.sheets.some((sh) => sh.name === name)) sheetRows.push({ name, kind: "нет листа", rows: NO_VALUE });
   for (const sh of sheetRows) {
     const c = bySheet.get(sh.name) ?? { errors: 0, warnings: 0, infos: 0 };
     g.set(row, 1, sh.name, { style: "text" });
     g.set(row, 2, sh.kind, { style: "text" });
-    g.set(row, 3, sh.rows, { style: typeof sh.rows === "number" ? "number" : "noData" });
+    g.set(row, 3, sh.rows, {
+      style: typeof sh.rows === "number" ? "number" : "noData",
+    });
     g.set(row, 4, c.errors, { style: c.errors ? "error" : "number" });
     g.set(row, 5, c.warnings, { style: c.warnings ? "warning" : "number" });
     g.set(row, 6, c.infos, { style: "number" });
@@ -449,37 +812,17 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
   g.set(row, 1, "Итого", { style: "total" });
   g.set(row, 2, null, { style: "total" });
   g.set(row, 3, null, { style: "total" });
-  const totals = [s.errors, s.warnings, s.infos];
-  totals.forEach((t, i) => {
+  const s = report.summary;
+  [s.errors, s.warnings, s.infos].forEach((t, i) => {
     const col = 4 + i;
     g.set(row, col, t, {
       style: "total",
-      ...(row > flkTop ? { formula: `SUM(${columnLetter(col)}${flkTop}:${columnLetter(col)}${row - 1})` } : {}),
+      ...(row > top
+        ? {
+            formula: `SUM(${columnLetter(col)}${top}:${columnLetter(col)}${row - 1})`,
+          }
+        : {}),
     });
   });
-  row += 2;
-  g.line(
-    row++,
-    "«Факт»: «формула» — живая формула по листам данных и служебному скрытому листу «_sverka_calc», где отмечены строки, которые Сверка учла (неверные значения, повторы, фильтр ШНОР); при изменении чисел в этих строках факт пересчитывается. Цели, статусы и значения по школам — расчёт Сверки на дату обновления.",
-    "note",
-    TABLE_COLUMNS,
-  );
-
-  const dashboard: LayoutSheet = {
-    name: DASHBOARD_SHEET,
-    role: "dashboard",
-    hidden: false,
-    cells: g.cells,
-    merges: g.merges,
-    widths: [60, 14, 12, 16, 12, 15, 14, 13, 10, 44],
-    frozenRows: 0,
-    dataBars: g.dataBars,
-  };
-  return {
-    sheets: formulas.calc ? [dashboard, formulas.calc] : [dashboard],
-    definedNames,
-    charts,
-    facts,
-    refreshedAt: input.refreshedAt,
-  };
+  return row + 2;
 }

@@ -251,6 +251,8 @@ export const TemplateSchema = z.object({
   title: z.string().min(1),
   /** Municipality, e.g. «Муниципальный район имени Лазо». */
   municipality: z.string().default(""),
+  /** The organisation that runs the project and signs the справка (УО, ИМЦ), e.g. «Управление образования администрации …». */
+  organisation: z.string().optional(),
   /** Seed document the template is built from, for provenance. */
   source: z.string().optional(),
   period: z.object({

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { buildDashboardLayouts, type DashboardBuild } from "../../core/dashboard/build";
 import { renderFlkReport } from "../../core/dashboard/flkReport";
 import type { ChartSpec, LayoutSheet } from "../../core/dashboard/types";
+import { a1 } from "../../core/model/address";
 import type { WorkbookData } from "../../core/model/sheet";
 import { renderedIssue } from "../../core/report/testing/issues";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
@@ -107,17 +108,25 @@ describe("writeDashboard through the Excel host", () => {
     );
     expect([...dash.columnWidths.keys()].length).toBe(layout.widths.filter((w) => w !== undefined).length);
 
-    // Real charts: quality by school (bar) and the ШНОР share by year (line).
-    expect(build.layout.charts.length).toBe(2);
+    // Real charts: the ШНОР share and quality by year (columns), the schools ranked (bars).
+    expect(build.layout.charts.map((c) => c.kind)).toEqual(["column", "column", "bar"]);
     expect(
       dash.charts.map((c) => ({ type: c.type, title: c.title, source: c.source, categories: c.categories })),
     ).toEqual(
       build.layout.charts.map((spec) => ({
-        type: spec.kind === "bar" ? "BarClustered" : "Line",
+        type: spec.kind === "bar" ? "BarClustered" : spec.kind === "column" ? "ColumnClustered" : "Line",
         title: spec.title,
         source: spec.valuesRange.replace(/\$/g, ""),
         categories: spec.categoriesRange.replace(/\$/g, ""),
       })),
+    );
+
+    // Each chart sits where the layout anchors it.
+    expect(dash.charts.map((c) => c.position)).toEqual(
+      build.layout.charts.map((spec) => {
+        const r = spec.anchor!.range;
+        return { start: a1(r.top, r.left), end: a1(r.bottom, r.right) };
+      }),
     );
 
     // The defined names sv_<id>_<period>.
@@ -154,7 +163,7 @@ describe("writeDashboard through the Excel host", () => {
     });
     for (const [name, snap] of before) expect(snapshot(o.workbook.sheet(name) as FakeSheet)).toBe(snap);
     const dash = o.workbook.sheet("Дашборд (2)") as FakeSheet;
-    expect(dash.charts.length).toBe(2);
+    expect(dash.charts.length).toBe(build.layout.charts.length);
     expect(dash.charts[0].source.startsWith("'Дашборд (2)'!")).toBe(true);
     for (const dn of build.layout.definedNames)
       expect(o.workbook.names.find((n) => n.name === dn.name)?.formula).toBe(

@@ -84,8 +84,30 @@ describe("dashboard formulas (Lazo monitoring sample) in HyperFormula", () => {
       const core = built.indicators.find((v) => v.id === f.id && v.period === f.period && v.scope === "municipality");
       expect(core?.value).toBe(f.value);
       const { row, col } = parseA1(f.address);
-      expectSame(valueAt(hf, DASHBOARD_SHEET, row, col), core?.value, `${f.id} ${f.period}`);
+      expectSame(valueAt(hf, f.sheet, row, col), core?.value, `${f.id} ${f.period}`);
     }
+  });
+
+  it("reads «Целевые показатели: выполнено N из M» in the head block, live over the status column", () => {
+    // Lazo, latest periods: met — ВПР (all grades and the total: 6), programs_pct, agreements_pct,
+    // events_count, event_shnor_participation; not met — quality_pct, excellent_growth, shnor_share,
+    // unobjective_share, kpk_shnor_pct, kpk_per_school, measures_share.
+    const dash = built.layout.sheets[0];
+    const head = dash.cells.find((c) => c.row === 5 && c.col === 1)!;
+    expect(head.formula).toMatch(/COUNTIF\(F\d+:F\d+,"выполнено"\)/);
+    expect(head.value).toBe("Целевые показатели: выполнено 10 из 17");
+    expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
+    // A ШНОР share of 10 % in 2022 would meet «≤ 20 %»: the status formula and the head line follow.
+    const fact = built.layout.facts.find((f) => f.id === "shnor_share" && f.period === "2022")!;
+    expect(fact.sheet).toBe(DASHBOARD_SHEET);
+    const { row, col } = parseA1(fact.address);
+    const sheet = hf.getSheetId(DASHBOARD_SHEET)!;
+    const formula = hf.getCellFormula({ sheet, row: row - 1, col: col - 1 })!;
+    hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[10]]);
+    expect(valueAt(hf, DASHBOARD_SHEET, row, col + 1)).toBe("выполнено");
+    expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 11 из 17");
+    hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[formula]]);
+    expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
   });
 
   it("writes a formula for every municipal indicator whose kind gets one", () => {
@@ -98,7 +120,11 @@ describe("dashboard formulas (Lazo monitoring sample) in HyperFormula", () => {
         .map((f) => f.id),
     );
     const withFormula = new Set(built.layout.facts.filter((f) => f.formula).map((f) => f.id));
-    for (const id of claimed) expect({ id, formula: withFormula.has(id) }).toEqual({ id, formula: true });
+    for (const id of claimed)
+      expect({ id, formula: withFormula.has(id) }).toEqual({
+        id,
+        formula: true,
+      });
     // The sample's indicators, spelled out (plan_done_pct has no plan here; shnor_status and
     // low_result are per school).
     expect([...withFormula].sort()).toEqual(
