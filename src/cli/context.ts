@@ -36,6 +36,11 @@ export class Cli {
     return cliText(this.lang, key, params);
   }
 
+  /** A name or value quoted as the language quotes it: «…» in Russian, “…” in English. */
+  quote(text: string): string {
+    return this.lang === "ru" ? `«${text}»` : `“${text}”`;
+  }
+
   usage(key: CliKey, params: Readonly<Record<string, string | number>> = {}): UsageError {
     return new UsageError(this.text(key, params));
   }

@@ -14,6 +14,7 @@ const LABELS = {
       string,
       string
     >,
+    quote: (text: string) => `«${text}»`,
     file: "Файл",
     template: "Шаблон",
     planSheet: (name: string, kind: string, row: number | null, n: number) =>
@@ -64,12 +65,13 @@ const LABELS = {
       string,
       string
     >,
+    quote: (text: string) => `“${text}”`,
     file: "File",
     template: "Template",
     planSheet: (name: string, kind: string, row: number | null, n: number) =>
-      `Sheet «${name}» (${kind}, header in row ${row}, activities: ${n})`,
-    sheet: (name: string, kind: string) => `Sheet «${name}» (${kind})`,
-    workbook: (sheet: string) => `Workbook${sheet ? ` (sheet «${sheet}»)` : ""}`,
+      `Sheet “${name}” (${kind}, header in row ${row}, activities: ${n})`,
+    sheet: (name: string, kind: string) => `Sheet “${name}” (${kind})`,
+    workbook: (sheet: string) => `Workbook${sheet ? ` (sheet “${sheet}”)` : ""}`,
     noErrors: "No errors",
     errors: "Errors",
     warnings: "warnings",
@@ -260,7 +262,7 @@ export function formatConsolidation(
       lines.push(paint.bold(`${f.file}: `) + (f.status === "merged" ? "" : message));
       if (f.status === "rejected" || f.status === "merged_partly")
         for (const i of f.issues.filter((x) => x.severity === "error"))
-          lines.push(`  «${i.sheet}» ${formatIssue(i, paint, lang).trimStart()}`);
+          lines.push(`  ${L.quote(i.sheet)} ${formatIssue(i, paint, lang).trimStart()}`);
       for (const n of f.notes) lines.push(`  ${n}`);
     }
   }
@@ -269,7 +271,7 @@ export function formatConsolidation(
     lines.push(paint.yellow(paint.bold(L.duplicates)));
     for (const d of r.duplicates) {
       const parts = [...d.files];
-      if (d.earlier.length) parts.push(L.earlier(d.earlier.map((e) => `«${e}»`).join(", ")));
+      if (d.earlier.length) parts.push(L.earlier(d.earlier.map(L.quote).join(", ")));
       lines.push(`  ${d.school}: ${parts.join(", ")}`);
     }
   }
@@ -279,7 +281,7 @@ export function formatConsolidation(
       `${L.masterSheets}: ${r.sheets
         .map(
           (s) =>
-            `«${s.sheet}»${s.created ? L.created : ""} +${s.appended_rows}${s.deleted_rows ? ` −${s.deleted_rows}` : ""}`,
+            `${L.quote(s.sheet)}${s.created ? L.created : ""} +${s.appended_rows}${s.deleted_rows ? ` −${s.deleted_rows}` : ""}`,
         )
         .join(", ")}.`,
     );

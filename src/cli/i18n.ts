@@ -111,9 +111,9 @@ const en: Record<CliKey, string> = {
   "cmd.indicators":
     "compute the project's indicators: target, fact, status, previous period. Exit code 0 the check found no errors, 1 it found errors or the workbook belongs to no known project, 2 the file cannot be read",
   "cmd.dashboard":
-    "write a copy of the workbook with the sheets «Дашборд» (indicators with live formulas, schools, checks per sheet) and «Отчёт ФЛК»; the input file is never changed. Exit code 0 when the copy is written (even if the check found errors: they are in «Отчёт ФЛК»), 2 the file cannot be read or the arguments are wrong",
+    "write a copy of the workbook with the sheets “Дашборд” (indicators with live formulas, schools, checks per sheet) and “Отчёт ФЛК”; the input file is never changed. Exit code 0 when the copy is written (even if the check found errors: they are in “Отчёт ФЛК”), 2 the file cannot be read or the arguments are wrong",
   "cmd.consolidate":
-    "merge filled school files into a copy of the master workbook: each file is checked; rows of files without errors are appended to the monitoring sheets with a «Источник» column, importing a file again replaces its earlier rows. Exit code 0 every file merged, 1 some file was rejected, merged partly, unreadable or a school was sent twice (the copy is still written), 2 the master cannot be read, the copy cannot be written or the arguments are wrong",
+    "merge filled school files into a copy of the master workbook: each file is checked; rows of files without errors are appended to the monitoring sheets with a “Источник” column, importing a file again replaces its earlier rows. Exit code 0 every file merged, 1 some file was rejected, merged partly, unreadable or a school was sent twice (the copy is still written), 2 the master cannot be read, the copy cannot be written or the arguments are wrong",
   "cmd.templates": "the built-in project templates",
   "cmd.report":
     "write the analytical report on the monitoring (.docx, in Russian): the data check, the targets with a chart of the ШНОР share, the schools with low results, conclusions. Exit code 0 when the report is written (even when the check found errors: they are its section 1), 2 a file cannot be read or the arguments are wrong",
@@ -133,14 +133,14 @@ const en: Record<CliKey, string> = {
   indicatorsHead: "File: {file}\nTemplate: {template}\nReport date: {asOf}\nCheck: {summary}",
   indicatorsErrors: "The check found errors: see sverka validate {file}",
   dashboardDone:
-    "Dashboard written to {out} (template {template}, report date {asOf}): sheets «{dashboard}» and «{report}»{helpers}.",
+    "Dashboard written to {out} (template {template}, report date {asOf}): sheets “{dashboard}” and “{report}”{helpers}.",
   dashboardHelpers: ", hidden helper {names}",
   dashboardFacts: "Municipal indicators: {facts}, with a live formula: {formulas}.",
   dashboardCheck: "Check: {summary}.",
   reportDone: "Report written to {out} (template {template}, report date {asOf}).",
   reportTargets: "Targets met: {met} of {assessed}.",
   reportShnor: "Schools with low results (ШНОР) by the results of {year}: {count}.",
-  reportNotDocx: "--out: the report is a .docx file, got «{file}».",
+  reportNotDocx: "--out: the report is a .docx file, got “{file}”.",
   reportUnknownProject:
     "{file}: the workbook belongs to no known project — neither a plan-graph nor monitoring sheets of template {template} (sheets looked at: {sheets}); no report written. Choose the template (--template) or check the workbook: sverka validate {file}",
   warning: "Warning: {text}",

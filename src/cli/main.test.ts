@@ -108,7 +108,7 @@ describe("sverka validate", () => {
     const r = await run("validate", sample("ivanovo-2020.plan.xlsx"), "--as-of", "2021-06-30", "--lang", "en");
     expect(r.code).toBe(EXIT_ERRORS);
     expect(r.out).toContain("File: ");
-    expect(r.out).toContain("Sheet «План мероприятий» (plan-graph, header in row 3");
+    expect(r.out).toContain("Sheet “План мероприятий” (plan-graph, header in row 3");
     expect(r.out).toMatch(/^ {2}error {5}C10 /m);
     expect(r.out).toMatch(/^Errors: \d+, warnings: \d+/m);
     expect(r.out).not.toMatch(/Файл:|Лист «|ошибка|Ошибок/);

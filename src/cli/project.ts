@@ -1,7 +1,7 @@
 /**
  * What the commands share: templates from `--template-file` (through the app's one precedence
  * rule), the chosen template, the dates, reading a workbook and writing a result file. The file
- * host is loaded on first use (`lazy.ts`), so `sverka templates` and `--help` never load it.
+ * host is loaded on first use (`fileHost.ts`), so `sverka templates` and `--help` never load it.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -12,7 +12,7 @@ import type { Template } from "../core/template/schema";
 import { format, getStrings } from "../i18n/strings";
 import { UsageError, type Cli } from "./context";
 import { fsReason } from "./i18n";
-import { xlsxNode } from "./lazy";
+import { xlsxNode } from "./fileHost";
 
 /** The built-in templates plus the `--template-file` ones; a bad or clashing file is a usage error. */
 export async function loadTemplates(cli: Cli, files: readonly string[] = []): Promise<Template[]> {

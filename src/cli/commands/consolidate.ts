@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { planConsolidation } from "../../app/consolidate";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { formatConsolidation } from "../format";
-import { xlsxConsolidation, xlsxNode } from "../lazy";
+import { xlsxConsolidation, xlsxNode } from "../fileHost";
 import { withOptions, type ProjectOptions } from "../options";
 import { ProgressBar } from "../progress";
 import { checkOut, chosenTemplate, dates, loadTemplates, openWorkbook, writeOut } from "../project";

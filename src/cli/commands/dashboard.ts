@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { buildLayouts, checkWorkbook } from "../../app/check";
 import { EXIT_OK, type Cli } from "../context";
 import { summaryLine } from "../format";
-import { xlsxDashboard, xlsxNode } from "../lazy";
+import { xlsxDashboard, xlsxNode } from "../fileHost";
 import { withOptions, type ProjectOptions } from "../options";
 import { checkOut, chosenTemplate, dates, loadTemplates, openWorkbook, writeOut } from "../project";
 
@@ -27,7 +27,7 @@ export function registerDashboard(program: Command, cli: Cli): void {
       const result = await xlsxDashboard().writeDashboard(bytes, layout, flk, { deflateRaw: xlsxNode().zlibDeflater });
       await writeOut(cli, o.out, result.data);
       const [dashboard, report, ...helpers] = result.sheetNames;
-      const names = helpers.map((h) => `«${h}»`).join(", ");
+      const names = helpers.map((h) => cli.quote(h)).join(", ");
       cli.io.out(
         [
           cli.text("dashboardDone", {

@@ -27,7 +27,7 @@ export function registerIndicators(program: Command, cli: Cli): void {
       );
       const summary = check.report.summary;
       if (!isKnownProject(check)) {
-        const sheets = workbook.sheets.map((s) => `«${s.name}»`).join(", ") || cli.text("noSheets");
+        const sheets = workbook.sheets.map((s) => cli.quote(s.name)).join(", ") || cli.text("noSheets");
         const message = cli.text("unknownProject", { file, template: check.template.id, sheets });
         if (o.json)
           cli.io.out(

@@ -9,7 +9,7 @@ import { checkWorkbook, isKnownProject, projectIndicators } from "../../app/chec
 import { buildSpravka } from "../../core/report/spravka/build";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { summaryLine } from "../format";
-import { docxSpravka } from "../lazy";
+import { docxSpravka } from "../fileHost";
 import { withOptions, type ProjectOptions } from "../options";
 import { checkOut, chosenTemplate, dates, loadTemplates, openWorkbook, writeOut } from "../project";
 

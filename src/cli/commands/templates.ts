@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { EXIT_OK, type Cli } from "../context";
-import { xlsxBlank } from "../lazy";
+import { xlsxBlank } from "../fileHost";
 import { withOptions, type ProjectOptions } from "../options";
 import { chosenTemplate, loadTemplates, writeOut } from "../project";
 
@@ -32,7 +32,7 @@ export function registerTemplates(program: Command, cli: Cli): void {
     const { writeBlankTemplate, blankSheetNames } = xlsxBlank();
     await writeOut(cli, o.out, await writeBlankTemplate(template));
     const sheets = blankSheetNames(template)
-      .map((n) => `«${n}»`)
+      .map((n) => cli.quote(n))
       .join(", ");
     cli.io.out(cli.text("blankDone", { out: o.out, template: template.id, sheets }) + "\n");
     cli.exitCode = EXIT_OK;

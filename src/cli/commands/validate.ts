@@ -4,7 +4,7 @@ import { checkWorkbook } from "../../app/check";
 import type { FileReport } from "../../core/validate";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Cli } from "../context";
 import { formatReport } from "../format";
-import { xlsxNode } from "../lazy";
+import { xlsxNode } from "../fileHost";
 import { withOptions, type ProjectOptions } from "../options";
 import { chosenTemplate, dates, loadTemplates } from "../project";
 
