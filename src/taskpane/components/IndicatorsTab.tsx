@@ -20,7 +20,7 @@ import {
   type IndicatorStatus,
   type Trend,
 } from "../indicatorView";
-import { loadCharts } from "../lazy";
+import { loadCharts } from "../chunks";
 import type { CheckRun } from "../state/pipeline";
 import { PaneDropdown } from "./controls";
 import { usePaneStyles } from "./styles";

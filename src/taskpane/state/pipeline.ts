@@ -4,7 +4,7 @@
  * chunk, after the pane's first paint.
  */
 import type * as AppPipeline from "./appPipeline";
-import { loadAppPipeline } from "../lazy";
+import { loadAppPipeline } from "../chunks";
 
 export type { CheckRun } from "../../app/check";
 export type { ConsolidationRun, ConsolidationStep } from "../../app/consolidate";
