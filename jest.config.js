@@ -7,8 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: { warnOnly: false } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  // The pane's lazy chunks (src/taskpane/chunks.ts, `import()`) are imported statically under Jest.
-  // The name is the pane's alone: the CLI's own `lazy.ts` (require on first use) must stay itself.
-  moduleNameMapper: { "^(\\.{1,2}/)+chunks$": "<rootDir>/src/taskpane/testing/chunks.ts" },
+  // The pane's lazy chunks (src/taskpane/paneChunks.ts, `import()`) are imported statically under Jest.
+  moduleNameMapper: { "^(\\.{1,2}/)+paneChunks$": "<rootDir>/src/taskpane/testing/paneChunks.ts" },
   testTimeout: 30000,
 };

@@ -52,11 +52,17 @@ export function dates(cli: Cli, asOf: string | undefined): RunDates {
   }
 }
 
-/** Reads a workbook for a one-file command: an unreadable file is a usage error (exit 2, its message). */
-export async function openWorkbook(file: string): Promise<{ workbook: WorkbookData; bytes: Uint8Array }> {
-  const { readWorkbookFileWithBytes, WorkbookReadError } = xlsxNode();
+/**
+ * Reads a workbook for a one-file command: an unreadable file is a usage error (exit 2, its
+ * message). `forWriting`: the command writes a copy of it, so it must be an .xlsx/.xlsm package.
+ */
+export async function openWorkbook(
+  file: string,
+  options: { forWriting?: boolean } = {},
+): Promise<{ workbook: WorkbookData; bytes: Uint8Array }> {
+  const { readWorkbookFileWithBytes, readWritableWorkbookFile, WorkbookReadError } = xlsxNode();
   try {
-    return await readWorkbookFileWithBytes(file);
+    return await (options.forWriting ? readWritableWorkbookFile(file) : readWorkbookFileWithBytes(file));
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(e.message);
     throw e;

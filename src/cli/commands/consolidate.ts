@@ -19,7 +19,7 @@ export function registerConsolidate(program: Command, cli: Cli): void {
       const templateId = chosenTemplate(cli, o.template, templates);
       const { asOf } = dates(cli, o.asOf);
       checkOut(cli, o.out, [o.into, ...files]);
-      const { workbook, bytes } = await openWorkbook(o.into);
+      const { workbook, bytes } = await openWorkbook(o.into, { forWriting: true });
       const { fileSources, readFailure, applyConsolidationPlan } = xlsxConsolidation();
       const bar = cli.io.errIsTTY ? new ProgressBar(cli.io.err, cli.io.errColumns) : null;
       const consolidation = await planConsolidation(workbook, fileSources(files), {

@@ -69,6 +69,14 @@ const RESAVE = "Откройте его в Excel и сохраните как «
 /** The formats a readable-but-broken file can be, for `corrupt` messages. */
 export type WorkbookFormat = "xlsx" | "xlsm" | "xls" | "ods" | "csv";
 
+const WRITABLE_TEXT: Readonly<Record<WorkbookFormat, string>> = {
+  xlsx: "книга Excel (.xlsx)",
+  xlsm: "книга Excel с макросами (.xlsm)",
+  xls: "книга Excel старого формата (.xls, Excel 97–2003)",
+  ods: "таблица OpenDocument (.ods)",
+  csv: "текстовый файл с разделителями (CSV)",
+};
+
 const FORMAT_TEXT: Readonly<Record<WorkbookFormat, string>> = {
   xlsx: "архив книги Excel (.xlsx)",
   xlsm: "архив книги Excel с макросами (.xlsm)",
@@ -114,6 +122,11 @@ export const readMessages = {
   legacyXls: (file: string, reason?: string): string =>
     `Файл «${file}» — книга Excel старого формата (.xls, Excel 97–2003), но прочитать её не удалось` +
     `${reason ? ` (${reason})` : ""}. ${RESAVE}`,
+
+  /** A workbook Sverka reads but cannot write into (dashboard, consolidation): not an .xlsx/.xlsm package. */
+  notWritable: (file: string, format: WorkbookFormat): string =>
+    `Файл «${file}» — ${WRITABLE_TEXT[format]}: Сверка его читает и проверяет, но дашборд и свод записывает ` +
+    `только в книгу Excel (.xlsx или .xlsm). Откройте его в Excel или LibreOffice и сохраните как «Книга Excel (*.xlsx)».`,
 
   /** A file of a known format whose contents are damaged. */
   corruptFormat: (file: string, format: WorkbookFormat, reason: string): string =>

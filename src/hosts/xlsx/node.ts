@@ -80,3 +80,20 @@ export const zlibDeflater: RawDeflater = (data, level) => {
   const out = deflateRawSync(data, { level });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
+
+/**
+ * Like `readWorkbookFileWithBytes`, for commands that write a copy of the workbook (dashboard,
+ * consolidation into a master): only an .xlsx/.xlsm package can be written into, so an .xls, .ods
+ * or CSV is refused (NOT_XLSX, with a message that says to save it as .xlsx) before any work.
+ */
+export async function readWritableWorkbookFile(
+  path: string,
+  options: ReadWorkbookOptions = {},
+): Promise<{ workbook: WorkbookData; bytes: Uint8Array; format: WorkbookFormat }> {
+  const read = await readWorkbookFileWithBytes(path, options);
+  if (read.format !== "xlsx" && read.format !== "xlsm") {
+    const file = basename(path) || path;
+    throw new WorkbookReadError("NOT_XLSX", file, readMessages.notWritable(file, read.format));
+  }
+  return read;
+}

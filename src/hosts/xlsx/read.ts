@@ -86,13 +86,17 @@ async function readBiffOrOds(bytes: Uint8Array, name: string, format: "xls" | "o
 
 type SheetJsReader = typeof import("./read/sheetjs.js");
 
+/** Defined in webpack bundles only (the pane and the standalone page). */
+declare const __webpack_require__: unknown;
+
 /**
  * SheetJS (with its code-page tables, ~0.25 s to evaluate) loads on first use: .xlsx and CSV
- * never pay for it, nor does the CLI's start. `require` where the module system has it (Node,
- * jest, webpack and esbuild bundles evaluate the module lazily on this call), `import()` elsewhere.
+ * never pay for it, nor does the CLI's start. In webpack bundles it is a chunk of its own
+ * (`import()`); under Node (the CLI's esbuild bundle, tsx, jest) a `require` here evaluates it
+ * lazily, on this call, which jest's CommonJS runtime can do and `import()` there cannot.
  */
 async function loadSheetJs(): Promise<SheetJsReader> {
-  if (typeof require === "function") {
+  if (typeof __webpack_require__ !== "function" && typeof require === "function") {
     return require("./read/sheetjs") as SheetJsReader;
   }
   return import(/* webpackChunkName: "sheetjs-reader" */ "./read/sheetjs.js");

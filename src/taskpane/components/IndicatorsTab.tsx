@@ -20,7 +20,7 @@ import {
   type IndicatorStatus,
   type Trend,
 } from "../indicatorView";
-import { loadCharts } from "../chunks";
+import { loadCharts } from "../paneChunks";
 import type { CheckRun } from "../state/pipeline";
 import { PaneDropdown } from "./controls";
 import { usePaneStyles } from "./styles";

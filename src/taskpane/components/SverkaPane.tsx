@@ -10,7 +10,7 @@ import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { IsoDate } from "../../core/model/dates";
 import type { WorkbookHost } from "../../hosts/host";
 import type { Lang, Strings } from "../../i18n/strings";
-import { loadConsolidateTab } from "../chunks";
+import { loadConsolidateTab } from "../paneChunks";
 import { useActivity } from "../state/useActivity";
 import { useCheck } from "../state/useCheck";
 import { useConsolidation } from "../state/useConsolidation";

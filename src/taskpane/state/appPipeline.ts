@@ -1,6 +1,6 @@
 /**
  * What the pane uses of the application pipeline (`src/app/`), gathered as one module so that it
- * loads as one chunk after the pane's first paint (`../lazy.ts`): the check, templates, the report
+ * loads as one chunk after the pane's first paint (`../paneChunks.ts`): the check, templates, the report
  * date and consolidation, with the core, the built-in templates and zod behind them.
  */
 export { runCheck } from "../../app/check";

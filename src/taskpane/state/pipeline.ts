@@ -4,7 +4,7 @@
  * chunk, after the pane's first paint.
  */
 import type * as AppPipeline from "./appPipeline";
-import { loadAppPipeline } from "../chunks";
+import { loadAppPipeline } from "../paneChunks";
 
 export type { CheckRun } from "../../app/check";
 export type { ConsolidationRun, ConsolidationStep } from "../../app/consolidate";

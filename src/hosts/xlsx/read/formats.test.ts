@@ -13,7 +13,7 @@ import { buildDashboardLayouts } from "../../../core/dashboard/build";
 import { cellAt, formatAt, type WorkbookData } from "../../../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../../../core/templates";
 import { validateWorkbook } from "../../../core/validate";
-import { readWorkbookFile } from "../node";
+import { readWorkbookFile, readWritableWorkbookFile } from "../node";
 import { readWorkbook, readWorkbookWithFormat } from "../read";
 import { buildCompoundFile } from "../testing/testZip";
 
@@ -185,6 +185,22 @@ withSoffice("samples converted by LibreOffice now (soffice installed)", () => {
 });
 
 describe("what the .xls and .ods readers refuse", () => {
+  it("reads an .ods quietly, and refuses it for writing with a message that says to save it as .xlsx", async () => {
+    const spy = jest.spyOn(console, "error");
+    const path = join(FIXTURES, `${MONITORING}.ods`);
+    await readWorkbookFile(path);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    const e = await readWritableWorkbookFile(path).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "NOT_XLSX", file: `${MONITORING}.ods` });
+    expect((e as Error).message).toMatch(
+      /таблица OpenDocument \(\.ods\): Сверка его читает.*только в книгу Excel \(\.xlsx или \.xlsm\)/,
+    );
+    await expect(readWritableWorkbookFile(join(SAMPLES, `${MONITORING}.xlsx`))).resolves.toMatchObject({
+      format: "xlsx",
+    });
+  });
+
   it("calls a compound file with an unreadable workbook stream an unreadable .xls, not a library error", async () => {
     const e = await readWorkbook(buildCompoundFile("Workbook"), "старый.xls").catch((x: unknown) => x);
     expect(e).toMatchObject({ code: "LEGACY_XLS", file: "старый.xls" });

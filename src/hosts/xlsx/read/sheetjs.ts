@@ -162,20 +162,39 @@ function convertSheet(name: string, ws: WorkSheet, date1904: boolean, hidden: bo
   };
 }
 
+/**
+ * Runs SheetJS with `console.error`/`warn` silenced: it prints notes such as «ODS number format may
+ * be incorrect» there, which would reach the CLI's stderr and the page's console as if ours. The
+ * call is synchronous, so nothing else runs while the console is swapped.
+ */
+function quietly<T>(run: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return run();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
 /** Reads `.xls` or `.ods` bytes. Throws `SheetJsEncryptedError` for password-protected files, else SheetJS's error. */
 export function readWithSheetJs(bytes: Uint8Array): SheetJsBook {
   let wb: WorkBook;
   try {
-    wb = sheetjsRead(bytes, {
-      type: "array",
-      dense: true,
-      cellNF: true,
-      cellDates: false,
-      cellText: false,
-      cellHTML: false,
-      cellStyles: false,
-      bookVBA: false,
-    });
+    wb = quietly(() =>
+      sheetjsRead(bytes, {
+        type: "array",
+        dense: true,
+        cellNF: true,
+        cellDates: false,
+        cellText: false,
+        cellHTML: false,
+        cellStyles: false,
+        bookVBA: false,
+      }),
+    );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password-protected|Encryption scheme unsupported/i.test(message))

@@ -3,7 +3,7 @@
  * its templates and zod: `state/appPipeline.ts`), the consolidation tab and the charts. The pane's
  * first load carries none of them; the file readers come through the entry's reader port
  * (`filePort.ts`). (Jest runs modules as CommonJS without `import()`: its config maps this module
- * to `testing/chunks.ts`, which imports them statically.)
+ * to `testing/paneChunks.ts`, which imports them statically.)
  */
 export const loadAppPipeline = () => import(/* webpackChunkName: "pipeline" */ "./state/appPipeline.js");
 export const loadConsolidateTab = () =>

@@ -1,5 +1,5 @@
 /**
- * `../chunks` for Jest (mapped in jest.config.js): the same modules, imported statically, because
+ * `../paneChunks` for Jest (mapped in jest.config.js): the same modules, imported statically, because
  * Jest runs CommonJS without `import()` support.
  */
 import * as appPipeline from "../state/appPipeline";
