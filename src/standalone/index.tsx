@@ -2,6 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { langOf } from "../i18n/strings";
 import { FileReaderContext, type PickedFileReaderLoader } from "../taskpane/filePort";
+import { SpravkaContext, type SpravkaLoader } from "../taskpane/spravkaPort";
 import { StandaloneApp } from "./StandaloneApp";
 
 const container = document.getElementById("container");
@@ -13,8 +14,14 @@ document.documentElement.lang = langOf(locale);
 const loadFileReader: PickedFileReaderLoader = () =>
   import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
 
+// «Справка (Word)»: the docx host, in its own chunk.
+const loadSpravka: SpravkaLoader = () =>
+  import(/* webpackChunkName: "spravka" */ "../hosts/docx/spravka.js").then((m) => m.buildSpravkaDocx);
+
 createRoot(container).render(
   <FileReaderContext.Provider value={loadFileReader}>
-    <StandaloneApp locale={locale} />
+    <SpravkaContext.Provider value={loadSpravka}>
+      <StandaloneApp locale={locale} />
+    </SpravkaContext.Provider>
   </FileReaderContext.Provider>,
 );

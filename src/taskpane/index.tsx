@@ -1,13 +1,15 @@
 /**
  * Entry of taskpane.html: the pane on the Excel host (Office.js). The only pane module that names
- * concrete hosts: the Excel host, and the file host's reader for the school files of a
- * consolidation, imported on first use so ExcelJS/SheetJS stay out of the first load.
+ * concrete hosts: the Excel host, the file host's reader for the school files of a consolidation
+ * and the docx host of «Справка (Word)», both imported on first use so ExcelJS/SheetJS and the
+ * docx library stay out of the first load.
  */
 import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./components/App";
 import { createExcelHost } from "../hosts/excel";
 import { FileReaderContext, type PickedFileReaderLoader } from "./filePort";
+import { SpravkaContext, type SpravkaLoader } from "./spravkaPort";
 
 /* global document, navigator, Office */
 
@@ -19,12 +21,19 @@ const root = createRoot(container);
 const loadFileReader: PickedFileReaderLoader = () =>
   import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/pickedFiles.js").then((m) => m.pickedFileReader());
 
+const loadSpravka: SpravkaLoader = () =>
+  import(/* webpackChunkName: "spravka" */ "../hosts/docx/spravka.js").then((m) => m.buildSpravkaDocx);
+
 function browserLocale(): string | undefined {
   return typeof navigator === "undefined" ? undefined : navigator.language;
 }
 
 function render(app: ReactElement): void {
-  root.render(<FileReaderContext.Provider value={loadFileReader}>{app}</FileReaderContext.Provider>);
+  root.render(
+    <FileReaderContext.Provider value={loadFileReader}>
+      <SpravkaContext.Provider value={loadSpravka}>{app}</SpravkaContext.Provider>
+    </FileReaderContext.Provider>,
+  );
 }
 
 if (typeof Office === "undefined") {

@@ -60,9 +60,11 @@ export function CommandBar(props: CommandBarProps) {
               </MenuItem>
             </Tooltip>
             {props.onSpravka ? (
-              <MenuItem disabled={!checked} onClick={() => void props.onSpravka?.()}>
-                {t.spravka}
-              </MenuItem>
+              <Tooltip content={t.spravkaHint} relationship="description" positioning="below">
+                <MenuItem disabled={!checked} onClick={() => void props.onSpravka?.()}>
+                  {t.spravka}
+                </MenuItem>
+              </Tooltip>
             ) : null}
             {canDownload ? (
               <Tooltip content={t.downloadHint} relationship="description" positioning="below">

@@ -100,6 +100,7 @@ const ACTION_LABELS: Record<ActionName, StringKey> = {
   fillDashboard: "fillDashboard",
   createSheets: "createSheets",
   download: "download",
+  spravka: "spravkaBuilding",
   import: "importJson",
   removeTemplate: "removeTemplate",
   consolidate: "consolidateRun",

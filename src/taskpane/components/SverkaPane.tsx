@@ -16,6 +16,7 @@ import { useCheck } from "../state/useCheck";
 import { useConsolidation } from "../state/useConsolidation";
 import { useMarks } from "../state/useMarks";
 import { useNotices } from "../state/useNotices";
+import { useSpravka } from "../state/useSpravka";
 import { useTemplates } from "../state/useTemplates";
 import { CheckTab } from "./CheckTab";
 import { CommandBar } from "./CommandBar";
@@ -58,6 +59,7 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
     notices,
   );
   const marks = useMarks(host, activity, notices);
+  const spravka = useSpravka(check.run, activity, notices);
   const consolidation = useConsolidation(
     host,
     {
@@ -102,7 +104,8 @@ function PaneBody({ host, lang, today }: { host: WorkbookHost; lang: Lang; today
         onWriteReport={check.writeReport}
         onFillDashboard={check.fillDashboard}
         onDownload={check.download}
-        // «Справка (Word)» appears here once the app layer builds it (buildSpravkaDocx): pass `onSpravka`.
+        // «Справка (Word)» only where the entry wired the справка port (`spravkaPort.ts`).
+        {...(spravka ? { onSpravka: spravka } : {})}
       />
       {notices.error ? <ErrorBar error={notices.error} onDismiss={notices.clearError} /> : null}
       <NoticeBar messages={notices.messages} onDismiss={notices.dismissMessages} />

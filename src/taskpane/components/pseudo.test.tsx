@@ -214,7 +214,8 @@ describe("pseudo-localisation", () => {
         ],
       },
     });
-    renderApp(host, { strings: p });
+    // With the справка port wired, so «Справка (Word)» is in the actions menu too.
+    renderApp(host, { strings: p }, { spravka: () => Promise.resolve(() => Promise.resolve(new Uint8Array())) });
     const data = new DataTexts().workbook(host.workbook).templates(BUILTIN_TEMPLATES);
     const checkButton = await waitFor(() => button(p.checkWorkbook));
     await waitFor(() => expect(isDisabled(checkButton)).toBe(false));
@@ -247,6 +248,7 @@ describe("pseudo-localisation", () => {
     expectAllFromDictionary(data, "marked");
 
     await menuItem(p.writeReport, p);
+    await menuItem(p.spravka, p);
     expectAllFromDictionary(data, "actions menu open");
     await menuAction(p.writeReport, p);
     await waitFor(() => expect(host.callsOf("writeReport")).toHaveLength(1));
@@ -302,7 +304,8 @@ describe("pseudo-localisation", () => {
       consolidate: {},
       notices: { applyConsolidation: [{ code: "ROWS_CLEARED", params: { sheet: "Успеваемость", count: 2 } }] },
     });
-    renderApp(host, { strings: p });
+    // With the справка port wired, so «Справка (Word)» is in the actions menu too.
+    renderApp(host, { strings: p }, { spravka: () => Promise.resolve(() => Promise.resolve(new Uint8Array())) });
     const data = new DataTexts().workbook(master).templates(BUILTIN_TEMPLATES);
     await waitFor(() => expect(isDisabled(button(p.checkWorkbook))).toBe(false));
     tab(p.tabConsolidate);
@@ -347,7 +350,8 @@ describe("pseudo-localisation", () => {
       capabilities: { marks: false, notes: false, navigate: false, charts: false, download: true },
       settings: { templateId: "uchitel-uchitelyu-2020", importedTemplates: ["{not json"] },
     });
-    renderApp(host, { strings: p });
+    // With the справка port wired, so «Справка (Word)» is in the actions menu too.
+    renderApp(host, { strings: p }, { spravka: () => Promise.resolve(() => Promise.resolve(new Uint8Array())) });
     const data = new DataTexts().workbook(host.workbook).templates(BUILTIN_TEMPLATES);
     await waitFor(() => expect(isDisabled(button(p.checkWorkbook))).toBe(false));
     expectAllFromDictionary(data, "standalone before the check");

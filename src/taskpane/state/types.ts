@@ -9,6 +9,7 @@ export type ActionName =
   | "fillDashboard"
   | "createSheets"
   | "download"
+  | "spravka"
   | "import"
   | "removeTemplate"
   | "consolidate"

@@ -5,6 +5,7 @@ import type { Severity } from "../../core/report/issue";
 import { ru, type Strings } from "../../i18n/strings";
 import { pickedFileReader } from "../../hosts/xlsx/pickedFiles";
 import { FileReaderContext } from "../filePort";
+import { SpravkaContext, type SpravkaLoader } from "../spravkaPort";
 import type { FakeHost } from "./fakeHost";
 
 // Fluent's Overflow (the tab list) watches its size; jsdom has no ResizeObserver (and no layout:
@@ -23,13 +24,34 @@ configure({ defaultHidden: true });
 /** Report date of the tests (the Lazo sample's monitoring ends in 2023). */
 export const TEST_TODAY = "2023-12-31";
 
-export function renderApp(host: AppProps["host"], props: Partial<AppProps> = {}): RenderResult {
+export interface PortOptions {
+  /** The справка port (none by default: «Справка (Word)» is then absent, as where no entry wires it). */
+  spravka?: SpravkaLoader;
+}
+
+export function renderApp(
+  host: AppProps["host"],
+  props: Partial<AppProps> = {},
+  ports: PortOptions = {},
+): RenderResult {
   // The entry wires the file host's reader (school files of a consolidation); the tests do the same.
   return render(
     <FileReaderContext.Provider value={() => Promise.resolve(pickedFileReader())}>
-      <App host={host} locale="ru-RU" today={() => TEST_TODAY} {...props} />
+      <SpravkaContext.Provider value={ports.spravka ?? null}>
+        <App host={host} locale="ru-RU" today={() => TEST_TODAY} {...props} />
+      </SpravkaContext.Provider>
     </FileReaderContext.Provider>,
   );
+}
+
+/** A blob's bytes (jsdom's Blob has no `arrayBuffer`). */
+export function blobBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsArrayBuffer(blob);
+  });
 }
 
 export function isDisabled(el: HTMLElement): boolean {
