@@ -17,10 +17,19 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
     // A number cell: 3 → «3»; 1.1 → «1.1». (1.10 cannot be told from 1.1 in a number cell.)
     raw = String(raw);
   }
-  const text = raw.replace(/[\s\u00A0]+/g, "").trim();
+  // Most cells hold only digits and dots: nothing to strip then (no regular-expression replace).
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 46 && (c < 48 || c > 57)) {
+      plain = false;
+      break;
+    }
+  }
+  const text = plain ? raw : raw.replace(/[\s\u00A0]+/g, "").trim();
   if (!text) return null;
   if (!LABEL.test(text)) return "invalid";
-  const key = text.replace(/\.$/, "");
+  const key = text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
   // The segments, read digit by digit (LABEL allows only ASCII digits and dots): 100k-row plans.
   const segments: number[] = [];
   let n = 0;
@@ -35,7 +44,7 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
   }
   if (n === 0) return "invalid";
   segments.push(n);
-  return { text: raw.trim(), key, segments };
+  return { text: plain ? raw : raw.trim(), key, segments };
 }
 
 /**
@@ -126,7 +135,8 @@ export class NumberingChecker {
     if (prev === undefined || own > prev) this.lastChild.set(parentKey, own);
 
     this.path[depth - 1] = segs;
-    this.path.length = depth;
+    // Assigning `length` is a runtime call: truncate only when deeper labels remain.
+    if (this.path.length > depth) this.path.length = depth;
     return out ?? NO_FINDINGS;
   }
 }

@@ -38,16 +38,13 @@ function hasAny(texts: Record<string, string>, ids: readonly string[]): boolean 
   return false;
 }
 
-interface RawRow {
-  row: number;
-  values: Record<string, CellValue>;
-  texts: Record<string, string>;
-  label: NumberLabel | "invalid" | null;
-}
-
 function isHeaderRepeat(texts: Record<string, string>, header: HeaderMatch): boolean {
   // Fast path: a row whose number cell holds a number is data, not a repeated header.
-  if (texts.no && /^\d/.test(texts.no)) return false;
+  const no = texts.no;
+  if (no) {
+    const c = no.charCodeAt(0);
+    if (c >= 48 && c <= 57) return false;
+  }
   let same = 0;
   for (const [id, h] of Object.entries(header.headers)) if (texts[id] && headerKey(texts[id]) === headerKey(h)) same++;
   return same >= Math.max(2, Math.ceil(header.matched / 2));
@@ -63,16 +60,32 @@ function isNumberingRepeat(texts: Record<string, string>, idsInOrder: readonly s
 export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: PlanSheetSpec): PlanRow[] {
   const ids = Object.keys(header.columns);
   const idsInOrder = [...ids].sort((a, b) => header.columns[a] - header.columns[b]);
-  const raw: RawRow[] = [];
+  // The kept rows as the PlanRow objects they become (classified in place below: one object per
+  // row of 100k-row plans, not two), and their parsed numbers alongside.
+  const raw: PlanRow[] = [];
+  const rawLabels: (NumberLabel | "invalid" | null)[] = [];
   const valueAt = verticalMergeFiller(sheet);
-  for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
+  // Per column, looked up once: its worksheet column and whether its raw value is kept.
+  const cols = ids.map((id) => header.columns[id]);
+  const keepRaw = ids.map((id) => RAW_IDS.has(id));
+  // Completion dates repeat: format each distinct date once.
+  const dateTexts = new Map<number, string>();
+  const nRows = sheet.rows.length;
+  for (let r = header.dataStartRow; r <= nRows; r++) {
     const values: Record<string, CellValue> = {};
     const texts: Record<string, string> = {};
     let any = false;
-    for (const id of ids) {
-      const v = valueAt(r, header.columns[id]);
-      if (RAW_IDS.has(id)) values[id] = v;
-      const t = cellText(v);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      const v = valueAt(r, cols[k]);
+      if (keepRaw[k]) values[id] = v;
+      let t: string;
+      if (v instanceof Date) {
+        const time = v.getTime();
+        const known = dateTexts.get(time);
+        if (known === undefined) dateTexts.set(time, (t = cellText(v)));
+        else t = known;
+      } else t = cellText(v);
       texts[id] = t;
       if (t) any = true;
     }
@@ -80,41 +93,56 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     if (isHeaderRepeat(texts, header) || isNumberingRepeat(texts, idsInOrder)) continue;
     const noValue = values.no ?? null;
     const label = isBlank(noValue) ? null : parseNumberLabel(typeof noValue === "number" ? noValue : (texts.no ?? ""));
-    raw.push({ row: r, values, texts, label });
+    raw.push({
+      row: r,
+      values,
+      texts,
+      kind: "activity",
+      label: null,
+      invalidLabel: null,
+      title: "",
+      section: 0,
+    });
+    rawLabels.push(label);
   }
 
   const out: PlanRow[] = [];
   let section = 0;
-  const section_ = (r: RawRow, label: NumberLabel | null, title: string): PlanRow => {
+  const section_ = (r: PlanRow, label: NumberLabel | null, title: string): PlanRow => {
     section++;
-    return { row: r.row, values: r.values, texts: r.texts, kind: "section", label, invalidLabel: null, title, section };
+    r.kind = "section";
+    r.label = label;
+    r.invalidLabel = null;
+    r.title = title;
+    r.section = section;
+    return r;
   };
-  const activity = (r: RawRow, label: NumberLabel | null, invalidLabel: string | null): PlanRow => ({
-    row: r.row,
-    values: r.values,
-    texts: r.texts,
-    kind: "activity",
-    label,
-    invalidLabel,
-    title: "",
-    section,
-  });
+  const activity = (r: PlanRow, label: NumberLabel | null, invalidLabel: string | null): PlanRow => {
+    r.kind = "activity";
+    r.label = label;
+    r.invalidLabel = invalidLabel;
+    r.title = "";
+    r.section = section;
+    return r;
+  };
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
+    const rLabel = rawLabels[i];
     const t = r.texts;
     const hasDetails = hasAny(t, DETAIL_IDS);
-    const next = raw[i + 1];
+    const next = i + 1 < raw.length ? raw[i + 1] : undefined;
+    const nextRawLabel = next ? rawLabels[i + 1] : null;
 
     // The common case first: a numbered row with details is an activity unless children follow it.
-    if (r.label && r.label !== "invalid") {
-      const nextLabel = next && next.label && next.label !== "invalid" ? next.label : null;
-      const nextIsChild = nextLabel !== null && isPrefix(r.label.segments, nextLabel.segments);
-      const nextIsUnnumberedActivity = !!next && next.label === null && hasAny(next.texts, DETAIL_IDS);
+    if (rLabel && rLabel !== "invalid") {
+      const nextLabel = next && nextRawLabel && nextRawLabel !== "invalid" ? nextRawLabel : null;
+      const nextIsChild = nextLabel !== null && isPrefix(rLabel.segments, nextLabel.segments);
+      const nextIsUnnumberedActivity = !!next && nextRawLabel === null && hasAny(next.texts, DETAIL_IDS);
       const isGroup =
         (nextIsChild && !t.due) ||
         (!hasDetails && (/:\s*$/.test(t.task ?? "") || !t.task)) ||
         (spec.numbering === "groups" && !t.due && !t.owner && nextIsUnnumberedActivity);
-      out.push(isGroup ? section_(r, r.label, t.task || t.no || "") : activity(r, r.label, null));
+      out.push(isGroup ? section_(r, rLabel, t.task || t.no || "") : activity(r, rLabel, null));
       continue;
     }
     const nonEmpty = ids.filter((id) => t[id]);
@@ -125,7 +153,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
       out.push(section_(r, leadingNumber(distinct[0]), distinct[0]));
       continue;
     }
-    if (r.label === "invalid") {
+    if (rLabel === "invalid") {
       // «1. Трек 1. …» written in the number column with nothing else but maybe the same text.
       const lead = leadingNumber(t.no ?? "");
       out.push(lead && !hasDetails && !t.task ? section_(r, lead, t.no ?? "") : activity(r, null, t.no ?? ""));

@@ -91,6 +91,7 @@ export function validatePlanSheet(
   // Plans repeat their deadline texts («Ежегодно», «2020-2022 г.г.»): parse each distinct one once.
   const deadlineCache = new DeadlineCache();
   const statusCache = new Map<string, PlanStatus | null>();
+  const doneDateCache = new Map<number, IsoDate | null | "invalid">();
   const hasDue = col("due") !== null;
   const hasDoneDate = col("done_date") !== null;
   let sections = 0;
@@ -116,7 +117,15 @@ export function validatePlanSheet(
         status = statusCache.get(t.status) ?? null;
       }
       if (hasDoneDate) {
-        const dd = parseDateCell(r.values.done_date ?? null);
+        const dv = r.values.done_date ?? null;
+        let dd: IsoDate | null | "invalid";
+        if (dv instanceof Date) {
+          // Completion dates repeat: convert each distinct date once.
+          const time = dv.getTime();
+          const known = doneDateCache.get(time);
+          if (known === undefined) doneDateCache.set(time, (dd = parseDateCell(dv)));
+          else dd = known;
+        } else dd = parseDateCell(dv);
         if (dd !== "invalid") doneDate = dd;
       }
     }
