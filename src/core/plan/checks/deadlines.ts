@@ -35,9 +35,18 @@ export const deadlinesCheck: PlanCheck = {
           return;
         }
         const byDate = deadline.byDate === true;
-        const outside = deadline.intervals.filter(
-          (iv) => iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start),
-        );
+        // Test before filtering: most deadlines lie inside the period (no array per row then).
+        let anyOutside = false;
+        for (const iv of deadline.intervals)
+          if (iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start)) {
+            anyOutside = true;
+            break;
+          }
+        const outside = anyOutside
+          ? deadline.intervals.filter(
+              (iv) => iv.end > period.end || iv.end < period.start || (!byDate && iv.start < period.start),
+            )
+          : [];
         if (outside.length)
           ctx.report("DUE_OUTSIDE_PERIOD", r, "due", {
             value: due,

@@ -20,17 +20,33 @@ const TASK_SEPARATOR = (() => {
  */
 export function taskKey(task: string): string {
   const low = task.toLowerCase();
-  const words: string[] = [];
+  const key = isSpacedWords(low) ? low : joinWords(low);
+  return key.includes("ё") ? key.replace(/ё/g, "е") : key;
+}
+
+/** The text is already words separated by single spaces, nothing at its ends: its own key. */
+function isSpacedWords(low: string): boolean {
+  const last = low.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = low.charCodeAt(i);
+    if (TASK_SEPARATOR[c] && (c !== 32 || i === 0 || i === last || TASK_SEPARATOR[low.charCodeAt(i + 1)])) return false;
+  }
+  return true;
+}
+
+/** The words of `low` (runs of non-separators) joined by single spaces, without an array of them. */
+function joinWords(low: string): string {
+  let key = "";
+  let words = 0;
   let start = -1;
   for (let i = 0; i < low.length; i++) {
     if (TASK_SEPARATOR[low.charCodeAt(i)]) {
-      if (start >= 0) words.push(low.slice(start, i));
+      if (start >= 0) key = words++ ? `${key} ${low.slice(start, i)}` : low.slice(start, i);
       start = -1;
     } else if (start < 0) start = i;
   }
-  if (start >= 0) words.push(low.slice(start));
-  const key = words.join(" ");
-  return key.includes("ё") ? key.replace(/ё/g, "е") : key;
+  if (start >= 0) key = words ? `${key} ${low.slice(start)}` : low.slice(start);
+  return key;
 }
 
 export const duplicatesCheck: PlanCheck = {
