@@ -85,6 +85,8 @@ export class NumberingChecker {
   private readonly path: (number[] | undefined)[] = [];
   /** Last child segment seen under each parent key. */
   private readonly lastChild = new Map<string, number>();
+  /** The parent key of the last label deeper than the top. */
+  private lastParentKey = "";
 
   constructor(private readonly rootDepth: number) {}
 
@@ -96,7 +98,15 @@ export class NumberingChecker {
     const segs = label.segments;
     const depth = segs.length;
     // Prefix keys by string position (this runs once per row of 100k-row plans: no split/join).
-    const parentKey = depth > 1 ? key.slice(0, key.lastIndexOf(".")) : "";
+    // Siblings follow one another: the previous parent key, when it is this one, is reused (its
+    // hash already computed) rather than sliced anew.
+    let parentKey = "";
+    if (depth > 1) {
+      const cut = key.lastIndexOf(".");
+      const last = this.lastParentKey;
+      parentKey = cut === last.length && key.startsWith(last) ? last : key.slice(0, cut);
+      this.lastParentKey = parentKey;
+    }
     let out: NumberingFinding[] | null = null;
 
     if (depth > this.rootDepth) {
