@@ -199,6 +199,55 @@ export function shnorStatus(
   year: number,
   procedures: readonly string[] = SHNOR_PROCEDURES,
 ): ShnorStatus {
+  const cache = statusCacheOf(data, procedures, year);
+  let st = cache.get(schoolKey);
+  if (!st) {
+    st = computeStatus(data, schoolKey, year, procedures);
+    cache.set(schoolKey, st);
+  }
+  return st;
+}
+
+/**
+ * Statuses already built, by procedure index (replaced when «Процедуры» changes), then procedure
+ * list (its texts) and year: the check, the indicators and the dashboard ask for the same
+ * thousands of statuses (each with its explanation) of one data set. Valid while the registry
+ * array and its length stay (as the procedure index and the registry lookup above assume).
+ */
+const statusCache = new WeakMap<
+  ProcIndex,
+  {
+    schools: readonly SchoolEntry[];
+    length: number;
+    byList: Map<string, Map<number, Map<string, ShnorStatus>>>;
+  }
+>();
+
+/** A procedure list's cache key (its texts), by the list. */
+const listKeys = new WeakMap<readonly string[], string>();
+
+function statusCacheOf(data: MonitoringData, procedures: readonly string[], year: number): Map<string, ShnorStatus> {
+  const index = procIndex(data);
+  let c = statusCache.get(index);
+  if (!c || c.schools !== data.schools || c.length !== data.schools.length) {
+    c = { schools: data.schools, length: data.schools.length, byList: new Map() };
+    statusCache.set(index, c);
+  }
+  let list = listKeys.get(procedures);
+  if (list === undefined) listKeys.set(procedures, (list = procedures.join("\n")));
+  let byYear = c.byList.get(list);
+  if (!byYear) c.byList.set(list, (byYear = new Map()));
+  let byKey = byYear.get(year);
+  if (!byKey) byYear.set(year, (byKey = new Map()));
+  return byKey;
+}
+
+function computeStatus(
+  data: MonitoringData,
+  schoolKey: string,
+  year: number,
+  procedures: readonly string[],
+): ShnorStatus {
   const { name, declared } = schoolName(data, schoolKey);
   const prev = year - 1;
   const entries = schoolEntries(data, schoolKey);
