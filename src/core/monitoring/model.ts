@@ -67,3 +67,8 @@ export interface MonitoringData {
   /** The «Школы» registry. */
   schools: SchoolEntry[];
 }
+
+/** Empty record lists, one per monitoring sheet (a missing sheet has an empty list). */
+export function emptyMonitoringRecords(): Record<MonitoringSheetId, MonitoringRecord[]> {
+  return { schools: [], grades: [], procedures: [], staff: [], network: [], gia: [], events: [] };
+}

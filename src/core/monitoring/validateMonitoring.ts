@@ -21,7 +21,13 @@ import type {
   Reporter,
   SchoolRegistry,
 } from "./checks/check";
-import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "./model";
+import {
+  emptyMonitoringRecords,
+  type MonitoringData,
+  type MonitoringRecord,
+  type RecordValue,
+  type SchoolEntry,
+} from "./model";
 import { SHNOR_PROCEDURES, type MonitoringSheetId } from "./sheets";
 
 export interface MonitoringSheetInfo {
@@ -149,15 +155,7 @@ function periodOf(column: ColumnSpec | undefined, values: Record<string, RecordV
 
 function emptyData(): MonitoringData {
   return {
-    records: {
-      schools: [],
-      grades: [],
-      procedures: [],
-      staff: [],
-      network: [],
-      gia: [],
-      events: [],
-    },
+    records: emptyMonitoringRecords(),
     present: {},
     schools: [],
   };

@@ -6,7 +6,7 @@
  * show the SVG; this picture is only for processors that cannot.
  */
 import { zlibSync } from "fflate";
-import { crc32 } from "../xlsx/zipWrite";
+import { crc32 } from "../crc32";
 import type { Chart } from "../../core/report/spravka/types";
 import { chartGeometry, type Label } from "./chartGeometry";
 

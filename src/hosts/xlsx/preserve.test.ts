@@ -1,6 +1,7 @@
 import { parseDefinedNames, refersToSheet } from "./preserve";
 import { buildZip, unzipAll } from "./testing/testZip";
-import { crc32, rewriteZip } from "./zipWrite";
+import { crc32 } from "../crc32";
+import { rewriteZip } from "./zipWrite";
 
 describe("refersToSheet", () => {
   it("finds quoted and unquoted references to exactly that sheet", () => {

@@ -2,7 +2,13 @@
  * A small factory of parsed monitoring data for indicator tests: a «Школы» registry and records on
  * the other sheets, built directly (no workbook), with the invalid columns a record carries.
  */
-import type { MonitoringData, MonitoringRecord, RecordValue, SchoolEntry } from "../../monitoring/model";
+import {
+  emptyMonitoringRecords,
+  type MonitoringData,
+  type MonitoringRecord,
+  type RecordValue,
+  type SchoolEntry,
+} from "../../monitoring/model";
 import { MONITORING_SHEETS, type MonitoringSheetId } from "../../monitoring/sheets";
 import { schoolKey } from "../../parse/school";
 
@@ -35,15 +41,7 @@ const SHEET_IDS = MONITORING_SHEETS.map((s) => s.id as MonitoringSheetId);
 
 export class MonitoringFixture {
   private readonly registry: SchoolEntry[] = [];
-  private readonly records: Record<MonitoringSheetId, MonitoringRecord[]> = {
-    schools: [],
-    grades: [],
-    procedures: [],
-    staff: [],
-    network: [],
-    gia: [],
-    events: [],
-  };
+  private readonly records: Record<MonitoringSheetId, MonitoringRecord[]> = emptyMonitoringRecords();
   private readonly missingSheets = new Set<MonitoringSheetId>();
   private readonly missingColumns = new Map<MonitoringSheetId, Set<string>>();
   private readonly touched = new Set<MonitoringSheetId>();

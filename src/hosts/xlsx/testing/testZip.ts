@@ -4,7 +4,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { extractEntry, readZipDirectory } from "../zip";
-import { crc32 } from "../zipWrite";
+import { crc32 } from "../../crc32";
 
 export { crc32 };
 
