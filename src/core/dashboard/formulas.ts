@@ -21,13 +21,13 @@
  * merged cell, a column whose position is unknown) the fact is the core's value with a reason.
  */
 import { columnsOf } from "../indicators/aggregate";
-import { previousPeriodOf, type IndicatorUse } from "../indicators/engine";
+import { previousPeriodOf, type IndicatorUse, type UseLog } from "../indicators/engine";
 import { FormulaError, type FormulaBuilder, type FormulaFact, type FormulaTerm } from "../indicators/formula";
 import { specOfValue } from "../indicators/hints";
 import { INDICATOR_KINDS } from "../indicators/kinds";
 import type { IndicatorValue } from "../indicators/types";
 import { columnLetter, quoteSheetName } from "../model/address";
-import { cellAt, type SheetData, type WorkbookData } from "../model/sheet";
+import { cellAt, type WorkbookData } from "../model/sheet";
 import type { MonitoringData } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
 import type { Aggregate, IndicatorSpec, Template } from "../template/schema";
@@ -54,7 +54,7 @@ export interface FormulaInput {
   /** Municipal values (the facts). */
   values: readonly IndicatorValue[];
   /** What each municipal value used (`traceIndicators`). */
-  uses: readonly IndicatorUse[];
+  uses: UseLog;
   /** Cells as read: formulas are checked against them. Absent: the parsed values are trusted. */
   workbook?: WorkbookData;
 }
@@ -92,14 +92,41 @@ interface Extent {
 interface HelperColumn {
   col: number;
   labels: readonly string[];
-  cells: Map<number, number>;
+  /** Data rows, each once: ascending for weights, in order of use for figures. */
+  rows: readonly number[];
+  /** The figure of each row; null: a column of weights (1 in every row). */
+  values: readonly number[] | null;
   extent: Extent;
+  /** Bucket of `CalcSheet.byHash` the column is in. */
+  hash: string;
+}
+
+/** A bucket key of a column's content (equal columns are then compared cell by cell). */
+function contentHash(sheet: MonitoringSheetId, rows: readonly number[], values: readonly number[] | null): string {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < rows.length; k++) {
+    h = Math.imul(h ^ rows[k], 16777619);
+    // A weight is 1: a figures column of 1s in the same rows is the same column.
+    const v = values ? values[k] : 1;
+    h = Math.imul(h ^ (Number.isInteger(v) ? v | 0 : Math.round(v * 1e6) | 0), 16777619);
+  }
+  return `${sheet}|${rows.length}|${h >>> 0}`;
+}
+
+function sameContent(c: HelperColumn, rows: readonly number[], values: readonly number[] | null): boolean {
+  if (c.rows.length !== rows.length) return false;
+  for (let k = 0; k < rows.length; k++) {
+    if (c.rows[k] !== rows[k]) return false;
+    if ((c.values ? c.values[k] : 1) !== (values ? values[k] : 1)) return false;
+  }
+  return true;
 }
 
 /** The helper sheet under construction: columns of 1s (weights) or of figures, aligned with data rows. */
 class CalcSheet {
   private readonly columns: HelperColumn[] = [];
-  private readonly byKey = new Map<string, HelperColumn>();
+  /** Columns by `contentHash` (equal columns are shared). */
+  private readonly byHash = new Map<string, HelperColumn[]>();
   /** Labels added since `begin()`, undone by `rollback()` (a fact that ends up a value leaves no columns). */
   private journal: { column: HelperColumn; label: string; created: boolean }[] = [];
 
@@ -112,7 +139,12 @@ class CalcSheet {
       column.labels = column.labels.filter((l) => l !== label);
       if (created) {
         this.columns.pop();
-        for (const [k, c] of this.byKey) if (c === column) this.byKey.delete(k);
+        const bucket = this.byHash.get(column.hash);
+        if (bucket) {
+          const at = bucket.indexOf(column);
+          if (at >= 0) bucket.splice(at, 1);
+          if (!bucket.length) this.byHash.delete(column.hash);
+        }
       }
     }
     this.journal = [];
@@ -122,16 +154,21 @@ class CalcSheet {
     return this.columns.length > 0;
   }
 
-  /** A column holding `cells` (row → number) in the rows of `extent`; equal columns are shared. */
-  column(extent: Extent, cells: Map<number, number>, label: string): string {
-    const key = `${extent.sheet}|${[...cells].map(([r, v]) => `${r}:${v}`).join(",")}`;
-    let column = this.byKey.get(key);
+  /**
+   * A column holding `values` (1s when null) in `rows` of `extent`; equal columns are shared. The
+   * rows of weights are ascending and distinct; figures come in order of use, each row once.
+   */
+  column(extent: Extent, rows: readonly number[], values: readonly number[] | null, label: string): string {
+    const hash = contentHash(extent.sheet, rows, values);
+    let bucket = this.byHash.get(hash);
+    let column = bucket?.find((c) => sameContent(c, rows, values));
     let created = false;
     if (!column) {
       // Column A carries the sheet's explanation; helper columns start at B.
-      column = { col: this.columns.length + 2, labels: [], cells, extent };
+      column = { col: this.columns.length + 2, labels: [], rows, values, extent, hash };
       this.columns.push(column);
-      this.byKey.set(key, column);
+      if (!bucket) this.byHash.set(hash, (bucket = []));
+      bucket.push(column);
       created = true;
     }
     if (!column.labels.includes(label)) {
@@ -159,8 +196,12 @@ class CalcSheet {
         value: `«${c.extent.sheetName}»: ${c.labels.join("; ")}`,
         style: "header",
       });
-      for (const [row, value] of [...c.cells].sort((a, b) => a[0] - b[0]))
-        cells.push({ row, col: c.col, value, style: "number" });
+      const { rows, values, col } = c;
+      if (!values) for (let k = 0; k < rows.length; k++) cells.push({ row: rows[k], col, value: 1, style: "number" });
+      else {
+        const order = rows.map((_, k) => k).sort((x, y) => rows[x] - rows[y]);
+        for (const k of order) cells.push({ row: rows[k], col, value: values[k], style: "number" });
+      }
     }
     return {
       name: CALC_SHEET,
@@ -175,43 +216,21 @@ class CalcSheet {
   }
 }
 
+/** Whether a list of numbers is ascending with no repeats. */
+function strictlyAscending(xs: readonly number[]): boolean {
+  for (let k = 1; k < xs.length; k++) if (xs[k - 1] >= xs[k]) return false;
+  return true;
+}
+
 class Builder implements FormulaBuilder {
   readonly calc = new CalcSheet();
-  private readonly uses = new Map<string, IndicatorUse[]>();
   private readonly extents = new Map<MonitoringSheetId, Extent | null>();
   private readonly recordsByRow = new Map<MonitoringSheetId, Map<number, Record<string, unknown>>>();
 
-  constructor(private readonly input: FormulaInput) {
-    // A record can be reported more than once (period_delta evaluates the previous period again).
-    // Hundreds of thousands of uses at region scale: uses come in runs of one value, so the run's
-    // list is looked up once per run, and rows already taken are kept as numbers per sheet.
-    let last: {
-      id: string;
-      period: string;
-      aggregate: 0 | 1;
-      list: IndicatorUse[];
-      rows: Map<string, Set<number>>;
-    } | null = null;
-    const seen = new Map<string, Map<string, Set<number>>>();
-    for (const u of input.uses) {
-      if (!last || last.id !== u.id || last.period !== u.period || last.aggregate !== u.aggregate) {
-        const key = `${factKey(u.id, u.period)}\u0001${u.aggregate}`;
-        let list = this.uses.get(key);
-        if (!list) this.uses.set(key, (list = []));
-        let rows = seen.get(key);
-        if (!rows) seen.set(key, (rows = new Map()));
-        last = { id: u.id, period: u.period, aggregate: u.aggregate, list, rows };
-      }
-      let taken = last.rows.get(u.sheet);
-      if (!taken) last.rows.set(u.sheet, (taken = new Set()));
-      if (taken.has(u.row)) continue;
-      taken.add(u.row);
-      last.list.push(u);
-    }
-  }
+  constructor(private readonly input: FormulaInput) {}
 
-  usesOf(id: string, period: string, aggregate: 0 | 1): IndicatorUse[] {
-    return this.uses.get(`${factKey(id, period)}\u0001${aggregate}`) ?? [];
+  usesOf(id: string, period: string, aggregate: 0 | 1): readonly IndicatorUse[] {
+    return this.input.uses.usesOf(id, period, aggregate);
   }
 
   extent(sheet: MonitoringSheetId): Extent {
@@ -237,18 +256,19 @@ class Builder implements FormulaBuilder {
     return e;
   }
 
-  private sheetData(sheetName: string): SheetData | undefined {
-    return this.input.workbook?.sheets.find((s) => s.name === sheetName);
-  }
-
-  /** The number Excel's SUMIFS sees in a cell: numbers only (text, booleans and blanks add nothing). */
-  private excelNumber(sheet: MonitoringSheetId, row: number, col: number, columnId: string): number {
+  /**
+   * The numbers Excel's SUMIFS sees in one column of a sheet, by row: numbers only (text, booleans
+   * and blanks add nothing).
+   */
+  private excelNumbers(sheet: MonitoringSheetId, col: number, columnId: string): (row: number) => number {
     const extent = this.extent(sheet);
     if (this.input.workbook) {
-      const data = this.sheetData(extent.sheetName);
+      const data = this.input.workbook.sheets.find((s) => s.name === extent.sheetName);
       if (!data) throw new FormulaError("значение: лист данных не найден в книге");
-      const v = cellAt(data, row, col);
-      return isNumber(v) ? v : 0;
+      return (row) => {
+        const v = cellAt(data, row, col);
+        return isNumber(v) ? v : 0;
+      };
     }
     let byRow = this.recordsByRow.get(sheet);
     if (!byRow) {
@@ -256,8 +276,11 @@ class Builder implements FormulaBuilder {
       for (const r of this.input.monitoring.records[sheet]) byRow.set(r.row, r.values);
       this.recordsByRow.set(sheet, byRow);
     }
-    const v = byRow.get(row)?.[columnId];
-    return isNumber(v) ? v : 0;
+    const values = byRow;
+    return (row) => {
+      const v = values.get(row)?.[columnId];
+      return isNumber(v) ? v : 0;
+    };
   }
 
   private dataRange(sheet: MonitoringSheetId, columnId: string): { range: string; col: number } {
@@ -270,27 +293,33 @@ class Builder implements FormulaBuilder {
 
   /** Σ (or count) of one aggregate over the rows the value used. */
   aggregate(a: Aggregate, uses: readonly IndicatorUse[], label: string): FormulaTerm {
-    let list = uses;
+    let rows: number[] = [];
     if (a.op === "count_schools") {
       // One row per school: the engine counts distinct schools.
       const seen = new Set<string>();
-      list = uses.filter((u) => {
-        const k = u.schoolKey ?? `row:${u.row}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
-    }
-    if (list.length === 0) return { text: "0", value: 0 };
+      for (const u of uses)
+        for (let k = 0; k < u.rows.length; k++) {
+          const key = u.schoolKeys[k] ?? `row:${u.rows[k]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          rows.push(u.rows[k]);
+        }
+    } else if (uses.length === 1) rows = uses[0].rows.slice();
+    else for (const u of uses) for (let k = 0; k < u.rows.length; k++) rows.push(u.rows[k]);
+    if (rows.length === 0) return { text: "0", value: 0 };
     const extent = this.extent(a.sheet);
-    const rows = list.map((u) => u.row).sort((x, y) => x - y);
-    const weights = this.calc.column(extent, new Map(rows.map((r) => [r, 1])), label);
+    // Rows come in sheet order already (records are read in it): sorted only when they do not.
+    if (!strictlyAscending(rows)) rows.sort((x, y) => x - y);
+    // Rows of two sheets may coincide: the helper column has each row once.
+    const distinct = strictlyAscending(rows) ? rows : rows.filter((r, k) => k === 0 || rows[k - 1] !== r);
+    const weights = this.calc.column(extent, distinct, null, label);
     if (a.op === "count" || a.op === "count_schools") return { text: `COUNT(${weights})`, value: rows.length };
     const { plus, minus } = columnsOf(a);
     const sumOf = (columnId: string): FormulaTerm => {
       const { range, col } = this.dataRange(a.sheet, columnId);
+      const numberAt = this.excelNumbers(a.sheet, col, columnId);
       let value = 0;
-      for (const r of rows) value += this.excelNumber(a.sheet, r, col, columnId);
+      for (let k = 0; k < rows.length; k++) value += numberAt(rows[k]);
       return { text: `SUMIFS(${range},${weights},1)`, value };
     };
     const p = plus.map(sumOf);
@@ -304,12 +333,19 @@ class Builder implements FormulaBuilder {
   /** A helper column of per-record figures (counted schools, events), aligned with their sheet. */
   figures(sheet: MonitoringSheetId, uses: readonly IndicatorUse[], label: string): { range: string; values: number[] } {
     const extent = this.extent(sheet);
-    const cells = new Map<number, number>();
-    for (const u of uses) {
-      if (!isNumber(u.value) || cells.has(u.row)) throw new FormulaError("значение: нет расчёта по строке");
-      cells.set(u.row, u.value);
-    }
-    return { range: this.calc.column(extent, cells, label), values: [...cells.values()] };
+    const rows: number[] = [];
+    const values: number[] = [];
+    const seen = new Set<number>();
+    for (const u of uses)
+      for (let k = 0; k < u.rows.length; k++) {
+        const row = u.rows[k];
+        const v = u.values ? u.values[k] : NaN;
+        if (!isNumber(v) || seen.has(row)) throw new FormulaError("значение: нет расчёта по строке");
+        seen.add(row);
+        rows.push(row);
+        values.push(v);
+      }
+    return { range: this.calc.column(extent, rows, values, label), values };
   }
 }
 

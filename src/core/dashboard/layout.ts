@@ -23,7 +23,7 @@
  * Region scale: every formula added here is a reference, a difference, one IF over a fact cell
  * or one COUNTIF over the status column; per-school figures are the core's values.
  */
-import { traceIndicators, type IndicatorUse } from "../indicators/engine";
+import { traceIndicators, type UseLog } from "../indicators/engine";
 import type { IndicatorValue } from "../indicators/types";
 import { a1, columnLetter, quoteSheetName } from "../model/address";
 import type { IsoDate } from "../model/dates";
@@ -76,7 +76,7 @@ export interface DashboardInput {
    * The records each municipal value used, from the same run as `indicators`
    * (`traceIndicators`). Absent: the indicators are traced again here (twice the engine's time).
    */
-  uses?: readonly IndicatorUse[];
+  uses?: UseLog;
 }
 
 export interface DashboardLayout {

@@ -8,7 +8,7 @@ import type { MonitoringSheetId } from "../monitoring/sheets";
 import type { Aggregate, Condition, IndicatorSpec } from "../template/schema";
 import { memoizeText } from "../text/memo";
 import { foldText } from "../text/normalize";
-import { procedureInfo, type IndicatorContext } from "./context";
+import { procedureInfo, type IndicatorContext, type IndicatorUse } from "./context";
 import { statusYear, type PeriodKind } from "./periods";
 
 /** Columns an aggregate reads, worked out once per declaration (not once per record). */
@@ -254,12 +254,16 @@ export function evaluate(
   }
   let excludedSchools: Set<string> | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
-  const trace = sel.traceId !== undefined ? ctx.options.trace : undefined;
+  const log = sel.traceId !== undefined ? ctx.options.uses : undefined;
+  const trace = sel.traceId !== undefined && !log ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
     const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
     const all = ctx.recordsFor(sheet, sel.kind, sel.period);
     const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
+    // The runs this pass traces into (numerator, denominator), made on their first record.
+    let numeratorRun: IndicatorUse | null = null;
+    let denominatorRun: IndicatorUse | null = null;
     for (let k = 0; k < records.length; k++) {
       const r = records[k];
       const key = r.schoolKey;
@@ -320,7 +324,20 @@ export function evaluate(
         if (key !== null) (excludedSchools ??= new Set()).add(key);
         continue;
       }
-      if (trace)
+      if (log) {
+        // Two row lists per pass, not an object per record; aggregates past the first are all «1».
+        const rest = using & ~1;
+        if (using & 1) {
+          numeratorRun ??= log.run(sel.traceId as string, sel.period, 0, sheet);
+          numeratorRun.rows.push(r.row);
+          numeratorRun.schoolKeys.push(key);
+        }
+        if (rest) {
+          denominatorRun ??= log.run(sel.traceId as string, sel.period, 1, sheet);
+          denominatorRun.rows.push(r.row);
+          denominatorRun.schoolKeys.push(key);
+        }
+      } else if (trace)
         for (const i of idx) {
           if (!(using & (1 << i))) continue;
           trace({

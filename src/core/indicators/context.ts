@@ -12,6 +12,7 @@ import type { PlanSheetResult } from "../plan/validatePlan";
 import type { SchoolFilter, Template } from "../template/schema";
 import { memoizeText } from "../text/memo";
 import { recordPeriod, type PeriodKind } from "./periods";
+import type { UsedRecord, UseLog } from "./uses";
 
 export interface IndicatorOptions {
   /** Validated plan sheets; `plan_done_pct` is computed when some of them are monitored (have a status column). */
@@ -20,27 +21,15 @@ export interface IndicatorOptions {
   asOf: IsoDate;
   /**
    * Called for every record a municipal value uses (the dashboard writes these decisions into its
-   * helper sheet, so that its formulas reproduce the engine). Not called for per-school values.
+   * helper sheet, so that its formulas reproduce the engine). Not called for per-school values,
+   * nor by the aggregates' evaluation when `uses` is given.
    */
-  trace?: (use: IndicatorUse) => void;
+  trace?: (use: UsedRecord) => void;
+  /** Where the aggregates' evaluation writes the records municipal values use, as runs (cheaper than `trace`). */
+  uses?: UseLog;
 }
 
-/**
- * One record used by a municipal value: which value (`id` as in `IndicatorValue.id`, e.g.
- * `vpr_coped_pct_g5`), period and aggregate (0 = numerator, 1 = denominator), which sheet and
- * worksheet row («Школы» rows for registry counts). `value` carries a per-record figure where the
- * municipal value is built from such figures: the numerator of a counted school (`school_threshold`,
- * aggregate 1) and the share of one event (`event_share`, aggregate 0).
- */
-export interface IndicatorUse {
-  id: string;
-  period: string;
-  aggregate: 0 | 1;
-  sheet: MonitoringSheetId;
-  row: number;
-  schoolKey: string | null;
-  value?: number;
-}
+export type { IndicatorUse, UsedRecord } from "./uses";
 
 /** Records by period, in sheet order. */
 type PeriodIndex = Map<string, MonitoringRecord[]>;

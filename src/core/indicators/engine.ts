@@ -10,11 +10,13 @@
  */
 import type { MonitoringData } from "../monitoring/model";
 import type { IndicatorSpec, Template } from "../template/schema";
-import { IndicatorContext, type IndicatorOptions, type IndicatorUse } from "./context";
+import { IndicatorContext, type IndicatorOptions } from "./context";
 import { INDICATOR_KINDS } from "./kinds";
 import type { IndicatorValue } from "./types";
+import { UseLog } from "./uses";
 
-export type { IndicatorOptions, IndicatorUse } from "./context";
+export type { IndicatorOptions, IndicatorUse, UsedRecord } from "./context";
+export { UseLog } from "./uses";
 export { previousPeriod, previousPeriodOf } from "./periods";
 export { targetMet, targetText } from "./targets";
 export { formatValue } from "./values";
@@ -51,13 +53,17 @@ export function computeIndicators(
   return out;
 }
 
-/** Every indicator value together with the records each municipal value used (see `IndicatorUse`). */
+/**
+ * Every indicator value together with the records each municipal value used (see `IndicatorUse`),
+ * as runs of rows: the aggregates write them into the log directly, the kinds that trace figures
+ * per record through `trace`.
+ */
 export function traceIndicators(
   template: Template,
   data: MonitoringData,
-  options: Omit<IndicatorOptions, "trace">,
-): { values: IndicatorValue[]; uses: IndicatorUse[] } {
-  const uses: IndicatorUse[] = [];
-  const values = computeIndicators(template, data, { ...options, trace: (u) => uses.push(u) });
+  options: Omit<IndicatorOptions, "trace" | "uses">,
+): { values: IndicatorValue[]; uses: UseLog } {
+  const uses = new UseLog();
+  const values = computeIndicators(template, data, { ...options, uses, trace: (u) => uses.add(u) });
   return { values, uses };
 }

@@ -8,7 +8,20 @@ import { computeIndicators, traceIndicators } from "./engine";
 describe("traceIndicators", () => {
   const check = validateWorkbook(sampleToWorkbook(sample), { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31" });
   const options = { asOf: "2023-12-31", plans: check.plans };
-  const { values, uses } = traceIndicators(check.template, check.monitoring, options);
+  const traced = traceIndicators(check.template, check.monitoring, options);
+  const values = traced.values;
+  // One object per record, as the runs hold them.
+  const uses = traced.uses.all().flatMap((u) =>
+    u.rows.map((row, k) => ({
+      id: u.id,
+      period: u.period,
+      aggregate: u.aggregate,
+      sheet: u.sheet,
+      row,
+      schoolKey: u.schoolKeys[k],
+      value: u.values?.[k],
+    })),
+  );
 
   it("computes exactly what computeIndicators computes", () => {
     expect(values).toEqual(computeIndicators(check.template, check.monitoring, options));

@@ -13,6 +13,7 @@ import {
 } from "../../template/schema";
 import { columnsOf } from "../aggregate";
 import { IndicatorContext, type IndicatorOptions, type IndicatorUse } from "../context";
+import { UseLog } from "../uses";
 import { FormulaError, type FormulaBuilder, type FormulaFact, type FormulaTerm } from "../formula";
 import { INDICATOR_KINDS } from "../kinds";
 import { previousPeriodOf } from "../periods";
@@ -33,7 +34,7 @@ export function templateWith(indicators: IndicatorSpecInput[]): Template {
 export interface KindRun {
   spec: IndicatorSpec;
   values: IndicatorValue[];
-  uses: IndicatorUse[];
+  uses: UseLog;
 }
 
 /** The values of one declaration computed by its kind's `compute` (not through the engine's loop). */
@@ -44,8 +45,8 @@ export function runKind(
 ): KindRun {
   const template = templateWith([input]);
   const spec = template.indicators[0];
-  const uses: IndicatorUse[] = [];
-  const ctx = new IndicatorContext(template, data, { asOf: AS_OF, ...options, trace: (u) => uses.push(u) });
+  const uses = new UseLog();
+  const ctx = new IndicatorContext(template, data, { asOf: AS_OF, ...options, uses, trace: (u) => uses.add(u) });
   return { spec, values: INDICATOR_KINDS[spec.kind].compute(ctx, spec), uses };
 }
 
@@ -72,22 +73,16 @@ export class RecordsFormulaBuilder implements FormulaBuilder {
 
   constructor(
     private readonly data: MonitoringData,
-    private readonly uses: readonly IndicatorUse[],
+    private readonly uses: UseLog,
   ) {}
 
   usesOf(id: string, period: string, aggregate: 0 | 1): readonly IndicatorUse[] {
-    const seen = new Set<string>();
-    return this.uses.filter((u) => {
-      const k = `${u.sheet}:${u.row}`;
-      if (u.id !== id || u.period !== period || u.aggregate !== aggregate || seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+    return this.uses.usesOf(id, period, aggregate);
   }
 
   aggregate(a: Aggregate, uses: readonly IndicatorUse[], label: string): FormulaTerm {
     this.labels.push(label);
-    const rows = uses.map((u) => u.row);
+    const rows = uses.flatMap((u) => u.rows);
     if (a.op === "count" || a.op === "count_schools") return { text: `COUNT(${a.sheet}@${rows})`, value: rows.length };
     const { plus, minus } = columnsOf(a);
     const records = this.data.records[a.sheet].filter((r) => rows.includes(r.row));
@@ -101,11 +96,14 @@ export class RecordsFormulaBuilder implements FormulaBuilder {
 
   figures(sheet: string, uses: readonly IndicatorUse[], label: string): { range: string; values: number[] } {
     this.labels.push(label);
-    const values = uses.map((u) => {
-      if (typeof u.value !== "number") throw new FormulaError("значение: нет расчёта по строке");
-      return u.value;
-    });
-    return { range: `F(${sheet}@${uses.map((u) => u.row)})`, values };
+    const values = uses.flatMap((u) =>
+      u.rows.map((_, k) => {
+        const v = u.values?.[k];
+        if (typeof v !== "number" || Number.isNaN(v)) throw new FormulaError("значение: нет расчёта по строке");
+        return v;
+      }),
+    );
+    return { range: `F(${sheet}@${uses.flatMap((u) => u.rows)})`, values };
   }
 }
 
