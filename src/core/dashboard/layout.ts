@@ -703,17 +703,30 @@ interface SchoolColumn {
   byScope: Map<string, IndicatorValue>;
 }
 
-function schoolColumn(
+/**
+ * Per-school values of the given ids, each of its latest period, by school name: two passes over
+ * all the values (tens of thousands at region scale), not two per id.
+ */
+function schoolColumns(
   values: readonly IndicatorValue[],
-  id: string,
-  title: string,
-): SchoolColumn & { period: string | null } {
-  let period: string | null = null;
-  for (const v of values)
-    if (v.id === id && v.scope !== MUNICIPALITY && (period === null || v.period > period)) period = v.period;
-  const byScope = new Map<string, IndicatorValue>();
-  for (const v of values) if (v.id === id && v.scope !== MUNICIPALITY && v.period === period) byScope.set(v.scope, v);
-  return { title: period ? `${title} (${period})` : title, byScope, period };
+  columns: readonly { id: string; title: string }[],
+): (SchoolColumn & { period: string | null })[] {
+  const latest = new Map<string, string | null>(columns.map((c) => [c.id, null]));
+  for (const v of values) {
+    if (v.scope === MUNICIPALITY) continue;
+    const period = latest.get(v.id);
+    if (period !== undefined && (period === null || v.period > period)) latest.set(v.id, v.period);
+  }
+  const byId = new Map<string, Map<string, IndicatorValue>>(columns.map((c) => [c.id, new Map()]));
+  for (const v of values) {
+    if (v.scope === MUNICIPALITY) continue;
+    const byScope = byId.get(v.id);
+    if (byScope && v.period === latest.get(v.id)) byScope.set(v.scope, v);
+  }
+  return columns.map(({ id, title }) => {
+    const period = latest.get(id) ?? null;
+    return { title: period ? `${title} (${period})` : title, byScope: byId.get(id)!, period };
+  });
 }
 
 interface SchoolRow {
@@ -730,15 +743,15 @@ function schoolRows(input: DashboardInput): {
   columns: SchoolColumn[];
 } {
   const { monitoring, template } = input;
-  const status = schoolColumn(input.indicators, "shnor_status", "");
+  const [status, ...columns] = schoolColumns(input.indicators, [
+    { id: "shnor_status", title: "" },
+    { id: "quality_pct", title: "Качество знаний, %" },
+    { id: "success_pct", title: "Успеваемость, %" },
+    { id: "vpr_coped_pct", title: "ВПР: справились, %" },
+    { id: "kpk_per_school", title: "КПК не менее 32 ч, чел." },
+  ]);
   const { year, procedures } = shnorBasis(template, input.indicators, monitoring);
   const shares = year !== null ? lowSharesByYear(monitoring, year, procedures) : new Map();
-  const columns = [
-    schoolColumn(input.indicators, "quality_pct", "Качество знаний, %"),
-    schoolColumn(input.indicators, "success_pct", "Успеваемость, %"),
-    schoolColumn(input.indicators, "vpr_coped_pct", "ВПР: справились, %"),
-    schoolColumn(input.indicators, "kpk_per_school", "КПК не менее 32 ч, чел."),
-  ];
   const registry = monitoring.schools.length
     ? monitoring.schools.map((s) => ({
         name: s.name,

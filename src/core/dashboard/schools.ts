@@ -31,6 +31,8 @@ export function lowSharesByYear(
   procedures: readonly string[] = SHNOR_PROCEDURES,
 ): Map<string, LowShare> {
   const keys = procedureKeySet(procedures);
+  // Whether a procedure text is a deciding one, by text: the same few texts recur on every row.
+  const deciding = new Map<string, boolean>();
   const sums = new Map<string, { low: number; participants: number }>();
   for (const r of data.records.procedures ?? []) {
     if (!r.schoolKey || r.invalid.length) continue;
@@ -39,7 +41,10 @@ export function lowSharesByYear(
     const participants = r.values.participants;
     const low = r.values.m2;
     if (typeof proc !== "string" || typeof participants !== "number" || typeof low !== "number") continue;
-    if (participants <= 0 || low < 0 || !keys.has(procedureKey(proc))) continue;
+    if (participants <= 0 || low < 0) continue;
+    let counts = deciding.get(proc);
+    if (counts === undefined) deciding.set(proc, (counts = keys.has(procedureKey(proc))));
+    if (!counts) continue;
     const s = sums.get(r.schoolKey);
     if (s) {
       s.low += low;

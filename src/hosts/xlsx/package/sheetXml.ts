@@ -157,17 +157,26 @@ export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
   for (const c of cells) rows.add(c.row);
   const order = [...rows].sort((a, b) => a - b);
   let i = 0;
+  // The style index of the previous cell: neighbours mostly share it (the helper sheet's 100k
+  // cells all do), so most cells need no key text and no format spec.
+  let lastStyle: CellStyle | undefined;
+  let lastFmt: string | undefined;
+  let lastId = 0;
   for (const r of order) {
     const h = heights.get(r);
     const parts: string[] = [];
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       const ref = `${letters[c.col]}${c.row}`;
-      const base = c.style ? CELL_STYLES[c.style] : undefined;
-      const spec: XfSpec | undefined =
-        base || c.numFmt ? { ...(base ?? {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) } : undefined;
-      const s = spec ? o.styles.xf(spec, `cell\u0001${c.style ?? ""}\u0001${c.numFmt ?? ""}`) : 0;
-      parts.push(cellXml(c, ref, s, o.rewrite));
+      if (c.style !== lastStyle || c.numFmt !== lastFmt || i === 0) {
+        const base = c.style ? CELL_STYLES[c.style] : undefined;
+        const spec: XfSpec | undefined =
+          base || c.numFmt ? { ...(base ?? {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) } : undefined;
+        lastId = spec ? o.styles.xf(spec, `cell\u0001${c.style ?? ""}\u0001${c.numFmt ?? ""}`) : 0;
+        lastStyle = c.style;
+        lastFmt = c.numFmt;
+      }
+      parts.push(cellXml(c, ref, lastId, o.rewrite));
       if (c.link !== undefined && c.formula === undefined)
         links.push(
           `<hyperlink ref="${ref}" location="${escapeAttr(o.rewrite(c.link))}" display="${escapeAttr(c.value === null ? "" : String(c.value))}"/>`,
