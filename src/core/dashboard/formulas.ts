@@ -298,7 +298,7 @@ class Builder implements FormulaBuilder {
       const seen = new Set<string>();
       for (const u of uses)
         for (let k = 0; k < u.rows.length; k++) {
-          const key = u.schoolKeys[k] ?? `row:${u.rows[k]}`;
+          const key = u.schoolKeys?.[k] ?? `row:${u.rows[k]}`;
           if (seen.has(key)) continue;
           seen.add(key);
           rows.push(u.rows[k]);

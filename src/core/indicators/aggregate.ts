@@ -328,14 +328,20 @@ export function evaluate(
         // Two row lists per pass, not an object per record; aggregates past the first are all «1».
         const rest = using & ~1;
         if (using & 1) {
-          numeratorRun ??= log.run(sel.traceId as string, sel.period, 0, sheet);
+          numeratorRun ??= log.run(sel.traceId as string, sel.period, 0, sheet, aggregates[0].op === "count_schools");
           numeratorRun.rows.push(r.row);
-          numeratorRun.schoolKeys.push(key);
+          numeratorRun.schoolKeys?.push(key);
         }
         if (rest) {
-          denominatorRun ??= log.run(sel.traceId as string, sel.period, 1, sheet);
+          denominatorRun ??= log.run(
+            sel.traceId as string,
+            sel.period,
+            1,
+            sheet,
+            idx.some((i) => i > 0 && aggregates[i].op === "count_schools"),
+          );
           denominatorRun.rows.push(r.row);
-          denominatorRun.schoolKeys.push(key);
+          denominatorRun.schoolKeys?.push(key);
         }
       } else if (trace)
         for (const i of idx) {

@@ -18,7 +18,7 @@ describe("traceIndicators", () => {
       aggregate: u.aggregate,
       sheet: u.sheet,
       row,
-      schoolKey: u.schoolKeys[k],
+      schoolKey: u.schoolKeys?.[k] ?? null,
       value: u.values?.[k],
     })),
   );

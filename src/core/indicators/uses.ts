@@ -22,7 +22,8 @@ export interface UsedRecord {
  * The records of one sheet that a municipal value used: which value (`id` as in
  * `IndicatorValue.id`, e.g. `vpr_coped_pct_g5`), period and aggregate (0 = numerator,
  * 1 = denominator), which sheet; then the worksheet rows («Школы» rows for registry counts), each
- * once, in the order used, with their school keys. `values` carries a per-record figure where the
+ * once, in the order used, with their school keys where the value counts schools (null otherwise:
+ * only `count_schools` needs them). `values` carries a per-record figure where the
  * municipal value is built from such figures: the numerator of a counted school
  * (`school_threshold`, aggregate 1) and the share of one event (`event_share`, aggregate 0); NaN
  * for a row without one; null when no row has one.
@@ -33,7 +34,7 @@ export interface IndicatorUse {
   readonly aggregate: 0 | 1;
   readonly sheet: MonitoringSheetId;
   readonly rows: number[];
-  readonly schoolKeys: (string | null)[];
+  schoolKeys: (string | null)[] | null;
   values: number[] | null;
 }
 
@@ -47,8 +48,8 @@ export class UseLog {
   private readonly repeated = new Set<IndicatorUse>();
   private last: IndicatorUse | null = null;
 
-  /** The run of a value's aggregate on a sheet, to push rows (and school keys) to. */
-  run(id: string, period: string, aggregate: 0 | 1, sheet: MonitoringSheetId): IndicatorUse {
+  /** The run of a value's aggregate on a sheet, to push rows (and, with `keys`, school keys) to. */
+  run(id: string, period: string, aggregate: 0 | 1, sheet: MonitoringSheetId, keys: boolean): IndicatorUse {
     const key = `${id}\u0001${period}\u0001${aggregate}`;
     let list = this.runs.get(key);
     if (!list) this.runs.set(key, (list = []));
@@ -57,9 +58,10 @@ export class UseLog {
       if (u.sheet !== sheet) continue;
       // period_delta evaluates the previous period again: the same rows would come twice.
       if (u.rows.length) this.repeated.add(u);
+      if (keys && !u.schoolKeys) u.schoolKeys = u.rows.map(() => null);
       return u;
     }
-    const u: IndicatorUse = { id, period, aggregate, sheet, rows: [], schoolKeys: [], values: null };
+    const u: IndicatorUse = { id, period, aggregate, sheet, rows: [], schoolKeys: keys ? [] : null, values: null };
     list.push(u);
     return u;
   }
@@ -70,10 +72,10 @@ export class UseLog {
     const u =
       l && l.id === r.id && l.period === r.period && l.aggregate === r.aggregate && l.sheet === r.sheet
         ? l
-        : (this.last = this.run(r.id, r.period, r.aggregate, r.sheet));
+        : (this.last = this.run(r.id, r.period, r.aggregate, r.sheet, true));
     if (r.value !== undefined && !u.values) u.values = u.rows.map(() => NaN);
     u.rows.push(r.row);
-    u.schoolKeys.push(r.schoolKey);
+    u.schoolKeys?.push(r.schoolKey);
     u.values?.push(r.value ?? NaN);
     this.repeated.add(u);
   }
@@ -107,12 +109,12 @@ export class UseLog {
       if (seen.has(row)) continue;
       seen.add(row);
       rows[n] = row;
-      schoolKeys[n] = schoolKeys[k];
+      if (schoolKeys) schoolKeys[n] = schoolKeys[k];
       if (values) values[n] = values[k];
       n++;
     }
     rows.length = n;
-    schoolKeys.length = n;
+    if (schoolKeys) schoolKeys.length = n;
     if (values) values.length = n;
   }
 }
