@@ -225,11 +225,19 @@ class Builder implements FormulaBuilder {
   readonly calc = new CalcSheet();
   private readonly extents = new Map<MonitoringSheetId, Extent | null>();
   private readonly recordsByRow = new Map<MonitoringSheetId, Map<number, Record<string, unknown>>>();
+  /** Sums already added up, by their SUMIFS text (the data range and the helper column). */
+  private readonly sums = new Map<string, number>();
 
   constructor(private readonly input: FormulaInput) {}
 
   usesOf(id: string, period: string, aggregate: 0 | 1): readonly IndicatorUse[] {
     return this.input.uses.usesOf(id, period, aggregate);
+  }
+
+  /** Undoes the helper columns of a fact that ends up a value (a later column may take their letters). */
+  rollback(): void {
+    this.calc.rollback();
+    this.sums.clear();
   }
 
   extent(sheet: MonitoringSheetId): Extent {
@@ -316,10 +324,17 @@ class Builder implements FormulaBuilder {
     const { plus, minus } = columnsOf(a);
     const sumOf = (columnId: string): FormulaTerm => {
       const { range, col } = this.dataRange(a.sheet, columnId);
-      const numberAt = this.excelNumbers(a.sheet, col, columnId);
-      let value = 0;
-      for (let k = 0; k < rows.length; k++) value += numberAt(rows[k]);
-      return { text: `SUMIFS(${range},${weights},1)`, value };
+      const text = `SUMIFS(${range},${weights},1)`;
+      // Facts share sums (the students of a period are two ratios' denominator): each is added
+      // up once; rows of two sheets (a row counted twice) are not shared.
+      let value = distinct === rows ? this.sums.get(text) : undefined;
+      if (value === undefined) {
+        const numberAt = this.excelNumbers(a.sheet, col, columnId);
+        value = 0;
+        for (let k = 0; k < rows.length; k++) value += numberAt(rows[k]);
+        if (distinct === rows) this.sums.set(text, value);
+      }
+      return { text, value };
     };
     const p = plus.map(sumOf);
     const m = minus.map(sumOf);
@@ -388,7 +403,7 @@ export function buildFactFormulas(input: FormulaInput): FormulaResult {
       facts.set(key, { formula: factFormula(b, spec, fv) });
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;
-      b.calc.rollback();
+      b.rollback();
       facts.set(key, { reason: e.message });
     }
   }

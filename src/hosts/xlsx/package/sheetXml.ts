@@ -153,9 +153,18 @@ export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
   const letters = Array.from({ length: maxCol + 1 }, (_, c) => (c ? columnLetter(c) : ""));
   out.push("<sheetData>");
   const links: string[] = [];
-  const rows = new Set<number>([...heights.keys()]);
-  for (const c of cells) rows.add(c.row);
-  const order = [...rows].sort((a, b) => a - b);
+  // Rows in order: those of the cells (listed by row) merged with those that only have a height.
+  const order: number[] = [];
+  const heightRows = [...heights.keys()].sort((a, b) => a - b);
+  let hk = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const r = cells[k].row;
+    if (k > 0 && cells[k - 1].row === r) continue;
+    while (hk < heightRows.length && heightRows[hk] < r) order.push(heightRows[hk++]);
+    if (hk < heightRows.length && heightRows[hk] === r) hk++;
+    order.push(r);
+  }
+  while (hk < heightRows.length) order.push(heightRows[hk++]);
   let i = 0;
   // The style index of the previous cell: neighbours mostly share it (the helper sheet's 100k
   // cells all do), so most cells need no key text and no format spec.
