@@ -7,10 +7,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { buildDashboardLayouts } from "../../../src/core/dashboard/build";
+import { buildLayouts, checkWorkbook } from "../../../src/app/check";
 import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
-import { validateWorkbook } from "../../../src/core/validate";
-import { readWorkbookFileWithBytes, zlibDeflater } from "../../../src/hosts/xlsx/node";
+import { readWritableWorkbookFile, zlibDeflater } from "../../../src/hosts/xlsx/node";
 import { writeDashboard } from "../../../src/hosts/xlsx/writeDashboard";
 
 /**
@@ -48,14 +47,14 @@ async function main(): Promise<void> {
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
     lap("load");
   } else if (mode === "dashboard") {
-    // As `sverka dashboard` does: the Node reader (native zlib), then the core, then the patch.
-    const { workbook: wb, bytes } = await readWorkbookFileWithBytes(file);
+    // As `sverka dashboard` does (`cli/commands/dashboard.ts`): the Node reader (native zlib), the
+    // check with its messages localised, the indicators (traced) and the layouts, then the patch.
+    const { workbook: wb, bytes } = await readWritableWorkbookFile(file);
     lap("read");
     const asOf = "2023-06-30";
-    const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf });
+    const { check } = checkWorkbook({ ...wb, name: file }, { templates: BUILTIN_TEMPLATES, asOf, lang: "ru" });
     lap("check");
-    // The indicators (traced) and the two layouts.
-    const { layout, flk } = buildDashboardLayouts(wb, check, { asOf, refreshedAt: asOf });
+    const { layout, flk } = buildLayouts(wb, check, { asOf, refreshedAt: asOf });
     lap("layout");
     const res = await writeDashboard(bytes, layout, flk, { deflateRaw: zlibDeflater });
     writeFileSync(out, res.data);
