@@ -27,7 +27,7 @@ import { specOfValue } from "../indicators/hints";
 import { INDICATOR_KINDS } from "../indicators/kinds";
 import type { IndicatorValue } from "../indicators/types";
 import { columnLetter, quoteSheetName } from "../model/address";
-import { cellAt, type WorkbookData } from "../model/sheet";
+import type { WorkbookData } from "../model/sheet";
 import type { MonitoringData } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
 import type { Aggregate, IndicatorSpec, Template } from "../template/schema";
@@ -264,18 +264,22 @@ class Builder implements FormulaBuilder {
   }
 
   /**
-   * The numbers Excel's SUMIFS sees in one column of a sheet, by row: numbers only (text, booleans
-   * and blanks add nothing).
+   * Σ of the numbers Excel's SUMIFS sees in one column of a sheet over the given rows: numbers
+   * only (text, booleans and blanks add nothing). Plain loops: this runs over every counted row.
    */
-  private excelNumbers(sheet: MonitoringSheetId, col: number, columnId: string): (row: number) => number {
+  private excelSum(sheet: MonitoringSheetId, col: number, columnId: string, rows: readonly number[]): number {
     const extent = this.extent(sheet);
+    let sum = 0;
     if (this.input.workbook) {
       const data = this.input.workbook.sheets.find((s) => s.name === extent.sheetName);
       if (!data) throw new FormulaError("значение: лист данных не найден в книге");
-      return (row) => {
-        const v = cellAt(data, row, col);
-        return isNumber(v) ? v : 0;
-      };
+      const cells = data.rows;
+      const c = col - 1;
+      for (let k = 0; k < rows.length; k++) {
+        const v = cells[rows[k] - 1]?.[c];
+        if (isNumber(v)) sum += v;
+      }
+      return sum;
     }
     let byRow = this.recordsByRow.get(sheet);
     if (!byRow) {
@@ -283,11 +287,11 @@ class Builder implements FormulaBuilder {
       for (const r of this.input.monitoring.records[sheet]) byRow.set(r.row, r.values);
       this.recordsByRow.set(sheet, byRow);
     }
-    const values = byRow;
-    return (row) => {
-      const v = values.get(row)?.[columnId];
-      return isNumber(v) ? v : 0;
-    };
+    for (let k = 0; k < rows.length; k++) {
+      const v = byRow.get(rows[k])?.[columnId];
+      if (isNumber(v)) sum += v;
+    }
+    return sum;
   }
 
   private dataRange(sheet: MonitoringSheetId, columnId: string): { range: string; col: number } {
@@ -329,9 +333,7 @@ class Builder implements FormulaBuilder {
       // up once; rows of two sheets (a row counted twice) are not shared.
       let value = distinct === rows ? this.sums.get(text) : undefined;
       if (value === undefined) {
-        const numberAt = this.excelNumbers(a.sheet, col, columnId);
-        value = 0;
-        for (let k = 0; k < rows.length; k++) value += numberAt(rows[k]);
+        value = this.excelSum(a.sheet, col, columnId, rows);
         if (distinct === rows) this.sums.set(text, value);
       }
       return { text, value };
