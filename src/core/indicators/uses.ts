@@ -101,8 +101,16 @@ export class UseLog {
 
   private dedupe(u: IndicatorUse): void {
     this.repeated.delete(u);
-    const seen = new Set<number>();
     const { rows, schoolKeys, values } = u;
+    const head = repeatedHead(rows);
+    if (head === rows.length) return;
+    if (head >= 0) {
+      rows.length = head;
+      if (schoolKeys) schoolKeys.length = head;
+      if (values) values.length = head;
+      return;
+    }
+    const seen = new Set<number>();
     let n = 0;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
@@ -117,4 +125,24 @@ export class UseLog {
     if (schoolKeys) schoolKeys.length = n;
     if (values) values.length = n;
   }
+}
+
+/**
+ * The length of a run's first batch when every later row repeats one of it: a value evaluated again
+ * reports the same rows in the same (ascending) order. `rows.length` when the rows ascend
+ * throughout (none repeats); -1 when neither is so.
+ */
+function repeatedHead(rows: readonly number[]): number {
+  const n = rows.length;
+  let head = 1;
+  while (head < n && rows[head - 1] < rows[head]) head++;
+  if (head >= n) return n;
+  // Each later batch ascends too: a merge walk over the first batch checks it holds them all.
+  let j = 0;
+  for (let k = head; k < n; k++) {
+    if (k > head && rows[k] <= rows[k - 1]) j = 0;
+    while (j < head && rows[j] < rows[k]) j++;
+    if (j === head || rows[j] !== rows[k]) return -1;
+  }
+  return head;
 }
