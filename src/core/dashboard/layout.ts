@@ -704,28 +704,36 @@ interface SchoolColumn {
 }
 
 /**
- * Per-school values of the given ids, each of its latest period, by school name: two passes over
- * all the values (tens of thousands at region scale), not two per id.
+ * Per-school values of the given ids, each of its latest period, by school name: one pass over all
+ * the values (tens of thousands at region scale), not two per id. A value's id is looked up once
+ * per run of values of that id (they come by declaration).
  */
 function schoolColumns(
   values: readonly IndicatorValue[],
   columns: readonly { id: string; title: string }[],
 ): (SchoolColumn & { period: string | null })[] {
-  const latest = new Map<string, string | null>(columns.map((c) => [c.id, null]));
-  for (const v of values) {
-    if (v.scope === MUNICIPALITY) continue;
-    const period = latest.get(v.id);
-    if (period !== undefined && (period === null || v.period > period)) latest.set(v.id, v.period);
-  }
-  const byId = new Map<string, Map<string, IndicatorValue>>(columns.map((c) => [c.id, new Map()]));
-  for (const v of values) {
-    if (v.scope === MUNICIPALITY) continue;
-    const byScope = byId.get(v.id);
-    if (byScope && v.period === latest.get(v.id)) byScope.set(v.scope, v);
+  const byId = new Map(
+    columns.map((c) => [c.id, { period: null as string | null, byScope: new Map<string, IndicatorValue>() }]),
+  );
+  let lastId: string | undefined;
+  let entry: { period: string | null; byScope: Map<string, IndicatorValue> } | undefined;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v.id !== lastId) {
+      lastId = v.id;
+      entry = byId.get(v.id);
+    }
+    if (!entry || v.scope === MUNICIPALITY) continue;
+    // A later period starts the column afresh: only the latest period's values are kept.
+    if (entry.period === null || v.period > entry.period) {
+      entry.period = v.period;
+      entry.byScope = new Map();
+    }
+    if (v.period === entry.period) entry.byScope.set(v.scope, v);
   }
   return columns.map(({ id, title }) => {
-    const period = latest.get(id) ?? null;
-    return { title: period ? `${title} (${period})` : title, byScope: byId.get(id)!, period };
+    const { period, byScope } = byId.get(id)!;
+    return { title: period ? `${title} (${period})` : title, byScope, period };
   });
 }
 
