@@ -8,7 +8,12 @@ const INVALID =
   // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be escaped
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character `controls` might change: most texts have none and are returned after one scan. */
+// eslint-disable-next-line no-control-regex -- the control characters `INVALID` escapes
+const SUSPECT = /[_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 function controls(s: string): string {
+  if (!SUSPECT.test(s)) return s;
   // A literal `_x0041_` would be read back as «A»: its underscore is escaped first.
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
