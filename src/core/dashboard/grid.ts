@@ -133,13 +133,17 @@ export function fitRowHeights(
   const heights: (number | undefined)[] = [];
   for (const c of cells) {
     if (typeof c.value !== "string" || c.formula !== undefined) continue;
-    const m = span.get(`${c.row}:${c.col}`);
+    const m = span.size ? span.get(`${c.row}:${c.col}`) : undefined;
     if (m && m.bottom > m.top) continue; // a block over several rows: the rows share the text
     const perLine = Math.max(
       1,
       Math.floor(width(c.col, m ? m.right : c.col) * ((c.style && STYLE_CHARS_PER_WIDTH[c.style]) ?? CHARS_PER_WIDTH)),
     );
-    const lines = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    // Most texts are one paragraph: no split.
+    const lines =
+      c.value.indexOf("\n") < 0
+        ? Math.max(1, Math.ceil(c.value.length / perLine))
+        : c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     if (lines < 2 && !(c.style && LINE_POINTS[c.style])) continue;
     const points = lines * (c.style ? (LINE_POINTS[c.style] ?? DEFAULT_LINE_POINTS) : DEFAULT_LINE_POINTS) + 3;
     if ((heights[c.row] ?? 0) < points) heights[c.row] = points;
