@@ -304,25 +304,31 @@ class Builder implements FormulaBuilder {
 
   /** Σ (or count) of one aggregate over the rows the value used. */
   aggregate(a: Aggregate, uses: readonly IndicatorUse[], label: string): FormulaTerm {
-    let rows: number[] = [];
+    let rows: readonly number[];
     if (a.op === "count_schools") {
       // One row per school: the engine counts distinct schools.
       const seen = new Set<string>();
+      const picked: number[] = [];
       for (const u of uses)
         for (let k = 0; k < u.rows.length; k++) {
           const key = u.schoolKeys?.[k] ?? `row:${u.rows[k]}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          rows.push(u.rows[k]);
+          picked.push(u.rows[k]);
         }
-    } else if (uses.length === 1) rows = uses[0].rows.slice();
-    else for (const u of uses) for (let k = 0; k < u.rows.length; k++) rows.push(u.rows[k]);
+      rows = picked;
+    } else if (uses.length === 1) rows = uses[0].rows;
+    else rows = uses.flatMap((u) => u.rows);
     if (rows.length === 0) return { text: "0", value: 0 };
     const extent = this.extent(a.sheet);
-    // Rows come in sheet order already (records are read in it): sorted only when they do not.
-    if (!strictlyAscending(rows)) rows.sort((x, y) => x - y);
-    // Rows of two sheets may coincide: the helper column has each row once.
-    const distinct = strictlyAscending(rows) ? rows : rows.filter((r, k) => k === 0 || rows[k - 1] !== r);
+    // Rows come in sheet order already (records are read in it): copied and sorted only when they
+    // do not; rows of two sheets may coincide, and the helper column has each row once.
+    let distinct = rows;
+    if (!strictlyAscending(rows)) {
+      const sorted = [...rows].sort((x, y) => x - y);
+      rows = sorted;
+      distinct = strictlyAscending(sorted) ? sorted : sorted.filter((r, k) => k === 0 || sorted[k - 1] !== r);
+    }
     const weights = this.calc.column(extent, distinct, null, label);
     if (a.op === "count" || a.op === "count_schools") return { text: `COUNT(${weights})`, value: rows.length };
     const { plus, minus } = columnsOf(a);
