@@ -216,6 +216,12 @@ export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: s
   return tallies.get(key) ?? { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
 }
 
+/** Whether an aggregate past the first among `idx` counts schools (its traced rows need school keys). */
+function countsSchoolsPastFirst(aggregates: readonly Aggregate[], idx: readonly number[]): boolean {
+  for (let j = 0; j < idx.length; j++) if (idx[j] > 0 && aggregates[idx[j]].op === "count_schools") return true;
+  return false;
+}
+
 /**
  * Evaluates aggregates of one indicator over one period. Records are excluded
  * consistently: a record that any aggregate of its sheet would use, and that has an invalid value
@@ -338,7 +344,7 @@ export function evaluate(
             sel.period,
             1,
             sheet,
-            idx.some((i) => i > 0 && aggregates[i].op === "count_schools"),
+            countsSchoolsPastFirst(aggregates, idx),
           );
           denominatorRun.rows.push(r.row);
           denominatorRun.schoolKeys?.push(key);
