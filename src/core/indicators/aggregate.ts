@@ -10,6 +10,7 @@ import { memoizeText } from "../text/memo";
 import { foldText } from "../text/normalize";
 import { procedureInfo, type IndicatorContext } from "./context";
 import { statusYear, type PeriodKind } from "./periods";
+import type { ColumnData, SheetTable } from "./table";
 
 /** Columns an aggregate reads, worked out once per declaration (not once per record). */
 export interface AggregateColumns {
@@ -25,6 +26,8 @@ export interface AggregateColumns {
   needed: readonly string[];
   /** Its `where` conditions, with expected texts folded once. */
   conditions: readonly CompiledCondition[];
+  /** The conditions as text: aggregates with equal conditions share their per-record results. */
+  whereKey: string;
 }
 
 interface CompiledCondition {
@@ -50,7 +53,8 @@ export function columnsOf(a: Aggregate): AggregateColumns {
       eqText: typeof c.eq === "string" ? folded(c.eq) : null,
       neText: typeof c.ne === "string" ? folded(c.ne) : null,
     }));
-    info = { values, plus, minus, where, needed: [...values, ...where], conditions };
+    const whereKey = JSON.stringify(a.where);
+    info = { values, plus, minus, where, needed: [...values, ...where], conditions, whereKey };
     columnsCache.set(a, info);
   }
   return info;
@@ -122,14 +126,37 @@ export const NONE_EXCLUDED: ReadonlySet<string> = new Set<string>();
 /** One sheet's share of an evaluation: which aggregates read it and which columns they need. */
 interface SheetPass {
   sheet: MonitoringSheetId;
+  table: SheetTable;
   /** Indexes (into the aggregates) of those on this sheet, ascending. */
   idx: readonly number[];
+  /** Per entry of `idx`: its `where` result of every record (`WHERE_*`), null without conditions. */
+  where: readonly (Uint8Array | null)[];
+  /** Per aggregate (by index; those on this sheet): its added and its subtracted columns. */
+  plus: (readonly ColumnData[])[];
+  minus: (readonly ColumnData[])[];
   /** Every column any of them needs (an invalid one leaves the record out). */
   needed: ReadonlySet<string>;
   isRegistry: boolean;
   isSchoolSheet: boolean;
   /** Distinct value columns of the aggregates a record is used by, by bit mask of their indexes. */
-  numbers: (readonly string[] | undefined)[];
+  numbers: (readonly ColumnData[] | undefined)[];
+}
+
+/** `whereResult` as a byte per record (`SheetTable.codes`). */
+const WHERE_NO = 0;
+const WHERE_YES = 1;
+const WHERE_INVALID = 2;
+
+/** `ColumnData.state` (`table.ts`), repeated here: an imported constant is a getter call per use under tsx. */
+const EMPTY = 0;
+const OTHER = 2;
+
+function whereCodes(table: SheetTable, info: AggregateColumns): Uint8Array | null {
+  if (info.conditions.length === 0) return null;
+  return table.codes(`where\u0001${info.whereKey}`, (r) => {
+    const w = whereResult(info.conditions, r);
+    return w === "no" ? WHERE_NO : w === "yes" ? WHERE_YES : WHERE_INVALID;
+  });
 }
 
 /** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
@@ -147,12 +174,24 @@ function makePlan(ctx: IndicatorContext, aggregates: readonly Aggregate[]): Eval
     (a, b) => Number(a === "schools") - Number(b === "schools"),
   );
   const passes = sheets.map((sheet): SheetPass => {
+    const table = ctx.table(sheet);
     const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
     const needed = new Set<string>();
     for (const i of idx) for (const c of columns[i].needed) needed.add(c);
+    const plus: (readonly ColumnData[])[] = [];
+    const minus: (readonly ColumnData[])[] = [];
+    for (let i = 0; i < aggregates.length; i++) {
+      const on = aggregates[i].sheet === sheet;
+      plus.push(on ? columns[i].plus.map((c) => table.column(c)) : []);
+      minus.push(on ? columns[i].minus.map((c) => table.column(c)) : []);
+    }
     return {
       sheet,
+      table,
       idx,
+      where: idx.map((i) => whereCodes(table, columns[i])),
+      plus,
+      minus,
       needed,
       isRegistry: sheet === "schools",
       isSchoolSheet: sheet !== "events",
@@ -179,22 +218,27 @@ function planOf(ctx: IndicatorContext, aggregates: readonly Aggregate[]): EvalPl
 }
 
 /** Distinct value columns of the aggregates in `mask`, in aggregate order. */
-function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly string[] {
+function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly ColumnData[] {
   let list = pass.numbers[mask];
   if (!list) {
     const set = new Set<string>();
     for (const i of pass.idx) if (mask & (1 << i)) for (const c of columns[i].values) set.add(c);
-    list = [...set];
+    list = [...set].map((c) => pass.table.column(c));
     pass.numbers[mask] = list;
   }
   return list;
 }
 
-function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
-  const v = r.values;
+/** The sum of the columns at record position `p` (all of them numbers there). */
+function sumOf(columns: readonly ColumnData[], p: number): number {
   let s = 0;
-  for (let j = 0; j < columns.length; j++) s += v[columns[j]] as number;
+  for (let j = 0; j < columns.length; j++) s += columns[j].num[p];
   return s;
+}
+
+/** Whether a record's invalid columns leave it out: parts exceeding the whole, a duplicate, or a needed column. */
+function invalidFor(inv: readonly string[], needed: ReadonlySet<string>): boolean {
+  return inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c));
 }
 
 /**
@@ -207,13 +251,19 @@ export interface SchoolTally extends Evaluation {
   missing: false;
 }
 
-/** Every school's values of one evaluation, by school key. */
-export type SchoolTallies = Map<string, SchoolTally>;
+/** Every school's values of one evaluation, by school ordinal (`IndicatorContext.ordinal`). */
+export type SchoolTallies = (SchoolTally | undefined)[];
 
-/** The evaluation of one school from the tallies of an evaluation over all schools. */
-export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string): Evaluation {
+/** The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools. */
+export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
   if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
-  return tallies.get(key) ?? { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
+  return (
+    (ordinal >= 0 ? tallies[ordinal] : undefined) ?? {
+      values: all.values.map(() => 0),
+      missing: false,
+      excluded: NONE_EXCLUDED,
+    }
+  );
 }
 
 /**
@@ -228,7 +278,9 @@ export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: s
  * With `schools`, the same pass also tallies each school's own evaluation (the same rules over
  * the school's records alone): per-school values of a period cost one pass over its records, not
  * one evaluation per school. The plan of the aggregates is made once, records
- * come from the period index, and the loop over records allocates nothing for a record it uses.
+ * come from the period index, and the loop over records allocates nothing for a record it uses:
+ * it reads the sheet's pre-extracted columns, `where` results and filter flags (`SheetTable`,
+ * `IndicatorContext.filterFlags`) and keeps per-school state in arrays by school ordinal.
  */
 export function evaluate(
   ctx: IndicatorContext,
@@ -247,66 +299,77 @@ export function evaluate(
   let excluded: Set<string> | null = null;
   const year = statusYear(sel.period, sel.kind);
   const sums: number[] = [];
-  const schoolSets: (Set<string> | null)[] = [];
+  // `count_schools`: the schools counted (by ordinal) and their number.
+  const counted: (Uint8Array | null)[] = [];
   for (let i = 0; i < n; i++) {
     sums.push(0);
-    schoolSets.push(null);
+    counted.push(null);
   }
-  let excludedSchools: Set<string> | null = null;
+  let excludedSchools: Uint8Array | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
+  const registrySize = ctx.registrySize;
+  // The passes' tables are read: every ordinal they hold is below this.
+  const schoolCount = ctx.keys.length;
   const trace = sel.traceId !== undefined ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
-    const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
-    const all = ctx.recordsFor(sheet, sel.kind, sel.period);
-    const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
-    for (let k = 0; k < records.length; k++) {
-      const r = records[k];
-      const key = r.schoolKey;
-      if (isRegistry && key !== null && excludedSchools?.has(key)) continue;
+    const { sheet, idx, needed, isRegistry, isSchoolSheet, where, plus, minus } = pass;
+    const { records, school: ords, invalid: hasInvalid } = pass.table;
+    const schoolKeys = ctx.keys;
+    const rows = ctx.rowsFor(sheet, sel.kind, sel.period, sel.grade);
+    // Per entry of `idx`: the filter's flags by ordinal (null: all schools), and whether a
+    // `count_schools` counts only registered schools.
+    const flags: (Uint8Array | null)[] = [];
+    const registeredOnly: boolean[] = [];
+    for (let j = 0; j < idx.length; j++) {
+      const a = aggregates[idx[j]];
+      const filter = a.schools ?? spec.schools;
+      flags.push(filter === "all" ? null : ctx.filterFlags(filter, year, spec.procedures));
+      registeredOnly.push(a.op === "count_schools" && !isRegistry && registryNonEmpty);
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const p = rows[k];
+      // The record object itself is read only when needed: visiting it costs a cache miss.
+      const r = records[p];
+      const ord = ords[p];
+      const key = ord >= 0 ? schoolKeys[ord] : null;
+      if (isRegistry && ord >= 0 && excludedSchools !== null && excludedSchools[ord] === 1) continue;
       let using = 0;
       let relevantInvalid = false;
       // Indexed loops here and below: this runs for every record, also before the code is optimised.
       for (let j = 0; j < idx.length; j++) {
-        const i = idx[j];
-        const a = aggregates[i];
-        const filter = a.schools ?? spec.schools;
-        if (isSchoolSheet && key === null) {
+        const codes = where[j];
+        const w = codes === null ? WHERE_YES : codes[p];
+        const f = flags[j];
+        if (isSchoolSheet && ord < 0) {
           // A row without a school cannot be filtered; it would count for «all schools»: left out (counted).
-          if (filter === "all" && whereResult(columns[i].conditions, r) !== "no") relevantInvalid = true;
+          if (f === null && w !== WHERE_NO) relevantInvalid = true;
           continue;
         }
-        if (filter !== "all" && !ctx.passes(filter, key, year, spec.procedures)) continue;
-        if (a.op === "count_schools" && !isRegistry && registryNonEmpty && (key === null || !ctx.registry.has(key)))
-          continue;
-        const w = whereResult(columns[i].conditions, r);
-        if (w === "invalid") relevantInvalid = true;
-        else if (w === "yes") using |= 1 << i;
+        if (f !== null && (ord < 0 || f[ord] === 0)) continue;
+        if (registeredOnly[j] && (ord < 0 || ord >= registrySize)) continue;
+        if (w === WHERE_INVALID) relevantInvalid = true;
+        else if (w === WHERE_YES) using |= 1 << idx[j];
       }
       if (!relevantInvalid && using === 0) continue;
       const numbers = pass.numbers[using] ?? numbersOf(pass, columns, using);
-      const v = r.values;
       let filled = 0;
       let notNumber = false;
       for (let j = 0; j < numbers.length; j++) {
-        const x = v[numbers[j]];
-        if (x === null || x === undefined) continue;
+        const state = numbers[j].state[p];
+        if (state === EMPTY) continue;
         filled++;
-        if (typeof x !== "number") notNumber = true;
+        if (state === OTHER) notNumber = true;
       }
-      const inv = r.invalid;
-      const invalid =
-        relevantInvalid ||
-        (inv.length > 0 && (inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c)))) ||
-        notNumber;
+      const invalid = relevantInvalid || (hasInvalid[p] === 1 && invalidFor(r.invalid, needed)) || notNumber;
       if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
       let tally: SchoolTally | undefined;
-      if (schools && key !== null) {
-        tally = schools.get(key);
+      if (schools && ord >= 0) {
+        tally = schools[ord];
         if (!tally) {
           tally = { values: [], missing: false, excluded: NONE_EXCLUDED };
           for (let i = 0; i < n; i++) tally.values.push(0);
-          schools.set(key, tally);
+          schools[ord] = tally;
         }
       }
       if (invalid || filled < numbers.length) {
@@ -317,7 +380,7 @@ export function evaluate(
           if (tally.excluded === NONE_EXCLUDED) tally.excluded = new Set([at]);
           else (tally.excluded as Set<string>).add(at);
         }
-        if (key !== null) (excludedSchools ??= new Set()).add(key);
+        if (ord >= 0) (excludedSchools ??= new Uint8Array(schoolCount))[ord] = 1;
         continue;
       }
       if (trace)
@@ -337,23 +400,22 @@ export function evaluate(
         if (!(using & (1 << i))) continue;
         const op = aggregates[i].op;
         if (op === "count_schools") {
-          if (key !== null) {
-            (schoolSets[i] ??= new Set()).add(key);
+          if (ord >= 0) {
+            const seen = (counted[i] ??= new Uint8Array(schoolCount));
+            if (seen[ord] === 0) {
+              seen[ord] = 1;
+              sums[i]++;
+            }
             if (tally) tally.values[i] = 1;
           }
           continue;
         }
-        const x =
-          op === "sum"
-            ? sumOf(r, columns[i].plus)
-            : op === "diff"
-              ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus)
-              : 1;
+        const x = op === "sum" ? sumOf(plus[i], p) : op === "diff" ? sumOf(plus[i], p) - sumOf(minus[i], p) : 1;
         sums[i] += x;
         if (tally) tally.values[i] += x;
       }
     }
   }
-  for (let i = 0; i < n; i++) values.push(aggregates[i].op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]);
+  for (let i = 0; i < n; i++) values.push(sums[i]);
   return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
 }

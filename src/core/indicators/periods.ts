@@ -12,13 +12,20 @@ export type PeriodKind = IndicatorPeriod["kind"];
 const YEAR_RE = /^\d{4}$/;
 const SCHOOL_YEAR_RE = /^\d{4}\/\d{4}$/;
 
+/** Year texts by year: the same few are made for every record (and then hashed as map keys). */
+const yearTexts: string[] = [];
+
+function yearText(y: number): string {
+  return y >= 0 && y < 10_000 ? (yearTexts[y] ??= String(y)) : String(y);
+}
+
 /** Calendar year of a record: the «Год» value, its period, or (events) the year of its date. */
 function recordYear(r: MonitoringRecord): string | null {
   const y = r.values.year;
-  if (typeof y === "number" && Number.isInteger(y)) return String(y);
+  if (typeof y === "number" && Number.isInteger(y)) return yearText(y);
   if (r.period && YEAR_RE.test(r.period)) return r.period;
   const d = r.values.date;
-  if (d instanceof Date && !Number.isNaN(d.getTime())) return String(d.getUTCFullYear());
+  if (d instanceof Date && !Number.isNaN(d.getTime())) return yearText(d.getUTCFullYear());
   return null;
 }
 

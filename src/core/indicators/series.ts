@@ -51,7 +51,7 @@ function seriesRaws(
   // Every school's evaluation of a period, tallied by the evaluation over all schools.
   const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
   const evaluateAll = (period: string, traced: boolean): Evaluation => {
-    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new Map() : undefined;
+    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? [] : undefined;
     const sel: Selection = { period, kind, grade, traceId: traced ? id : undefined };
     const all = evaluate(ctx, spec, aggregates, sel, schools);
     if (schools) tallied.set(period, { all, schools });
@@ -63,7 +63,7 @@ function seriesRaws(
       evaluateAll(period, false);
       t = tallied.get(period)!;
     }
-    return schoolEvaluation(t.all, t.schools, key);
+    return schoolEvaluation(t.all, t.schools, ctx.ordinal(key));
   };
   const at: EvaluationAt = (period, school) =>
     school === null ? evaluateAll(period, true) : schoolEval(period, school);

@@ -41,6 +41,13 @@ export function roundHalfUp(value: number, digits = 1): number {
 
 /** Rounded half-up to `digits` decimals, all of them shown, with a decimal comma: 2.45 → «2,5», 3 → «3,0». */
 export function formatNumberRu(value: number, digits = 1): string {
+  if (digits === 1) {
+    // Tens of thousands of values per region: the tenths written out directly (the same text as
+    // below, without the intermediate strings) while they are exact in a double.
+    const scaled = value * 10;
+    const r = Math.round(Math.abs(scaled) + 1e-9 * Math.max(1, Math.abs(scaled)));
+    if (r < 1e12) return `${scaled < 0 && r > 0 ? "-" : ""}${Math.floor(r / 10)},${r % 10}`;
+  }
   return roundHalfUp(value, digits).toFixed(digits).replace(".", ",");
 }
 

@@ -177,8 +177,8 @@ export function periodsOf(
   const sheet = periodSheet(spec);
   const set = new Set<string>();
   if (sheet && sheet !== "schools") {
-    for (const [p, list] of ctx.periodIndex(sheet, kind))
-      if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
+    for (const p of ctx.periodRows(sheet, kind).keys())
+      if (p && (grade === undefined || ctx.rowsFor(sheet, kind, p, grade).length > 0)) set.add(p);
   }
   if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
   return { periods: [...set].sort(), fallback: false };
@@ -202,8 +202,8 @@ const schoolLists = new WeakMap<
 
 /**
  * The schools with records on the sheet in the period (of the ВПР grade, when given) that pass the
- * indicator's filter: registry order first, then the others in order of appearance. Shared lists:
- * read them, do not change them.
+ * indicator's filter: registry order first, then the others in order of appearance (ordinals
+ * follow the registry, see `IndicatorContext.keys`). Shared lists: read them, do not change them.
  */
 export function schoolsInPeriod(
   ctx: IndicatorContext,
@@ -232,14 +232,25 @@ function listSchools(
 ): PeriodSchool[] {
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
-  const names = new Map<string, string | null>();
-  const all = ctx.recordsFor(sheet, kind, period);
-  const records = grade === undefined ? all : ctx.ofGrade(all, grade);
-  for (let k = 0; k < records.length; k++) {
-    const r = records[k];
-    if (r.schoolKey === null || names.has(r.schoolKey)) continue;
-    if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
-    names.set(r.schoolKey, r.school);
+  const table = ctx.table(sheet);
+  const rows = ctx.rowsFor(sheet, kind, period, grade);
+  const flags = spec.schools === "all" ? null : ctx.filterFlags(spec.schools, year, spec.procedures);
+  // Each school's first record of the period (by ordinal), and the unregistered in order of appearance.
+  const first = new Int32Array(ctx.keys.length).fill(-1);
+  const unregistered: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const p = rows[k];
+    const o = table.school[p];
+    if (o < 0 || first[o] >= 0 || (flags !== null && flags[o] === 0)) continue;
+    first[o] = p;
+    if (o >= ctx.registrySize) unregistered.push(o);
   }
-  return ctx.orderKeys(names.keys()).map((key) => ({ key, name: ctx.schoolName(key, names.get(key) ?? null) }));
+  const out: PeriodSchool[] = [];
+  const add = (o: number) => {
+    const key = ctx.keys[o];
+    out.push({ key, name: ctx.schoolName(key, table.records[first[o]].school) });
+  };
+  for (let o = 0; o < ctx.registrySize; o++) if (first[o] >= 0) add(o);
+  for (let k = 0; k < unregistered.length; k++) add(unregistered[k]);
+  return out;
 }

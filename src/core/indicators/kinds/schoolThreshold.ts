@@ -38,11 +38,11 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
   const schoolEval = (period: string, key: string): Evaluation => {
     let t = tallied.get(period);
     if (!t) {
-      const schools: SchoolTallies = new Map();
+      const schools: SchoolTallies = [];
       const all = evaluate(ctx, allSchools, numeratorOnly, { period, kind }, schools);
       tallied.set(period, (t = { all, schools }));
     }
-    return schoolEvaluation(t.all, t.schools, key);
+    return schoolEvaluation(t.all, t.schools, ctx.ordinal(key));
   };
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {
