@@ -54,7 +54,15 @@ export function columnsOf(a: Aggregate): AggregateColumns {
       neText: typeof c.ne === "string" ? folded(c.ne) : null,
     }));
     const whereKey = JSON.stringify(a.where);
-    info = { values, plus, minus, where, needed: [...values, ...where], conditions, whereKey };
+    info = {
+      values,
+      plus,
+      minus,
+      where,
+      needed: [...values, ...where],
+      conditions,
+      whereKey,
+    };
     columnsCache.set(a, info);
   }
   return info;
@@ -242,28 +250,50 @@ function invalidFor(inv: readonly string[], needed: ReadonlySet<string>): boolea
 }
 
 /**
- * One school's share of an evaluation over all schools (see `evaluate`): itself the school's
- * evaluation, so that thousands of per-school values allocate nothing more.
+ * Every school's share of an evaluation over all schools (see `evaluate`), by school ordinal
+ * (`IndicatorContext.ordinal`), in flat arrays: the pass over the records allocates nothing per
+ * school, and a school's `Evaluation` is made only when asked for (`schoolEvaluation`).
  */
-export interface SchoolTally extends Evaluation {
-  /** Per aggregate: the sum, the count, or (`count_schools`) 1 when the school was counted. */
-  values: number[];
-  missing: false;
-}
+export class SchoolTallies {
+  /** Aggregates per school. */
+  n = 0;
+  /** `values[ordinal * n + i]`: aggregate i's sum, count, or (`count_schools`) 1 when the school was counted. */
+  values = new Float64Array(0);
+  /** 1 for a school with a tally: a record of its was used or left out. */
+  has = new Uint8Array(0);
+  /** The excluded records (`sheet:row`) of the schools that have some. */
+  readonly excluded = new Map<number, Set<string>>();
 
-/** Every school's values of one evaluation, by school ordinal (`IndicatorContext.ordinal`). */
-export type SchoolTallies = (SchoolTally | undefined)[];
+  /** Sized by `evaluate` for its schools and aggregates. */
+  prepare(schools: number, n: number): void {
+    this.n = n;
+    this.values = new Float64Array(schools * n);
+    this.has = new Uint8Array(schools);
+    this.excluded.clear();
+  }
+}
 
 /** The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools. */
 export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
-  if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
-  return (
-    (ordinal >= 0 ? tallies[ordinal] : undefined) ?? {
+  if (all.missing)
+    return {
+      values: all.values.map(() => null),
+      missing: true,
+      excluded: NONE_EXCLUDED,
+    };
+  if (ordinal < 0 || ordinal >= tallies.has.length || tallies.has[ordinal] === 0)
+    return {
       values: all.values.map(() => 0),
       missing: false,
       excluded: NONE_EXCLUDED,
-    }
-  );
+    };
+  const values: number[] = [];
+  for (let i = 0, at = ordinal * tallies.n; i < tallies.n; i++, at++) values.push(tallies.values[at]);
+  return {
+    values,
+    missing: false,
+    excluded: tallies.excluded.get(ordinal) ?? NONE_EXCLUDED,
+  };
 }
 
 /**
@@ -310,6 +340,8 @@ export function evaluate(
   const registrySize = ctx.registrySize;
   // The passes' tables are read: every ordinal they hold is below this.
   const schoolCount = ctx.keys.length;
+  if (schools) schools.prepare(schoolCount, n);
+  const tallied = schools ? schools.values : null;
   const trace = sel.traceId !== undefined ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
@@ -363,22 +395,19 @@ export function evaluate(
       }
       const invalid = relevantInvalid || (hasInvalid[p] === 1 && invalidFor(r.invalid, needed)) || notNumber;
       if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
-      let tally: SchoolTally | undefined;
+      // The school's place in the tallies; -1 when not tallied.
+      let tally = -1;
       if (schools && ord >= 0) {
-        tally = schools[ord];
-        if (!tally) {
-          tally = { values: [], missing: false, excluded: NONE_EXCLUDED };
-          for (let i = 0; i < n; i++) tally.values.push(0);
-          schools[ord] = tally;
-        }
+        tally = ord * n;
+        schools.has[ord] = 1;
       }
       if (invalid || filled < numbers.length) {
         const at = `${sheet}:${r.row}`;
         (excluded ??= new Set()).add(at);
-        if (tally) {
-          // The tally's own set, made on its first exclusion (NONE_EXCLUDED is shared).
-          if (tally.excluded === NONE_EXCLUDED) tally.excluded = new Set([at]);
-          else (tally.excluded as Set<string>).add(at);
+        if (schools && tally >= 0) {
+          const own = schools.excluded.get(ord);
+          if (own) own.add(at);
+          else schools.excluded.set(ord, new Set([at]));
         }
         if (ord >= 0) (excludedSchools ??= new Uint8Array(schoolCount))[ord] = 1;
         continue;
@@ -406,13 +435,13 @@ export function evaluate(
               seen[ord] = 1;
               sums[i]++;
             }
-            if (tally) tally.values[i] = 1;
+            if (tallied !== null && tally >= 0) tallied[tally + i] = 1;
           }
           continue;
         }
         const x = op === "sum" ? sumOf(plus[i], p) : op === "diff" ? sumOf(plus[i], p) - sumOf(minus[i], p) : 1;
         sums[i] += x;
-        if (tally) tally.values[i] += x;
+        if (tallied !== null && tally >= 0) tallied[tally + i] += x;
       }
     }
   }

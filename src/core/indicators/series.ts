@@ -4,14 +4,7 @@
  * (tallied in the same pass over the period's records), and per ВПР grade when the declaration asks.
  */
 import type { Aggregate, IndicatorSpec } from "../template/schema";
-import {
-  evaluate,
-  schoolEvaluation,
-  testWhere,
-  type Evaluation,
-  type SchoolTallies,
-  type Selection,
-} from "./aggregate";
+import { evaluate, schoolEvaluation, testWhere, type Evaluation, SchoolTallies, type Selection } from "./aggregate";
 import { gradeOf, type IndicatorContext } from "./context";
 import type { ScopeKind } from "./targets";
 import type { IndicatorValue } from "./types";
@@ -51,7 +44,7 @@ function seriesRaws(
   // Every school's evaluation of a period, tallied by the evaluation over all schools.
   const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
   const evaluateAll = (period: string, traced: boolean): Evaluation => {
-    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? [] : undefined;
+    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new SchoolTallies() : undefined;
     const sel: Selection = { period, kind, grade, traceId: traced ? id : undefined };
     const all = evaluate(ctx, spec, aggregates, sel, schools);
     if (schools) tallied.set(period, { all, schools });
