@@ -3,14 +3,15 @@
  * conditions and a school filter) and their evaluation for one period: one pass over the period's
  * records, leaving out invalid rows consistently and, on request, tallying every school's own share.
  */
-import type { MonitoringRecord, RecordValue } from "../monitoring/model";
+import type { MonitoringRecord } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import type { Aggregate, Condition, IndicatorSpec } from "../template/schema";
-import { memoizeText } from "../text/memo";
-import { foldText } from "../text/normalize";
-import { procedureInfo, type IndicatorContext } from "./context";
+import type { Aggregate, IndicatorSpec } from "../template/schema";
+import type { IndicatorContext } from "./context";
 import { statusYear, type PeriodKind } from "./periods";
 import type { ColumnData, SheetTable } from "./table";
+import { compileConditions, whereKeyOf, whereResult, type CompiledCondition, type WhereResult } from "./where";
+
+export { whereResult, type WhereResult } from "./where";
 
 /** Columns an aggregate reads, worked out once per declaration (not once per record). */
 export interface AggregateColumns {
@@ -30,14 +31,6 @@ export interface AggregateColumns {
   whereKey: string;
 }
 
-interface CompiledCondition {
-  column: string;
-  condition: Condition;
-  /** The folded `eq` / `ne` text; null when the expected value is not a text. */
-  eqText: string | null;
-  neText: string | null;
-}
-
 const columnsCache = new WeakMap<Aggregate, AggregateColumns>();
 
 export function columnsOf(a: Aggregate): AggregateColumns {
@@ -47,13 +40,8 @@ export function columnsOf(a: Aggregate): AggregateColumns {
     const minus = a.op === "diff" ? (a.minus ?? []) : [];
     const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
     const where = a.where.map((c) => c.column);
-    const conditions = a.where.map((c): CompiledCondition => ({
-      column: c.column,
-      condition: c,
-      eqText: typeof c.eq === "string" ? folded(c.eq) : null,
-      neText: typeof c.ne === "string" ? folded(c.ne) : null,
-    }));
-    const whereKey = JSON.stringify(a.where);
+    const conditions = compileConditions(a.where);
+    const whereKey = whereKeyOf(a.where);
     info = {
       values,
       plus,
@@ -70,41 +58,6 @@ export function columnsOf(a: Aggregate): AggregateColumns {
 
 export function whereColumns(a: Aggregate): readonly string[] {
   return columnsOf(a).where;
-}
-
-/** `foldText`, memoised: conditions compare the same few texts on every row. */
-const folded = memoizeText(foldText);
-
-/** `v` equals the expected value: a text compared folded (`text` is the expected text folded), others exactly. */
-function equals(v: RecordValue, expected: boolean | number | string, text: string | null): boolean {
-  if (text !== null) return typeof v === "string" && folded(v) === text;
-  return v === expected;
-}
-
-function testCondition(cc: CompiledCondition, v: RecordValue): boolean {
-  const c = cc.condition;
-  if (c.eq !== undefined) return equals(v, c.eq, cc.eqText);
-  if (c.ne !== undefined) return v !== null && !equals(v, c.ne, cc.neText);
-  if (c.procedureKind !== undefined) return typeof v === "string" && procedureInfo(v).kind === c.procedureKind;
-  if (typeof v !== "number") return false;
-  if (c.gte !== undefined) return v >= c.gte;
-  if (c.gt !== undefined) return v > c.gt;
-  if (c.lte !== undefined) return v <= c.lte;
-  if (c.lt !== undefined) return v < c.lt;
-  return false;
-}
-
-export type WhereResult = "yes" | "no" | "invalid";
-
-export function whereResult(conditions: readonly CompiledCondition[], r: MonitoringRecord): WhereResult {
-  if (conditions.length === 0) return "yes";
-  const invalid = r.invalid;
-  if (invalid.length > 0) for (const c of conditions) if (invalid.includes(c.column)) return "invalid";
-  for (let j = 0; j < conditions.length; j++) {
-    const c = conditions[j];
-    if (!testCondition(c, r.values[c.column] ?? null)) return "no";
-  }
-  return "yes";
 }
 
 export function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
@@ -150,22 +103,19 @@ interface SheetPass {
   numbers: (readonly ColumnData[] | undefined)[];
 }
 
-/** `whereResult` as a byte per record (`SheetTable.codes`). */
+/** `WHERE_*` of `where.ts`, repeated here: an imported constant is a getter call per use under tsx. */
 const WHERE_NO = 0;
 const WHERE_YES = 1;
 const WHERE_INVALID = 2;
 
+/** The aggregate's `whereResult` of every record of the table (`WHERE_*`); null without conditions. */
+export function whereCodes(table: SheetTable, info: AggregateColumns): Uint8Array | null {
+  return info.conditions.length === 0 ? null : table.where(info.whereKey, info.conditions);
+}
+
 /** `ColumnData.state` (`table.ts`), repeated here: an imported constant is a getter call per use under tsx. */
 const EMPTY = 0;
 const OTHER = 2;
-
-function whereCodes(table: SheetTable, info: AggregateColumns): Uint8Array | null {
-  if (info.conditions.length === 0) return null;
-  return table.codes(`where\u0001${info.whereKey}`, (r) => {
-    const w = whereResult(info.conditions, r);
-    return w === "no" ? WHERE_NO : w === "yes" ? WHERE_YES : WHERE_INVALID;
-  });
-}
 
 /** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
 interface EvalPlan {

@@ -6,13 +6,14 @@
 import type { IsoDate } from "../model/dates";
 import type { MonitoringData, MonitoringRecord, SchoolEntry } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import { parseProcedure } from "../monitoring/procedure";
 import { shnorStatus, shnorStatuses, type ShnorStatus } from "../monitoring/shnor";
 import type { PlanSheetResult } from "../plan/validatePlan";
 import type { SchoolFilter, Template } from "../template/schema";
-import { memoizeText } from "../text/memo";
-import { recordPeriod, type PeriodKind } from "./periods";
-import { SheetTable } from "./table";
+import type { PeriodKind } from "./periods";
+import { SheetTable, type TablePlan } from "./table";
+import { compileConditions, whereKeyOf } from "./where";
+
+export { gradeOf, procedureInfo } from "./where";
 
 export interface IndicatorOptions {
   /** Validated plan sheets; `plan_done_pct` is computed when some of them are monitored (have a status column). */
@@ -132,7 +133,7 @@ export class IndicatorContext {
           }
           return o;
         },
-        valueColumns(this.template, sheet).filter((c) => present.includes(c)),
+        tablePlan(this.template, sheet, present),
       );
       this.tables.set(sheet, t);
     }
@@ -152,36 +153,15 @@ export class IndicatorContext {
     if (!byKind) this.byPeriod.set(sheet, (byKind = new Map()));
     let index = byKind.get(kind);
     if (!index) {
-      const records = this.records(sheet);
-      // Each record's period as a number (0: none), then lists of exactly their size.
-      const ids = new Int32Array(records.length);
-      const texts: string[] = [];
-      const counts: number[] = [];
-      const idOf = new Map<string, number>();
-      let lastText: string | null = null;
-      let lastId = 0;
-      for (let k = 0; k < records.length; k++) {
-        const p = recordPeriod(records[k], kind);
-        if (p === null) continue;
-        // Consecutive records mostly share their period: no lookup for them.
-        if (p !== lastText) {
-          let id = idOf.get(p);
-          if (id === undefined) {
-            texts.push(p);
-            counts.push(0);
-            idOf.set(p, (id = texts.length));
-          }
-          lastText = p;
-          lastId = id;
-        }
-        ids[k] = lastId;
-        counts[lastId - 1]++;
-      }
+      const { ids, texts } = this.table(sheet).periodIds(kind);
+      // Lists of exactly their size: counted first.
+      const counts = texts.map(() => 0);
+      for (let p = 0; p < ids.length; p++) if (ids[p] !== 0) counts[ids[p] - 1]++;
       const lists = counts.map((n) => new Int32Array(n));
       const filled = counts.map(() => 0);
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k];
-        if (id !== 0) lists[id - 1][filled[id - 1]++] = k;
+      for (let p = 0; p < ids.length; p++) {
+        const id = ids[p];
+        if (id !== 0) lists[id - 1][filled[id - 1]++] = p;
       }
       index = new Map();
       for (let j = 0; j < texts.length; j++) index.set(texts[j], lists[j]);
@@ -213,11 +193,11 @@ export class IndicatorContext {
     if (grade === undefined) return rows;
     let grades = this.rowsByGrade.get(rows);
     if (!grades) {
-      const records = this.records(sheet);
+      const gradeAt = this.table(sheet).grade;
       const lists = new Map<number, number[]>();
       for (let k = 0; k < rows.length; k++) {
-        const g = gradeOf(records[rows[k]]);
-        if (g === null) continue;
+        const g = gradeAt[rows[k]];
+        if (g < 0) continue;
         const own = lists.get(g);
         if (own) own.push(rows[k]);
         else lists.set(g, [rows[k]]);
@@ -336,25 +316,25 @@ export class IndicatorContext {
   }
 }
 
-/** The columns the template's aggregates add up on a sheet (extracted together when the sheet is first read). */
-function valueColumns(template: Template, sheet: MonitoringSheetId): string[] {
-  const out = new Set<string>();
+/**
+ * What a sheet's table works out for every record as it is made: the present columns the
+ * template's aggregates add up, both period kinds (but on the registry, which has no periods),
+ * and the `where` conditions of the template's aggregates on the sheet.
+ */
+function tablePlan(template: Template, sheet: MonitoringSheetId, present: readonly string[]): TablePlan {
+  const columns = new Set<string>();
+  const wheres = new Map<string, TablePlan["wheres"][number]>();
   for (const spec of template.indicators)
-    for (const a of [spec.numerator, spec.denominator])
-      if (a && a.sheet === sheet)
-        for (const c of [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? []), ...(a.minus ?? [])])
-          out.add(c);
-  return [...out];
-}
-
-/** Kind and grade of a procedure text (memoised: the same few texts recur on every row). */
-export const procedureInfo = memoizeText((text): { kind: string; grade: number | null } => {
-  const p = parseProcedure(text);
-  return { kind: p.kind, grade: p.kind === "ВПР" ? p.grade : null };
-});
-
-/** The ВПР grade of a «Процедуры» record; null for other procedures and other sheets. */
-export function gradeOf(r: MonitoringRecord): number | null {
-  const p = r.values.procedure;
-  return typeof p === "string" ? procedureInfo(p).grade : null;
+    for (const a of [spec.numerator, spec.denominator]) {
+      if (!a || a.sheet !== sheet) continue;
+      for (const c of [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? []), ...(a.minus ?? [])])
+        if (present.includes(c)) columns.add(c);
+      const key = whereKeyOf(a.where);
+      if (a.where.length > 0 && !wheres.has(key)) wheres.set(key, { key, conditions: compileConditions(a.where) });
+    }
+  return {
+    columns: [...columns],
+    kinds: sheet === "schools" ? [] : ["year", "school_year"],
+    wheres: [...wheres.values()],
+  };
 }

@@ -4,10 +4,19 @@
  * (tallied in the same pass over the period's records), and per ВПР grade when the declaration asks.
  */
 import type { Aggregate, IndicatorSpec } from "../template/schema";
-import { evaluate, schoolEvaluation, testWhere, type Evaluation, SchoolTallies, type Selection } from "./aggregate";
-import { gradeOf, type IndicatorContext } from "./context";
+import {
+  columnsOf,
+  evaluate,
+  schoolEvaluation,
+  whereCodes,
+  type Evaluation,
+  SchoolTallies,
+  type Selection,
+} from "./aggregate";
+import type { IndicatorContext } from "./context";
 import type { ScopeKind } from "./targets";
 import type { IndicatorValue } from "./types";
+import { WHERE_YES } from "./where";
 import { finish, MUNICIPALITY, periodSheet, periodsOf, rawValue, schoolsInPeriod, type Raw } from "./values";
 
 /** The evaluation of a period for the municipality (`school` null) or for one school. */
@@ -97,11 +106,11 @@ export function computeSeries(
   const out = finish(spec, seriesRaws(ctx, spec, aggregates, valueOf, spec.id, spec.title, spec.scope));
   if (spec.byGrade && spec.numerator) {
     const grades = new Set<number>();
-    const records = ctx.records(spec.numerator.sheet);
-    for (let k = 0; k < records.length; k++) {
-      const r = records[k];
-      const g = gradeOf(r);
-      if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
+    const table = ctx.table(spec.numerator.sheet);
+    const codes = whereCodes(table, columnsOf(spec.numerator));
+    for (let p = 0; p < table.grade.length; p++) {
+      const g = table.grade[p];
+      if (g >= 0 && (codes === null || codes[p] === WHERE_YES)) grades.add(g);
     }
     for (const g of [...grades].sort((a, b) => a - b)) {
       const raws = seriesRaws(

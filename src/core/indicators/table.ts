@@ -1,11 +1,14 @@
 /**
- * A sheet's records seen column by column, for the evaluation loop at region scale: each record's
- * school as an ordinal, whether it has invalid values, and each column's values pre-extracted into
- * typed arrays by record position, so that the dozens of evaluations over one sheet read small
- * arrays instead of visiting tens of thousands of record objects (scattered over the heap) and
- * looking up `values[column]` on each again.
+ * A sheet's records seen column by column, for the evaluation loop at region scale. Each record is
+ * visited once, when the table is made: its school as an ordinal, whether it has invalid values,
+ * its periods, its ВПР grade, its `where` results and the values of the columns the template adds
+ * up, all into typed arrays by record position. The dozens of evaluations over one sheet then read
+ * small arrays instead of visiting tens of thousands of record objects (scattered over the heap)
+ * again and again.
  */
 import type { MonitoringRecord } from "../monitoring/model";
+import { recordPeriod, type PeriodKind } from "./periods";
+import { gradeOf, whereCode, type CompiledCondition } from "./where";
 
 /** One column of a sheet, by record position. */
 export interface ColumnData {
@@ -19,35 +22,59 @@ export const EMPTY = 0;
 export const NUMBER = 1;
 export const OTHER = 2;
 
+/** Each record's period of one kind as a number (0: none; else the index in `texts` + 1). */
+export interface PeriodIds {
+  ids: Int32Array;
+  texts: string[];
+}
+
+/** What to work out for every record when the table is made (anything else is worked out on request). */
+export interface TablePlan {
+  /** Columns to extract. */
+  columns: readonly string[];
+  /** Period kinds to number (`periodIds`). */
+  kinds: readonly PeriodKind[];
+  /** `where` conditions, by their key (`whereKeyOf`). */
+  wheres: readonly { key: string; conditions: readonly CompiledCondition[] }[];
+}
+
 export class SheetTable {
   /** The school ordinal (`IndicatorContext.ordinal`) of each record; -1 without a school. */
   readonly school: Int32Array;
   /** 1 where the record has invalid values (`MonitoringRecord.invalid` is not empty). */
   readonly invalid: Uint8Array;
+  /** The ВПР grade of each record (`gradeOf`); -1 for none. */
+  readonly grade: Int32Array;
   private readonly columns = new Map<string, ColumnData>();
-  /** Codes by a key of their meaning (see `codes`). */
-  private readonly codeCache = new Map<string, Uint8Array>();
+  private readonly periods = new Map<PeriodKind, PeriodIds>();
+  private readonly wheres = new Map<string, Uint8Array>();
 
-  /**
-   * Reads every record once: its school (`ordinal` of its key), whether it has invalid values, and
-   * the `columns` likely to be asked for (extracting them together costs one visit of each record).
-   */
   constructor(
     readonly records: readonly MonitoringRecord[],
     ordinal: (key: string) => number,
-    columns: readonly string[],
+    plan: TablePlan,
   ) {
     const n = records.length;
     this.school = new Int32Array(n);
     this.invalid = new Uint8Array(n);
+    this.grade = new Int32Array(n);
+    const columns = plan.columns;
     const made = this.make(columns);
+    const kinds = plan.kinds.map((kind) => new PeriodNumbering(kind, n));
+    const wheres = plan.wheres.map(() => new Uint8Array(n));
     for (let p = 0; p < n; p++) {
       const r = records[p];
       const key = r.schoolKey;
       this.school[p] = key === null ? -1 : ordinal(key);
       if (r.invalid.length > 0) this.invalid[p] = 1;
+      const g = gradeOf(r);
+      this.grade[p] = g === null ? -1 : g;
       extract(r, p, columns, made);
+      for (let j = 0; j < kinds.length; j++) kinds[j].add(r, p);
+      for (let j = 0; j < wheres.length; j++) wheres[j][p] = whereCode(plan.wheres[j].conditions, r);
     }
+    for (let j = 0; j < kinds.length; j++) this.periods.set(plan.kinds[j], kinds[j].done());
+    for (let j = 0; j < wheres.length; j++) this.wheres.set(plan.wheres[j].key, wheres[j]);
   }
 
   private make(ids: readonly string[]): ColumnData[] {
@@ -57,32 +84,74 @@ export class SheetTable {
     return made;
   }
 
-  /** Columns' values: those not extracted yet together, in one visit of each record. */
-  columnsFor(ids: readonly string[]): ColumnData[] {
-    const missing = [...new Set(ids)].filter((id) => !this.columns.has(id));
-    if (missing.length) {
-      const made = this.make(missing);
-      const records = this.records;
-      for (let p = 0; p < records.length; p++) extract(records[p], p, missing, made);
-    }
-    return ids.map((id) => this.columns.get(id) as ColumnData);
-  }
-
   /** One column's values. */
   column(id: string): ColumnData {
-    return this.columns.get(id) ?? this.columnsFor([id])[0];
+    let c = this.columns.get(id);
+    if (!c) {
+      const made = this.make([id]);
+      const records = this.records;
+      for (let p = 0; p < records.length; p++) extract(records[p], p, [id], made);
+      c = made[0];
+    }
+    return c;
   }
 
-  /** One small code per record (`code` of it), worked out once per `key` (which must name `code`'s meaning). */
-  codes(key: string, code: (r: MonitoringRecord) => number): Uint8Array {
-    let out = this.codeCache.get(key);
-    if (!out) {
-      const records = this.records;
-      out = new Uint8Array(records.length);
-      for (let p = 0; p < records.length; p++) out[p] = code(records[p]);
-      this.codeCache.set(key, out);
+  /** Each record's period of a kind, numbered. */
+  periodIds(kind: PeriodKind): PeriodIds {
+    let ids = this.periods.get(kind);
+    if (!ids) {
+      const numbering = new PeriodNumbering(kind, this.records.length);
+      for (let p = 0; p < this.records.length; p++) numbering.add(this.records[p], p);
+      this.periods.set(kind, (ids = numbering.done()));
     }
-    return out;
+    return ids;
+  }
+
+  /** Each record's `whereResult` of the conditions (`WHERE_*` of `where.ts`); `key` is their `whereKeyOf`. */
+  where(key: string, conditions: readonly CompiledCondition[]): Uint8Array {
+    let codes = this.wheres.get(key);
+    if (!codes) {
+      codes = new Uint8Array(this.records.length);
+      for (let p = 0; p < codes.length; p++) codes[p] = whereCode(conditions, this.records[p]);
+      this.wheres.set(key, codes);
+    }
+    return codes;
+  }
+}
+
+/** Numbers the periods of records as they come. */
+class PeriodNumbering {
+  private readonly ids: Int32Array;
+  private readonly texts: string[] = [];
+  private readonly idOf = new Map<string, number>();
+  private lastText: string | null = null;
+  private lastId = 0;
+
+  constructor(
+    private readonly kind: PeriodKind,
+    n: number,
+  ) {
+    this.ids = new Int32Array(n);
+  }
+
+  add(r: MonitoringRecord, p: number): void {
+    const text = recordPeriod(r, this.kind);
+    if (text === null) return;
+    // Consecutive records mostly share their period: no lookup for them.
+    if (text !== this.lastText) {
+      let id = this.idOf.get(text);
+      if (id === undefined) {
+        this.texts.push(text);
+        this.idOf.set(text, (id = this.texts.length));
+      }
+      this.lastText = text;
+      this.lastId = id;
+    }
+    this.ids[p] = this.lastId;
+  }
+
+  done(): PeriodIds {
+    return { ids: this.ids, texts: this.texts };
   }
 }
 
