@@ -67,6 +67,8 @@ export class IndicatorContext {
   private readonly ordinals = new Map<string, number>();
   /** Ordinals below this are the registered schools. */
   readonly registrySize: number;
+  /** The registry entry (index in `data.schools`) of each registered school's ordinal. */
+  private readonly registryRows: number[] = [];
 
   constructor(
     readonly template: Template,
@@ -79,6 +81,7 @@ export class IndicatorContext {
         this.registry.set(s.key, s);
         this.ordinals.set(s.key, this.keys.length);
         this.keys.push(s.key);
+        this.registryRows.push(k);
       }
     }
     this.registrySize = this.keys.length;
@@ -299,6 +302,13 @@ export class IndicatorContext {
       byFilter.set(key, flags);
     }
     return flags;
+  }
+
+  /** `schoolName` by ordinal (`keys`), without a lookup by key. */
+  nameOf(ordinal: number, fallback: string | null): string {
+    return ordinal < this.registrySize
+      ? this.data.schools[this.registryRows[ordinal]].name
+      : (fallback ?? this.keys[ordinal]);
   }
 
   schoolName(key: string, fallback: string | null): string {

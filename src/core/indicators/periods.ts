@@ -12,11 +12,16 @@ export type PeriodKind = IndicatorPeriod["kind"];
 const YEAR_RE = /^\d{4}$/;
 const SCHOOL_YEAR_RE = /^\d{4}\/\d{4}$/;
 
-/** Year texts by year: the same few are made for every record (and then hashed as map keys). */
-const yearTexts: string[] = [];
+/**
+ * Year texts of plausible years, made once: otherwise the same few are made for every record (and
+ * then hashed as map keys). A dense array: one indexed by the year itself would be a dictionary.
+ */
+const FIRST_YEAR = 1900;
+const YEAR_TEXTS = Array.from({ length: 300 }, (_, k) => String(FIRST_YEAR + k));
 
 function yearText(y: number): string {
-  return y >= 0 && y < 10_000 ? (yearTexts[y] ??= String(y)) : String(y);
+  const k = y - FIRST_YEAR;
+  return k >= 0 && k < YEAR_TEXTS.length ? YEAR_TEXTS[k] : String(y);
 }
 
 /** Calendar year of a record: the «Год» value, its period, or (events) the year of its date. */

@@ -246,10 +246,7 @@ function listSchools(
     if (o >= ctx.registrySize) unregistered.push(o);
   }
   const out: PeriodSchool[] = [];
-  const add = (o: number) => {
-    const key = ctx.keys[o];
-    out.push({ key, name: ctx.schoolName(key, table.records[first[o]].school) });
-  };
+  const add = (o: number) => out.push({ key: ctx.keys[o], name: ctx.nameOf(o, table.records[first[o]].school) });
   for (let o = 0; o < ctx.registrySize; o++) if (first[o] >= 0) add(o);
   for (let k = 0; k < unregistered.length; k++) add(unregistered[k]);
   return out;

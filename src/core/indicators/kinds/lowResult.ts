@@ -42,7 +42,7 @@ function computeLowResults(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
       // The low results its ШНОР status was decided on (`lowResults`; statuses are computed once per year).
       for (const low of ctx.status(key, year, spec.procedures).lowY) {
-        const scope = ctx.schoolName(key, first[o] >= 0 ? table.records[first[o]].school : null);
+        const scope = ctx.nameOf(o, first[o] >= 0 ? table.records[first[o]].school : null);
         const v = rawValue(
           spec.id,
           titleOf(low.procedure),
