@@ -97,26 +97,44 @@ const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { target
  */
 export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
   const id = raws.length ? raws[0].id : spec.id;
-  const byPeriod = new Map<string, Map<string, Raw>>();
+  // Raws come in runs of one period: each run's period is looked at once, not each raw's.
   // Indexed loops: one pass per value, also before the code is optimised.
+  const previousPeriods = new Map<string, string | null>();
+  let period: string | null = null;
+  for (let k = 0; k < raws.length; k++) {
+    if (raws[k].period === period) continue;
+    period = raws[k].period;
+    if (!previousPeriods.has(period)) previousPeriods.set(period, previousPeriod(period, spec.period.kind));
+  }
+  // Only the raws of periods that are some period's previous one are ever looked up.
+  const wanted = new Set<string | null>(previousPeriods.values());
+  const byPeriod = new Map<string, Map<string, Raw>>();
+  let scopes: Map<string, Raw> | null = null;
+  period = null;
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
-    let scopes = byPeriod.get(r.period);
-    if (!scopes) byPeriod.set(r.period, (scopes = new Map()));
-    scopes.set(rawKey(r, id), r);
+    if (r.period !== period) {
+      period = r.period;
+      scopes = null;
+      if (wanted.has(period)) {
+        scopes = byPeriod.get(period) ?? null;
+        if (!scopes) byPeriod.set(period, (scopes = new Map()));
+      }
+    }
+    if (scopes) scopes.set(rawKey(r, id), r);
   }
   // Periods, targets and their texts repeat for every school: worked out once each.
-  const previousOf = new Map<string, Map<string, Raw> | null>();
   const memos: TargetsMemo[] = [];
   let last: TargetsMemo | null = null;
+  let prevScopes: Map<string, Raw> | null = null;
+  period = null;
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
     const scopeKind: ScopeKind = r.scope === MUNICIPALITY ? MUNICIPALITY : "school";
-    let prevScopes = previousOf.get(r.period);
-    if (prevScopes === undefined) {
-      const prevPeriod = previousPeriod(r.period, spec.period.kind);
+    if (r.period !== period) {
+      period = r.period;
+      const prevPeriod = previousPeriods.get(period) ?? null;
       prevScopes = prevPeriod ? (byPeriod.get(prevPeriod) ?? null) : null;
-      previousOf.set(r.period, prevScopes);
     }
     const prev = prevScopes ? prevScopes.get(rawKey(r, id)) : undefined;
     const previous = prev ? prev.value : null;
