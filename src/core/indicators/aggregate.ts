@@ -42,15 +42,7 @@ export function columnsOf(a: Aggregate): AggregateColumns {
     const where = a.where.map((c) => c.column);
     const conditions = compileConditions(a.where);
     const whereKey = whereKeyOf(a.where);
-    info = {
-      values,
-      plus,
-      minus,
-      where,
-      needed: [...values, ...where],
-      conditions,
-      whereKey,
-    };
+    info = { values, plus, minus, where, needed: [...values, ...where], conditions, whereKey };
     columnsCache.set(a, info);
   }
   return info;
@@ -225,25 +217,12 @@ export class SchoolTallies {
 
 /** The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools. */
 export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
-  if (all.missing)
-    return {
-      values: all.values.map(() => null),
-      missing: true,
-      excluded: NONE_EXCLUDED,
-    };
+  if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
   if (ordinal < 0 || ordinal >= tallies.has.length || tallies.has[ordinal] === 0)
-    return {
-      values: all.values.map(() => 0),
-      missing: false,
-      excluded: NONE_EXCLUDED,
-    };
+    return { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
   const values: number[] = [];
   for (let i = 0, at = ordinal * tallies.n; i < tallies.n; i++, at++) values.push(tallies.values[at]);
-  return {
-    values,
-    missing: false,
-    excluded: tallies.excluded.get(ordinal) ?? NONE_EXCLUDED,
-  };
+  return { values, missing: false, excluded: tallies.excluded.get(ordinal) ?? NONE_EXCLUDED };
 }
 
 /**
