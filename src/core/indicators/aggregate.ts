@@ -205,6 +205,12 @@ export class SchoolTallies {
   has = new Uint8Array(0);
   /** The excluded records (`sheet:row`) of the schools that have some. */
   readonly excluded = new Map<number, Set<string>>();
+  /** The evaluation `schoolEvaluation` gives, rewritten for each school asked for. */
+  readonly view: { values: number[]; missing: false; excluded: ReadonlySet<string> } = {
+    values: [],
+    missing: false,
+    excluded: NONE_EXCLUDED,
+  };
 
   /** Sized by `evaluate` for its schools and aggregates. */
   prepare(schools: number, n: number): void {
@@ -215,14 +221,21 @@ export class SchoolTallies {
   }
 }
 
-/** The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools. */
+/**
+ * The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools.
+ * Tens of thousands of per-school values are read from it at once: it is one object per tallies
+ * (`SchoolTallies.view`), rewritten for each school — read it before asking for another school
+ * of the same tallies.
+ */
 export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
   if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
-  if (ordinal < 0 || ordinal >= tallies.has.length || tallies.has[ordinal] === 0)
-    return { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
-  const values: number[] = [];
-  for (let i = 0, at = ordinal * tallies.n; i < tallies.n; i++, at++) values.push(tallies.values[at]);
-  return { values, missing: false, excluded: tallies.excluded.get(ordinal) ?? NONE_EXCLUDED };
+  const view = tallies.view;
+  const n = tallies.n;
+  const tallied = ordinal >= 0 && ordinal < tallies.has.length && tallies.has[ordinal] === 1;
+  // A school without a tally has zeros there.
+  for (let i = 0; i < n; i++) view.values[i] = tallied ? tallies.values[ordinal * n + i] : 0;
+  view.excluded = (tallied ? tallies.excluded.get(ordinal) : undefined) ?? NONE_EXCLUDED;
+  return view;
 }
 
 /**

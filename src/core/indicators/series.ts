@@ -19,7 +19,10 @@ import type { IndicatorValue } from "./types";
 import { WHERE_YES } from "./where";
 import { finish, MUNICIPALITY, periodSheet, periodsOf, rawValue, schoolsInPeriod, type Raw } from "./values";
 
-/** The evaluation of a period for the municipality (`school` null) or for one school. */
+/**
+ * The evaluation of a period for the municipality (`school` null) or for one school. A school's is
+ * rewritten by the next school's of the same period (`schoolEvaluation`): read it first.
+ */
 export type EvaluationAt = (period: string, school: string | null) => Evaluation;
 
 /**
