@@ -1,7 +1,8 @@
 /**
  * What every indicator kind evaluates against: the template, the parsed monitoring data and the
- * options, with the indexes built once per run — the registry, records by sheet and period (and by
- * ВПР grade), ШНОР statuses per year and procedure list.
+ * options, with the indexes built once per run — the registry, school ordinals, each sheet's
+ * records column by column (`SheetTable`), their positions by period (and by ВПР grade), ШНОР
+ * statuses per year and procedure list, and the schools each filter passes.
  */
 import type { IsoDate } from "../model/dates";
 import type { MonitoringData, MonitoringRecord, SchoolEntry } from "../monitoring/model";
@@ -313,16 +314,6 @@ export class IndicatorContext {
 
   schoolName(key: string, fallback: string | null): string {
     return this.registry.get(key)?.name ?? fallback ?? key;
-  }
-
-  /** Keys in registry order first, then the others in order of appearance. */
-  orderKeys(keys: Iterable<string>): string[] {
-    const set = new Set(keys);
-    const out: string[] = [];
-    const schools = this.data.schools;
-    for (let k = 0; k < schools.length; k++) if (set.delete(schools[k].key)) out.push(schools[k].key);
-    out.push(...set);
-    return out;
   }
 }
 
