@@ -319,13 +319,18 @@ export class IndicatorContext {
 
 /**
  * What a sheet's table works out for every record as it is made: the present columns the
- * template's aggregates add up, both period kinds (but on the registry, which has no periods),
- * and the `where` conditions of the template's aggregates on the sheet.
+ * template's aggregates add up, the period kinds of the indicators that read the sheet or list
+ * its periods (none on the registry, which has no periods), and the `where` conditions of the
+ * template's aggregates on the sheet. Anything else is worked out when asked for.
  */
 function tablePlan(template: Template, sheet: MonitoringSheetId, present: readonly string[]): TablePlan {
   const columns = new Set<string>();
+  const kinds = new Set<PeriodKind>();
   const wheres = new Map<string, TablePlan["wheres"][number]>();
-  for (const spec of template.indicators)
+  for (const spec of template.indicators) {
+    const kind = spec.period.kind;
+    const reads = (spec.period.sheet ?? spec.numerator?.sheet) === sheet || spec.denominator?.sheet === sheet;
+    if (sheet !== "schools" && kind !== "report_date" && reads) kinds.add(kind);
     for (const a of [spec.numerator, spec.denominator]) {
       if (!a || a.sheet !== sheet) continue;
       for (const c of [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? []), ...(a.minus ?? [])])
@@ -333,9 +338,6 @@ function tablePlan(template: Template, sheet: MonitoringSheetId, present: readon
       const key = whereKeyOf(a.where);
       if (a.where.length > 0 && !wheres.has(key)) wheres.set(key, { key, conditions: compileConditions(a.where) });
     }
-  return {
-    columns: [...columns],
-    kinds: sheet === "schools" ? [] : ["year", "school_year"],
-    wheres: [...wheres.values()],
-  };
+  }
+  return { columns: [...columns], kinds: [...kinds], wheres: [...wheres.values()] };
 }
