@@ -160,7 +160,8 @@ export function findHeader(
   // Only the scanned rows and the one under them (a numbering row) are read: the width of those
   // rows, not of the whole sheet (a 92k-row sheet would be walked on every call).
   let width = 0;
-  for (let r = 0; r <= last && r < sheet.rows.length; r++) if (sheet.rows[r].length > width) width = sheet.rows[r].length;
+  for (let r = 0; r <= last && r < sheet.rows.length; r++)
+    if (sheet.rows[r].length > width) width = sheet.rows[r].length;
   const minMatched = opts.minMatched ?? Math.min(3, specs.length);
   let best: (ReturnType<typeof rowMatch> & { row: number }) | null = null;
   for (let r = 1; r <= last; r++) {
