@@ -10,6 +10,9 @@ export interface NumberLabel {
 
 const LABEL = /^\d{1,4}(?:\.\d{1,4})*\.?$/;
 
+/** `parseNumberLabel`'s segments as read, before they are copied out. */
+const scratch: number[] = [];
+
 /** Parse a number cell. Returns null for blank, `"invalid"` for text that is not a valid label. */
 export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" | null {
   if (typeof raw === "number") {
@@ -31,20 +34,22 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
   if (!LABEL.test(text)) return "invalid";
   const key = text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
   // The segments, read digit by digit (LABEL allows only ASCII digits and dots): 100k-row plans.
-  const segments: number[] = [];
+  // Read into a scratch list and copied out at their exact count: a list grown by `push` from
+  // empty reserves room for 17 numbers, kept for every label of the plan.
+  let count = 0;
   let n = 0;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c !== 46) n = n * 10 + (c - 48);
     else {
       if (n === 0) return "invalid";
-      segments.push(n);
+      scratch[count++] = n;
       n = 0;
     }
   }
   if (n === 0) return "invalid";
-  segments.push(n);
-  return { text: plain ? raw : raw.trim(), key, segments };
+  scratch[count++] = n;
+  return { text: plain ? raw : raw.trim(), key, segments: scratch.slice(0, count) };
 }
 
 /**
