@@ -25,7 +25,12 @@ describe("plan check: duplicates (DUPLICATE_ROW)", () => {
     const samples = ["Семинар: учёт для педагогов ШНОР", "ЁЛКА ёлка Ѐ Џ ѐ", "  İstanbul ǅ ß Σ 😀 ", " .,- ", "", "…"];
     for (const t of samples) expect(taskHash(t)).toBe(keyHash(taskKey(t)));
     const chars = fc.constantFrom(..."АБВЁЖЯабвёжяЀЏѐџ ЪъIİiıSsΣσς ,.;:-—«»\u00A0\u2003\u0130!?#1".split(""));
-    fc.assert(fc.property(fc.array(chars).map((a) => a.join("")), (t) => taskHash(t) === keyHash(taskKey(t))));
+    fc.assert(
+      fc.property(
+        fc.array(chars).map((a) => a.join("")),
+        (t) => taskHash(t) === keyHash(taskKey(t)),
+      ),
+    );
     fc.assert(fc.property(fc.string({ unit: "binary" }), (t) => taskHash(t) === keyHash(taskKey(t))));
   });
 
