@@ -248,9 +248,12 @@ export function validateMonitoring(
     const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
     const formats = sheet.formats;
     const periodSpec = periodColumn(spec);
-    // Every record starts with every column of the spec, empty (copied: cheaper than built key by key).
+    // Every record starts with every column of the spec, empty (copied: cheaper than built key by
+    // key). Parsed from JSON so that every key is held in the object itself: no separate property
+    // store to allocate with each record's copy.
     const emptyValues: Record<string, RecordValue> = {};
     for (const c of spec.columns) emptyValues[c.id] = null;
+    const valuesTemplate = JSON.parse(JSON.stringify(emptyValues)) as Record<string, RecordValue>;
     // «Мероприятия»: the «;»-separated list of participating schools.
     const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
     const isSchools = id === "schools";
@@ -269,7 +272,7 @@ export function validateMonitoring(
       const row = rows[r - 1];
       if (isEmptyRow(row)) continue;
       if (isTotalRow(r)) continue;
-      const values: Record<string, RecordValue> = { ...emptyValues };
+      const values: Record<string, RecordValue> = { ...valuesTemplate };
       let invalid = NONE_INVALID;
       if (view.problemCells.length) view.problemCells.length = 0;
       if (view.problems.length) view.problems.length = 0;
