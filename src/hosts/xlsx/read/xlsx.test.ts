@@ -290,16 +290,16 @@ describe("xlsx quirks that ExcelJS called damaged", () => {
       ),
       ctx,
     );
-    const formats = part.formats!;
-    expect(formats[0]).toHaveLength(7);
-    expect(formats[0][6]).toBe("dd.mm.yyyy");
-    expect(Object.keys(formats[0])).toEqual(["6"]);
-    expect(formats[1]).toHaveLength(3);
-    expect(Object.keys(formats[1])).toEqual(["2"]);
-    expect(formats[2]).toHaveLength(5);
-    expect(Object.keys(formats[2])).toEqual(["1", "4"]);
-    expect(formats[3]).toHaveLength(100);
-    expect(Object.keys(formats[3])).toEqual(["99"]);
+    const formats = (r: number): readonly (string | undefined)[] => part.formats?.[r] ?? [];
+    expect(formats(0)).toHaveLength(7);
+    expect(formats(0)[6]).toBe("dd.mm.yyyy");
+    expect(Object.keys(formats(0))).toEqual(["6"]);
+    expect(formats(1)).toHaveLength(3);
+    expect(Object.keys(formats(1))).toEqual(["2"]);
+    expect(formats(2)).toHaveLength(5);
+    expect(Object.keys(formats(2))).toEqual(["1", "4"]);
+    expect(formats(3)).toHaveLength(100);
+    expect(Object.keys(formats(3))).toEqual(["99"]);
     expect(part.rows[2]).toEqual([null, null, null, null, new Date(Date.UTC(2023, 2, 16))]);
   });
 
