@@ -77,6 +77,9 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
   const raw: PlanRow[] = [];
   const rawLabels: (NumberLabel | "invalid" | null)[] = [];
   const valueAt = verticalMergeFiller(sheet);
+  // Without vertical merges a cell is its row's value: read in place, not through the filler.
+  const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
+  const sheetRows = sheet.rows;
   // Per column, looked up once: its worksheet column and whether its raw value is kept.
   const cols = ids.map((id) => header.columns[id]);
   const keepRaw = ids.map((id) => RAW_IDS.has(id));
@@ -92,9 +95,15 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
     const values: Record<string, CellValue> = { ...valuesTemplate };
     const texts: Record<string, string> = { ...textsTemplate };
     let any = false;
+    const row = sheetRows[r - 1] as readonly CellValue[] | undefined;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
-      const v = valueAt(r, cols[k]);
+      let v: CellValue;
+      if (merged || row === undefined) v = valueAt(r, cols[k]);
+      else {
+        const x = row[cols[k] - 1];
+        v = x === undefined ? null : x;
+      }
       if (keepRaw[k]) values[id] = v;
       let t: string;
       if (v instanceof Date) {
