@@ -106,8 +106,11 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
     (numberFormat === undefined || !isPercentFormat(numberFormat))
   )
     return valid(v, into);
-  const fe = formulaProblem(v, spec);
-  if (fe) return fe;
+  // Only an error value or a text with «#» can be a formula error (every school name passes here).
+  if (typeof v === "string" ? v.includes("#") : v !== null && typeof v === "object" && !(v instanceof Date)) {
+    const fe = formulaProblem(v, spec);
+    if (fe) return fe;
+  }
   if (v === null || (typeof v === "string" && v.trim() === "")) return EMPTY;
   // «—», «-», «.» stand for «no value» — except in yes/no cells, where «-» means «нет».
   if (typeof v === "string" && spec.type !== "yesno" && isMeaningless(v)) return EMPTY;

@@ -240,7 +240,8 @@ export function validateMonitoring(
       if (!row) return true;
       for (let ci = 0; ci < presentCols.length; ci++) {
         const v = row[presentCols[ci] - 1];
-        if (v !== undefined && !isBlank(v)) return false;
+        // isBlank, inline: every cell of every row passes here.
+        if (v !== undefined && v !== null && (typeof v !== "string" || v.trim() !== "")) return false;
       }
       return true;
     };
