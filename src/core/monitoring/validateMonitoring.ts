@@ -258,6 +258,7 @@ export function validateMonitoring(
     // «Мероприятия»: the «;»-separated list of participating schools.
     const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
     const isSchools = id === "schools";
+    const schoolOf = new Map<string, { key: string | null; name: string }>();
 
     // Per-row scratch: the parsed cell (read at once), and the row the checks see (lists reused).
     const cell: ParsedCell = { value: null, empty: true, problem: null };
@@ -295,13 +296,19 @@ export function validateMonitoring(
         values[c.id] = p.value;
       }
 
-      // School: the registered name when the registry knows it.
+      // School: the registered name when the registry knows it (each distinct text resolved once).
       let school: string | null = null;
       let key: string | null = null;
-      if (schoolSpec && typeof values[schoolSpec.id] === "string") {
-        school = values[schoolSpec.id] as string;
-        key = schoolKey(school) || null;
-        if (key && !isSchools && registry) school = registry.byKey.get(key) ?? school;
+      const written = schoolSpec ? values[schoolSpec.id] : null;
+      if (typeof written === "string") {
+        let known = schoolOf.get(written);
+        if (known === undefined) {
+          const k = schoolKey(written) || null;
+          known = { key: k, name: k && !isSchools && registry ? (registry.byKey.get(k) ?? written) : written };
+          schoolOf.set(written, known);
+        }
+        school = known.name;
+        key = known.key;
       }
 
       const record: MonitoringRecord = {
