@@ -3,13 +3,15 @@
  * conditions and a school filter) and their evaluation for one period: one pass over the period's
  * records, leaving out invalid rows consistently and, on request, tallying every school's own share.
  */
-import type { MonitoringRecord, RecordValue } from "../monitoring/model";
+import type { MonitoringRecord } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import type { Aggregate, Condition, IndicatorSpec } from "../template/schema";
-import { memoizeText } from "../text/memo";
-import { foldText } from "../text/normalize";
-import { procedureInfo, type IndicatorContext, type IndicatorUse } from "./context";
+import type { Aggregate, IndicatorSpec } from "../template/schema";
+import type { IndicatorContext, IndicatorUse } from "./context";
 import { statusYear, type PeriodKind } from "./periods";
+import type { ColumnData, SheetTable } from "./table";
+import { compileConditions, whereKeyOf, whereResult, type CompiledCondition, type WhereResult } from "./where";
+
+export { whereResult, type WhereResult } from "./where";
 
 /** Columns an aggregate reads, worked out once per declaration (not once per record). */
 export interface AggregateColumns {
@@ -25,14 +27,8 @@ export interface AggregateColumns {
   needed: readonly string[];
   /** Its `where` conditions, with expected texts folded once. */
   conditions: readonly CompiledCondition[];
-}
-
-interface CompiledCondition {
-  column: string;
-  condition: Condition;
-  /** The folded `eq` / `ne` text; null when the expected value is not a text. */
-  eqText: string | null;
-  neText: string | null;
+  /** The conditions as text: aggregates with equal conditions share their per-record results. */
+  whereKey: string;
 }
 
 const columnsCache = new WeakMap<Aggregate, AggregateColumns>();
@@ -44,13 +40,9 @@ export function columnsOf(a: Aggregate): AggregateColumns {
     const minus = a.op === "diff" ? (a.minus ?? []) : [];
     const values = a.op === "diff" ? [...plus, ...minus] : a.op === "sum" ? plus : [];
     const where = a.where.map((c) => c.column);
-    const conditions = a.where.map((c): CompiledCondition => ({
-      column: c.column,
-      condition: c,
-      eqText: typeof c.eq === "string" ? folded(c.eq) : null,
-      neText: typeof c.ne === "string" ? folded(c.ne) : null,
-    }));
-    info = { values, plus, minus, where, needed: [...values, ...where], conditions };
+    const conditions = compileConditions(a.where);
+    const whereKey = whereKeyOf(a.where);
+    info = { values, plus, minus, where, needed: [...values, ...where], conditions, whereKey };
     columnsCache.set(a, info);
   }
   return info;
@@ -58,41 +50,6 @@ export function columnsOf(a: Aggregate): AggregateColumns {
 
 export function whereColumns(a: Aggregate): readonly string[] {
   return columnsOf(a).where;
-}
-
-/** `foldText`, memoised: conditions compare the same few texts on every row. */
-const folded = memoizeText(foldText);
-
-/** `v` equals the expected value: a text compared folded (`text` is the expected text folded), others exactly. */
-function equals(v: RecordValue, expected: boolean | number | string, text: string | null): boolean {
-  if (text !== null) return typeof v === "string" && folded(v) === text;
-  return v === expected;
-}
-
-function testCondition(cc: CompiledCondition, v: RecordValue): boolean {
-  const c = cc.condition;
-  if (c.eq !== undefined) return equals(v, c.eq, cc.eqText);
-  if (c.ne !== undefined) return v !== null && !equals(v, c.ne, cc.neText);
-  if (c.procedureKind !== undefined) return typeof v === "string" && procedureInfo(v).kind === c.procedureKind;
-  if (typeof v !== "number") return false;
-  if (c.gte !== undefined) return v >= c.gte;
-  if (c.gt !== undefined) return v > c.gt;
-  if (c.lte !== undefined) return v <= c.lte;
-  if (c.lt !== undefined) return v < c.lt;
-  return false;
-}
-
-export type WhereResult = "yes" | "no" | "invalid";
-
-export function whereResult(conditions: readonly CompiledCondition[], r: MonitoringRecord): WhereResult {
-  if (conditions.length === 0) return "yes";
-  const invalid = r.invalid;
-  if (invalid.length > 0) for (const c of conditions) if (invalid.includes(c.column)) return "invalid";
-  for (let j = 0; j < conditions.length; j++) {
-    const c = conditions[j];
-    if (!testCondition(c, r.values[c.column] ?? null)) return "no";
-  }
-  return "yes";
 }
 
 export function testWhere(a: Aggregate, r: MonitoringRecord): WhereResult {
@@ -122,15 +79,35 @@ export const NONE_EXCLUDED: ReadonlySet<string> = new Set<string>();
 /** One sheet's share of an evaluation: which aggregates read it and which columns they need. */
 interface SheetPass {
   sheet: MonitoringSheetId;
+  table: SheetTable;
   /** Indexes (into the aggregates) of those on this sheet, ascending. */
   idx: readonly number[];
+  /** Per entry of `idx`: its `where` result of every record (`WHERE_*`), null without conditions. */
+  where: readonly (Uint8Array | null)[];
+  /** Per aggregate (by index; those on this sheet): its added and its subtracted columns. */
+  plus: (readonly ColumnData[])[];
+  minus: (readonly ColumnData[])[];
   /** Every column any of them needs (an invalid one leaves the record out). */
   needed: ReadonlySet<string>;
   isRegistry: boolean;
   isSchoolSheet: boolean;
   /** Distinct value columns of the aggregates a record is used by, by bit mask of their indexes. */
-  numbers: (readonly string[] | undefined)[];
+  numbers: (readonly ColumnData[] | undefined)[];
 }
+
+/** `WHERE_*` of `where.ts`, repeated here: an imported constant is a getter call per use under tsx. */
+const WHERE_NO = 0;
+const WHERE_YES = 1;
+const WHERE_INVALID = 2;
+
+/** The aggregate's `whereResult` of every record of the table (`WHERE_*`); null without conditions. */
+export function whereCodes(table: SheetTable, info: AggregateColumns): Uint8Array | null {
+  return info.conditions.length === 0 ? null : table.where(info.whereKey, info.conditions);
+}
+
+/** `ColumnData.state` (`table.ts`), repeated here: an imported constant is a getter call per use under tsx. */
+const EMPTY = 0;
+const OTHER = 2;
 
 /** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
 interface EvalPlan {
@@ -147,12 +124,24 @@ function makePlan(ctx: IndicatorContext, aggregates: readonly Aggregate[]): Eval
     (a, b) => Number(a === "schools") - Number(b === "schools"),
   );
   const passes = sheets.map((sheet): SheetPass => {
+    const table = ctx.table(sheet);
     const idx = aggregates.map((a, i) => (a.sheet === sheet ? i : -1)).filter((i) => i >= 0);
     const needed = new Set<string>();
     for (const i of idx) for (const c of columns[i].needed) needed.add(c);
+    const plus: (readonly ColumnData[])[] = [];
+    const minus: (readonly ColumnData[])[] = [];
+    for (let i = 0; i < aggregates.length; i++) {
+      const on = aggregates[i].sheet === sheet;
+      plus.push(on ? columns[i].plus.map((c) => table.column(c)) : []);
+      minus.push(on ? columns[i].minus.map((c) => table.column(c)) : []);
+    }
     return {
       sheet,
+      table,
       idx,
+      where: idx.map((i) => whereCodes(table, columns[i])),
+      plus,
+      minus,
       needed,
       isRegistry: sheet === "schools",
       isSchoolSheet: sheet !== "events",
@@ -179,41 +168,74 @@ function planOf(ctx: IndicatorContext, aggregates: readonly Aggregate[]): EvalPl
 }
 
 /** Distinct value columns of the aggregates in `mask`, in aggregate order. */
-function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly string[] {
+function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: number): readonly ColumnData[] {
   let list = pass.numbers[mask];
   if (!list) {
     const set = new Set<string>();
     for (const i of pass.idx) if (mask & (1 << i)) for (const c of columns[i].values) set.add(c);
-    list = [...set];
+    list = [...set].map((c) => pass.table.column(c));
     pass.numbers[mask] = list;
   }
   return list;
 }
 
-function sumOf(r: MonitoringRecord, columns: readonly string[]): number {
-  const v = r.values;
+/** The sum of the columns at record position `p` (all of them numbers there). */
+function sumOf(columns: readonly ColumnData[], p: number): number {
   let s = 0;
-  for (let j = 0; j < columns.length; j++) s += v[columns[j]] as number;
+  for (let j = 0; j < columns.length; j++) s += columns[j].num[p];
   return s;
 }
 
-/**
- * One school's share of an evaluation over all schools (see `evaluate`): itself the school's
- * evaluation, so that thousands of per-school values allocate nothing more.
- */
-export interface SchoolTally extends Evaluation {
-  /** Per aggregate: the sum, the count, or (`count_schools`) 1 when the school was counted. */
-  values: number[];
-  missing: false;
+/** Whether a record's invalid columns leave it out: parts exceeding the whole, a duplicate, or a needed column. */
+function invalidFor(inv: readonly string[], needed: ReadonlySet<string>): boolean {
+  return inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c));
 }
 
-/** Every school's values of one evaluation, by school key. */
-export type SchoolTallies = Map<string, SchoolTally>;
+/**
+ * Every school's share of an evaluation over all schools (see `evaluate`), by school ordinal
+ * (`IndicatorContext.ordinal`), in flat arrays: the pass over the records allocates nothing per
+ * school, and a school's `Evaluation` is made only when asked for (`schoolEvaluation`).
+ */
+export class SchoolTallies {
+  /** Aggregates per school. */
+  n = 0;
+  /** `values[ordinal * n + i]`: aggregate i's sum, count, or (`count_schools`) 1 when the school was counted. */
+  values = new Float64Array(0);
+  /** 1 for a school with a tally: a record of its was used or left out. */
+  has = new Uint8Array(0);
+  /** The excluded records (`sheet:row`) of the schools that have some. */
+  readonly excluded = new Map<number, Set<string>>();
+  /** The evaluation `schoolEvaluation` gives, rewritten for each school asked for. */
+  readonly view: { values: number[]; missing: false; excluded: ReadonlySet<string> } = {
+    values: [],
+    missing: false,
+    excluded: NONE_EXCLUDED,
+  };
 
-/** The evaluation of one school from the tallies of an evaluation over all schools. */
-export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, key: string): Evaluation {
+  /** Sized by `evaluate` for its schools and aggregates. */
+  prepare(schools: number, n: number): void {
+    this.n = n;
+    this.values = new Float64Array(schools * n);
+    this.has = new Uint8Array(schools);
+    this.excluded.clear();
+  }
+}
+
+/**
+ * The evaluation of one school (by ordinal) from the tallies of an evaluation over all schools.
+ * Tens of thousands of per-school values are read from it at once: it is one object per tallies
+ * (`SchoolTallies.view`), rewritten for each school — read it before asking for another school
+ * of the same tallies.
+ */
+export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
   if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
-  return tallies.get(key) ?? { values: all.values.map(() => 0), missing: false, excluded: NONE_EXCLUDED };
+  const view = tallies.view;
+  const n = tallies.n;
+  const tallied = ordinal >= 0 && ordinal < tallies.has.length && tallies.has[ordinal] === 1;
+  // A school without a tally has zeros there.
+  for (let i = 0; i < n; i++) view.values[i] = tallied ? tallies.values[ordinal * n + i] : 0;
+  view.excluded = (tallied ? tallies.excluded.get(ordinal) : undefined) ?? NONE_EXCLUDED;
+  return view;
 }
 
 /** Whether an aggregate past the first among `idx` counts schools (its traced rows need school keys). */
@@ -234,7 +256,9 @@ function countsSchoolsPastFirst(aggregates: readonly Aggregate[], idx: readonly 
  * With `schools`, the same pass also tallies each school's own evaluation (the same rules over
  * the school's records alone): per-school values of a period cost one pass over its records, not
  * one evaluation per school. The plan of the aggregates is made once, records
- * come from the period index, and the loop over records allocates nothing for a record it uses.
+ * come from the period index, and the loop over records allocates nothing for a record it uses:
+ * it reads the sheet's pre-extracted columns, `where` results and filter flags (`SheetTable`,
+ * `IndicatorContext.filterFlags`) and keeps per-school state in arrays by school ordinal.
  */
 export function evaluate(
   ctx: IndicatorContext,
@@ -253,81 +277,91 @@ export function evaluate(
   let excluded: Set<string> | null = null;
   const year = statusYear(sel.period, sel.kind);
   const sums: number[] = [];
-  const schoolSets: (Set<string> | null)[] = [];
+  // `count_schools`: the schools counted (by ordinal) and their number.
+  const counted: (Uint8Array | null)[] = [];
   for (let i = 0; i < n; i++) {
     sums.push(0);
-    schoolSets.push(null);
+    counted.push(null);
   }
-  let excludedSchools: Set<string> | null = null;
+  let excludedSchools: Uint8Array | null = null;
   const registryNonEmpty = ctx.data.schools.length > 0;
+  const registrySize = ctx.registrySize;
+  // The passes' tables are read: every ordinal they hold is below this.
+  const schoolCount = ctx.keys.length;
+  if (schools) schools.prepare(schoolCount, n);
+  const tallied = schools ? schools.values : null;
   const log = sel.traceId !== undefined ? ctx.options.uses : undefined;
   const trace = sel.traceId !== undefined && !log ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
-    const { sheet, idx, needed, isRegistry, isSchoolSheet } = pass;
-    const all = ctx.recordsFor(sheet, sel.kind, sel.period);
-    const records = sel.grade === undefined ? all : ctx.ofGrade(all, sel.grade);
+    const { sheet, idx, needed, isRegistry, isSchoolSheet, where, plus, minus } = pass;
+    const { records, school: ords, invalid: hasInvalid } = pass.table;
+    const schoolKeys = ctx.keys;
+    const rows = ctx.rowsFor(sheet, sel.kind, sel.period, sel.grade);
     // The runs this pass traces into (numerator, denominator), made on their first record.
     let numeratorRun: IndicatorUse | null = null;
     let denominatorRun: IndicatorUse | null = null;
-    for (let k = 0; k < records.length; k++) {
-      const r = records[k];
-      const key = r.schoolKey;
-      if (isRegistry && key !== null && excludedSchools?.has(key)) continue;
+    // Per entry of `idx`: the filter's flags by ordinal (null: all schools), and whether a
+    // `count_schools` counts only registered schools.
+    const flags: (Uint8Array | null)[] = [];
+    const registeredOnly: boolean[] = [];
+    for (let j = 0; j < idx.length; j++) {
+      const a = aggregates[idx[j]];
+      const filter = a.schools ?? spec.schools;
+      flags.push(filter === "all" ? null : ctx.filterFlags(filter, year, spec.procedures));
+      registeredOnly.push(a.op === "count_schools" && !isRegistry && registryNonEmpty);
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const p = rows[k];
+      // The record object itself is read only when needed: visiting it costs a cache miss.
+      const r = records[p];
+      const ord = ords[p];
+      const key = ord >= 0 ? schoolKeys[ord] : null;
+      if (isRegistry && ord >= 0 && excludedSchools !== null && excludedSchools[ord] === 1) continue;
       let using = 0;
       let relevantInvalid = false;
       // Indexed loops here and below: this runs for every record, also before the code is optimised.
       for (let j = 0; j < idx.length; j++) {
-        const i = idx[j];
-        const a = aggregates[i];
-        const filter = a.schools ?? spec.schools;
-        if (isSchoolSheet && key === null) {
+        const codes = where[j];
+        const w = codes === null ? WHERE_YES : codes[p];
+        const f = flags[j];
+        if (isSchoolSheet && ord < 0) {
           // A row without a school cannot be filtered; it would count for «all schools»: left out (counted).
-          if (filter === "all" && whereResult(columns[i].conditions, r) !== "no") relevantInvalid = true;
+          if (f === null && w !== WHERE_NO) relevantInvalid = true;
           continue;
         }
-        if (filter !== "all" && !ctx.passes(filter, key, year, spec.procedures)) continue;
-        if (a.op === "count_schools" && !isRegistry && registryNonEmpty && (key === null || !ctx.registry.has(key)))
-          continue;
-        const w = whereResult(columns[i].conditions, r);
-        if (w === "invalid") relevantInvalid = true;
-        else if (w === "yes") using |= 1 << i;
+        if (f !== null && (ord < 0 || f[ord] === 0)) continue;
+        if (registeredOnly[j] && (ord < 0 || ord >= registrySize)) continue;
+        if (w === WHERE_INVALID) relevantInvalid = true;
+        else if (w === WHERE_YES) using |= 1 << idx[j];
       }
       if (!relevantInvalid && using === 0) continue;
       const numbers = pass.numbers[using] ?? numbersOf(pass, columns, using);
-      const v = r.values;
       let filled = 0;
       let notNumber = false;
       for (let j = 0; j < numbers.length; j++) {
-        const x = v[numbers[j]];
-        if (x === null || x === undefined) continue;
+        const state = numbers[j].state[p];
+        if (state === EMPTY) continue;
         filled++;
-        if (typeof x !== "number") notNumber = true;
+        if (state === OTHER) notNumber = true;
       }
-      const inv = r.invalid;
-      const invalid =
-        relevantInvalid ||
-        (inv.length > 0 && (inv.includes("_sum") || inv.includes("_duplicate") || inv.some((c) => needed.has(c)))) ||
-        notNumber;
+      const invalid = relevantInvalid || (hasInvalid[p] === 1 && invalidFor(r.invalid, needed)) || notNumber;
       if (!invalid && numbers.length > 0 && filled === 0) continue; // no data in this row
-      let tally: SchoolTally | undefined;
-      if (schools && key !== null) {
-        tally = schools.get(key);
-        if (!tally) {
-          tally = { values: [], missing: false, excluded: NONE_EXCLUDED };
-          for (let i = 0; i < n; i++) tally.values.push(0);
-          schools.set(key, tally);
-        }
+      // The school's place in the tallies; -1 when not tallied.
+      let tally = -1;
+      if (schools && ord >= 0) {
+        tally = ord * n;
+        schools.has[ord] = 1;
       }
       if (invalid || filled < numbers.length) {
         const at = `${sheet}:${r.row}`;
         (excluded ??= new Set()).add(at);
-        if (tally) {
-          // The tally's own set, made on its first exclusion (NONE_EXCLUDED is shared).
-          if (tally.excluded === NONE_EXCLUDED) tally.excluded = new Set([at]);
-          else (tally.excluded as Set<string>).add(at);
+        if (schools && tally >= 0) {
+          const own = schools.excluded.get(ord);
+          if (own) own.add(at);
+          else schools.excluded.set(ord, new Set([at]));
         }
-        if (key !== null) (excludedSchools ??= new Set()).add(key);
+        if (ord >= 0) (excludedSchools ??= new Uint8Array(schoolCount))[ord] = 1;
         continue;
       }
       if (log) {
@@ -366,23 +400,22 @@ export function evaluate(
         if (!(using & (1 << i))) continue;
         const op = aggregates[i].op;
         if (op === "count_schools") {
-          if (key !== null) {
-            (schoolSets[i] ??= new Set()).add(key);
-            if (tally) tally.values[i] = 1;
+          if (ord >= 0) {
+            const seen = (counted[i] ??= new Uint8Array(schoolCount));
+            if (seen[ord] === 0) {
+              seen[ord] = 1;
+              sums[i]++;
+            }
+            if (tallied !== null && tally >= 0) tallied[tally + i] = 1;
           }
           continue;
         }
-        const x =
-          op === "sum"
-            ? sumOf(r, columns[i].plus)
-            : op === "diff"
-              ? sumOf(r, columns[i].plus) - sumOf(r, columns[i].minus)
-              : 1;
+        const x = op === "sum" ? sumOf(plus[i], p) : op === "diff" ? sumOf(plus[i], p) - sumOf(minus[i], p) : 1;
         sums[i] += x;
-        if (tally) tally.values[i] += x;
+        if (tallied !== null && tally >= 0) tallied[tally + i] += x;
       }
     }
   }
-  for (let i = 0; i < n; i++) values.push(aggregates[i].op === "count_schools" ? (schoolSets[i]?.size ?? 0) : sums[i]);
+  for (let i = 0; i < n; i++) values.push(sums[i]);
   return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
 }

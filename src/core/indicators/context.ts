@@ -1,18 +1,21 @@
 /**
  * What every indicator kind evaluates against: the template, the parsed monitoring data and the
- * options, with the indexes built once per run — the registry, records by sheet and period (and by
- * ВПР grade), ШНОР statuses per year and procedure list.
+ * options, with the indexes built once per run — the registry, school ordinals, each sheet's
+ * records column by column (`SheetTable`), their positions by period (and by ВПР grade), ШНОР
+ * statuses per year and procedure list, and the schools each filter passes.
  */
 import type { IsoDate } from "../model/dates";
 import type { MonitoringData, MonitoringRecord, SchoolEntry } from "../monitoring/model";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import { parseProcedure } from "../monitoring/procedure";
 import { shnorStatus, shnorStatuses, type ShnorStatus } from "../monitoring/shnor";
 import type { PlanSheetResult } from "../plan/validatePlan";
 import type { SchoolFilter, Template } from "../template/schema";
-import { memoizeText } from "../text/memo";
-import { recordPeriod, type PeriodKind } from "./periods";
+import type { PeriodKind } from "./periods";
+import { SheetTable, type TablePlan } from "./table";
 import type { UsedRecord, UseLog } from "./uses";
+import { compileConditions, whereKeyOf } from "./where";
+
+export { gradeOf, procedureInfo } from "./where";
 
 export interface IndicatorOptions {
   /** Validated plan sheets; `plan_done_pct` is computed when some of them are monitored (have a status column). */
@@ -31,21 +34,31 @@ export interface IndicatorOptions {
 
 export type { IndicatorUse, UsedRecord } from "./uses";
 
-/** Records by period, in sheet order. */
-type PeriodIndex = Map<string, MonitoringRecord[]>;
-
 interface StatusSet {
   list: readonly ShnorStatus[];
   byKey: Map<string, ShnorStatus>;
 }
 
 const NO_RECORDS: readonly MonitoringRecord[] = [];
+const NO_ROWS = new Int32Array(0);
 
 export class IndicatorContext {
   readonly registry = new Map<string, SchoolEntry>();
   readonly registryRecords: MonitoringRecord[];
   /** ШНОР statuses by procedure list (identity; undefined = the default list), then year. */
   private readonly statusCache = new Map<readonly string[] | undefined, Map<number, StatusSet>>();
+
+  /**
+   * School keys by ordinal: the registered schools first, in registry order, then the others as
+   * the sheets are first read (`table`). Per-school state of an evaluation is kept in arrays by
+   * ordinal instead of maps by key.
+   */
+  readonly keys: string[] = [];
+  private readonly ordinals = new Map<string, number>();
+  /** Ordinals below this are the registered schools. */
+  readonly registrySize: number;
+  /** The registry entry (index in `data.schools`) of each registered school's ordinal. */
+  private readonly registryRows: number[] = [];
 
   constructor(
     readonly template: Template,
@@ -54,8 +67,14 @@ export class IndicatorContext {
   ) {
     for (let k = 0; k < data.schools.length; k++) {
       const s = data.schools[k];
-      if (!this.registry.has(s.key)) this.registry.set(s.key, s);
+      if (!this.registry.has(s.key)) {
+        this.registry.set(s.key, s);
+        this.ordinals.set(s.key, this.keys.length);
+        this.keys.push(s.key);
+        this.registryRows.push(k);
+      }
     }
+    this.registrySize = this.keys.length;
     const byRow = new Map<number, MonitoringRecord>();
     for (const r of data.records.schools ?? []) byRow.set(r.row, r);
     this.registryRecords = data.schools.map((s) => {
@@ -84,64 +103,113 @@ export class IndicatorContext {
     return sheet === "schools" ? this.registryRecords : (this.data.records[sheet] ?? []);
   }
 
-  private readonly byPeriod = new Map<MonitoringSheetId, Map<PeriodKind, PeriodIndex>>();
-
-  private readonly byGrade = new WeakMap<readonly MonitoringRecord[], Map<number, MonitoringRecord[]>>();
-
-  /** The records of a list that are of one ВПР grade, in order (each list is partitioned once). */
-  ofGrade(list: readonly MonitoringRecord[], grade: number): readonly MonitoringRecord[] {
-    let grades = this.byGrade.get(list);
-    if (!grades) {
-      grades = new Map();
-      for (let k = 0; k < list.length; k++) {
-        const r = list[k];
-        const g = gradeOf(r);
-        if (g === null) continue;
-        const own = grades.get(g);
-        if (own) own.push(r);
-        else grades.set(g, [r]);
-      }
-      this.byGrade.set(list, grades);
-    }
-    return grades.get(grade) ?? NO_RECORDS;
+  /** The ordinal of a school key (see `keys`); -1 for a key no sheet read so far has. */
+  ordinal(key: string): number {
+    return this.ordinals.get(key) ?? -1;
   }
 
+  private readonly tables = new Map<MonitoringSheetId, SheetTable>();
+
+  /** The sheet's records column by column (`SheetTable`), built on first use. */
+  table(sheet: MonitoringSheetId): SheetTable {
+    let t = this.tables.get(sheet);
+    if (!t) {
+      const present = this.data.present[sheet]?.columns ?? [];
+      t = new SheetTable(
+        this.records(sheet),
+        (key) => {
+          let o = this.ordinals.get(key);
+          if (o === undefined) {
+            o = this.keys.length;
+            this.ordinals.set(key, o);
+            this.keys.push(key);
+          }
+          return o;
+        },
+        tablePlan(this.template, sheet, present),
+      );
+      this.tables.set(sheet, t);
+    }
+    return t;
+  }
+
+  /** Record positions by period, by sheet and period kind. */
+  private readonly byPeriod = new Map<MonitoringSheetId, Map<PeriodKind, Map<string, Int32Array>>>();
+
   /**
-   * Records of a sheet by period, in sheet order: built once per sheet and period kind, so that a
-   * value of one period reads only its own records instead of passing over the whole sheet.
+   * Positions (in `table(sheet)`) of the sheet's records by period, in sheet order: built once per
+   * sheet and period kind, so that a value of one period reads only its own records instead of
+   * passing over the whole sheet. Periods in order of first appearance.
    */
-  periodIndex(sheet: MonitoringSheetId, kind: PeriodKind): PeriodIndex {
+  periodRows(sheet: MonitoringSheetId, kind: PeriodKind): ReadonlyMap<string, Int32Array> {
     let byKind = this.byPeriod.get(sheet);
     if (!byKind) this.byPeriod.set(sheet, (byKind = new Map()));
     let index = byKind.get(kind);
     if (!index) {
-      index = new Map();
-      const records = this.records(sheet);
-      for (let k = 0; k < records.length; k++) {
-        const r = records[k];
-        const p = recordPeriod(r, kind);
-        if (p === null) continue;
-        const list = index.get(p);
-        if (list) list.push(r);
-        else index.set(p, [r]);
+      const { ids, texts } = this.table(sheet).periodIds(kind);
+      // Lists of exactly their size: counted first.
+      const counts = texts.map(() => 0);
+      for (let p = 0; p < ids.length; p++) if (ids[p] !== 0) counts[ids[p] - 1]++;
+      const lists = counts.map((n) => new Int32Array(n));
+      const filled = counts.map(() => 0);
+      for (let p = 0; p < ids.length; p++) {
+        const id = ids[p];
+        if (id !== 0) lists[id - 1][filled[id - 1]++] = p;
       }
+      index = new Map();
+      for (let j = 0; j < texts.length; j++) index.set(texts[j], lists[j]);
       byKind.set(kind, index);
     }
     return index;
   }
 
-  /** Records whose period (`recordPeriod`) is `period`, in sheet order. */
-  recordsIn(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
-    return this.periodIndex(sheet, kind).get(period) ?? NO_RECORDS;
-  }
+  private readonly allRows = new Map<MonitoringSheetId, Int32Array>();
+
+  private readonly rowsByGrade = new WeakMap<Int32Array, Map<number, Int32Array>>();
 
   /**
-   * The records a value of `period` reads: the registry and report-date values read every record,
-   * the others those of the period.
+   * Positions (in `table(sheet)`) of the records a value of `period` reads, of the ВПР grade when
+   * given, in sheet order: the registry and report-date values read every record, the others those
+   * of the period.
    */
-  recordsFor(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
-    if (sheet === "schools" || kind === "report_date") return this.records(sheet);
-    return this.recordsIn(sheet, kind, period);
+  rowsFor(sheet: MonitoringSheetId, kind: PeriodKind, period: string, grade?: number): Int32Array {
+    let rows: Int32Array;
+    if (sheet === "schools" || kind === "report_date") {
+      let all = this.allRows.get(sheet);
+      if (!all) {
+        all = new Int32Array(this.records(sheet).length);
+        for (let p = 0; p < all.length; p++) all[p] = p;
+        this.allRows.set(sheet, all);
+      }
+      rows = all;
+    } else rows = this.periodRows(sheet, kind).get(period) ?? NO_ROWS;
+    if (grade === undefined) return rows;
+    let grades = this.rowsByGrade.get(rows);
+    if (!grades) {
+      const gradeAt = this.table(sheet).grade;
+      const lists = new Map<number, number[]>();
+      for (let k = 0; k < rows.length; k++) {
+        const g = gradeAt[rows[k]];
+        if (g < 0) continue;
+        const own = lists.get(g);
+        if (own) own.push(rows[k]);
+        else lists.set(g, [rows[k]]);
+      }
+      grades = new Map();
+      for (const [g, list] of lists) grades.set(g, new Int32Array(list));
+      this.rowsByGrade.set(rows, grades);
+    }
+    return grades.get(grade) ?? NO_ROWS;
+  }
+
+  /** Records whose period (`recordPeriod`) is `period`, in sheet order. */
+  recordsIn(sheet: MonitoringSheetId, kind: PeriodKind, period: string): readonly MonitoringRecord[] {
+    const rows = this.periodRows(sheet, kind).get(period);
+    if (!rows) return NO_RECORDS;
+    const records = this.records(sheet);
+    const out: MonitoringRecord[] = [];
+    for (let k = 0; k < rows.length; k++) out.push(records[rows[k]]);
+    return out;
   }
 
   /** Whether the sheet and all the given columns are present in the workbook. */
@@ -203,29 +271,62 @@ export class IndicatorContext {
     }
   }
 
+  /** Filters by procedure list (identity), then filter and year: `passes` of every ordinal (`keys`). */
+  private readonly flagCache = new Map<readonly string[] | undefined, Map<string, Uint8Array>>();
+
+  /**
+   * Whether each school passes a filter (1) or not (0), by ordinal: the evaluation loop reads a
+   * byte instead of looking up the registry and the ШНОР statuses on every record. Only for
+   * ordinals of sheets already read (`table`).
+   */
+  filterFlags(filter: SchoolFilter, year: number, procedures: readonly string[] | undefined): Uint8Array {
+    let byFilter = this.flagCache.get(procedures);
+    if (!byFilter) this.flagCache.set(procedures, (byFilter = new Map()));
+    const key = `${filter}\u0001${year}`;
+    let flags = byFilter.get(key);
+    // A sheet read since adds ordinals: then the flags are worked out again.
+    if (!flags || flags.length !== this.keys.length) {
+      const keys = this.keys;
+      flags = new Uint8Array(keys.length);
+      for (let o = 0; o < keys.length; o++) if (this.passes(filter, keys[o], year, procedures)) flags[o] = 1;
+      byFilter.set(key, flags);
+    }
+    return flags;
+  }
+
+  /** `schoolName` by ordinal (`keys`), without a lookup by key. */
+  nameOf(ordinal: number, fallback: string | null): string {
+    return ordinal < this.registrySize
+      ? this.data.schools[this.registryRows[ordinal]].name
+      : (fallback ?? this.keys[ordinal]);
+  }
+
   schoolName(key: string, fallback: string | null): string {
     return this.registry.get(key)?.name ?? fallback ?? key;
   }
-
-  /** Keys in registry order first, then the others in order of appearance. */
-  orderKeys(keys: Iterable<string>): string[] {
-    const set = new Set(keys);
-    const out: string[] = [];
-    const schools = this.data.schools;
-    for (let k = 0; k < schools.length; k++) if (set.delete(schools[k].key)) out.push(schools[k].key);
-    out.push(...set);
-    return out;
-  }
 }
 
-/** Kind and grade of a procedure text (memoised: the same few texts recur on every row). */
-export const procedureInfo = memoizeText((text): { kind: string; grade: number | null } => {
-  const p = parseProcedure(text);
-  return { kind: p.kind, grade: p.kind === "ВПР" ? p.grade : null };
-});
-
-/** The ВПР grade of a «Процедуры» record; null for other procedures and other sheets. */
-export function gradeOf(r: MonitoringRecord): number | null {
-  const p = r.values.procedure;
-  return typeof p === "string" ? procedureInfo(p).grade : null;
+/**
+ * What a sheet's table works out for every record as it is made: the present columns the
+ * template's aggregates add up, the period kinds of the indicators that read the sheet or list
+ * its periods (none on the registry, which has no periods), and the `where` conditions of the
+ * template's aggregates on the sheet. Anything else is worked out when asked for.
+ */
+function tablePlan(template: Template, sheet: MonitoringSheetId, present: readonly string[]): TablePlan {
+  const columns = new Set<string>();
+  const kinds = new Set<PeriodKind>();
+  const wheres = new Map<string, TablePlan["wheres"][number]>();
+  for (const spec of template.indicators) {
+    const kind = spec.period.kind;
+    const reads = (spec.period.sheet ?? spec.numerator?.sheet) === sheet || spec.denominator?.sheet === sheet;
+    if (sheet !== "schools" && kind !== "report_date" && reads) kinds.add(kind);
+    for (const a of [spec.numerator, spec.denominator]) {
+      if (!a || a.sheet !== sheet) continue;
+      for (const c of [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? []), ...(a.minus ?? [])])
+        if (present.includes(c)) columns.add(c);
+      const key = whereKeyOf(a.where);
+      if (a.where.length > 0 && !wheres.has(key)) wheres.set(key, { key, conditions: compileConditions(a.where) });
+    }
+  }
+  return { columns: [...columns], kinds: [...kinds], wheres: [...wheres.values()] };
 }

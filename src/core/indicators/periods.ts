@@ -12,13 +12,25 @@ export type PeriodKind = IndicatorPeriod["kind"];
 const YEAR_RE = /^\d{4}$/;
 const SCHOOL_YEAR_RE = /^\d{4}\/\d{4}$/;
 
+/**
+ * Year texts of plausible years, made once: otherwise the same few are made for every record (and
+ * then hashed as map keys). A dense array: one indexed by the year itself would be a dictionary.
+ */
+const FIRST_YEAR = 1900;
+const YEAR_TEXTS = Array.from({ length: 300 }, (_, k) => String(FIRST_YEAR + k));
+
+function yearText(y: number): string {
+  const k = y - FIRST_YEAR;
+  return k >= 0 && k < YEAR_TEXTS.length ? YEAR_TEXTS[k] : String(y);
+}
+
 /** Calendar year of a record: the «Год» value, its period, or (events) the year of its date. */
 function recordYear(r: MonitoringRecord): string | null {
   const y = r.values.year;
-  if (typeof y === "number" && Number.isInteger(y)) return String(y);
+  if (typeof y === "number" && Number.isInteger(y)) return yearText(y);
   if (r.period && YEAR_RE.test(r.period)) return r.period;
   const d = r.values.date;
-  if (d instanceof Date && !Number.isNaN(d.getTime())) return String(d.getUTCFullYear());
+  if (d instanceof Date && !Number.isNaN(d.getTime())) return yearText(d.getUTCFullYear());
   return null;
 }
 

@@ -5,19 +5,24 @@
  */
 import type { Aggregate, IndicatorSpec } from "../template/schema";
 import {
+  columnsOf,
   evaluate,
   schoolEvaluation,
-  testWhere,
+  whereCodes,
   type Evaluation,
-  type SchoolTallies,
+  SchoolTallies,
   type Selection,
 } from "./aggregate";
-import { gradeOf, type IndicatorContext } from "./context";
+import type { IndicatorContext } from "./context";
 import type { ScopeKind } from "./targets";
 import type { IndicatorValue } from "./types";
+import { WHERE_YES } from "./where";
 import { finish, MUNICIPALITY, periodSheet, periodsOf, rawValue, schoolsInPeriod, type Raw } from "./values";
 
-/** The evaluation of a period for the municipality (`school` null) or for one school. */
+/**
+ * The evaluation of a period for the municipality (`school` null) or for one school. A school's is
+ * rewritten by the next school's of the same period (`schoolEvaluation`): read it first.
+ */
 export type EvaluationAt = (period: string, school: string | null) => Evaluation;
 
 /**
@@ -51,7 +56,7 @@ function seriesRaws(
   // Every school's evaluation of a period, tallied by the evaluation over all schools.
   const tallied = new Map<string, { all: Evaluation; schools: SchoolTallies }>();
   const evaluateAll = (period: string, traced: boolean): Evaluation => {
-    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new Map() : undefined;
+    const schools: SchoolTallies | undefined = wantSchools && !tallied.has(period) ? new SchoolTallies() : undefined;
     const sel: Selection = { period, kind, grade, traceId: traced ? id : undefined };
     const all = evaluate(ctx, spec, aggregates, sel, schools);
     if (schools) tallied.set(period, { all, schools });
@@ -63,7 +68,7 @@ function seriesRaws(
       evaluateAll(period, false);
       t = tallied.get(period)!;
     }
-    return schoolEvaluation(t.all, t.schools, key);
+    return schoolEvaluation(t.all, t.schools, ctx.ordinal(key));
   };
   const at: EvaluationAt = (period, school) =>
     school === null ? evaluateAll(period, true) : schoolEval(period, school);
@@ -104,11 +109,11 @@ export function computeSeries(
   const out = finish(spec, seriesRaws(ctx, spec, aggregates, valueOf, spec.id, spec.title, spec.scope));
   if (spec.byGrade && spec.numerator) {
     const grades = new Set<number>();
-    const records = ctx.records(spec.numerator.sheet);
-    for (let k = 0; k < records.length; k++) {
-      const r = records[k];
-      const g = gradeOf(r);
-      if (g !== null && testWhere(spec.numerator, r) === "yes") grades.add(g);
+    const table = ctx.table(spec.numerator.sheet);
+    const codes = whereCodes(table, columnsOf(spec.numerator));
+    for (let p = 0; p < table.grade.length; p++) {
+      const g = table.grade[p];
+      if (g >= 0 && (codes === null || codes[p] === WHERE_YES)) grades.add(g);
     }
     for (const g of [...grades].sort((a, b) => a - b)) {
       const raws = seriesRaws(

@@ -39,14 +39,32 @@ export function roundHalfUp(value: number, digits = 1): number {
   return (Math.sign(scaled) * r) / f;
 }
 
+/**
+ * `formatNumberRu(value, 1)` followed by `suffix`, written out at once: tens of thousands of values
+ * per region get their text without intermediate strings. Null where the tenths are not exact in
+ * a double (huge values, NaN, infinities): those take the general way.
+ */
+function tenthsText(value: number, suffix: string): string | null {
+  const scaled = value * 10;
+  const r = Math.round(Math.abs(scaled) + 1e-9 * Math.max(1, Math.abs(scaled)));
+  return r < 1e12 ? `${scaled < 0 && r > 0 ? "-" : ""}${Math.floor(r / 10)},${r % 10}${suffix}` : null;
+}
+
 /** Rounded half-up to `digits` decimals, all of them shown, with a decimal comma: 2.45 → «2,5», 3 → «3,0». */
 export function formatNumberRu(value: number, digits = 1): string {
-  return roundHalfUp(value, digits).toFixed(digits).replace(".", ",");
+  return (digits === 1 ? tenthsText(value, "") : null) ?? roundHalfUp(value, digits).toFixed(digits).replace(".", ",");
 }
+
+/** « %», « чел.» or nothing after a number, by unit (units are few: made once each). */
+const suffixes = new Map<string, string>([
+  ["%", " %"],
+  ["", ""],
+]);
 
 export function displayValue(value: number | boolean | null, unit: string): string {
   if (value === null) return "нет данных";
   if (typeof value === "boolean") return value ? "да" : "нет";
-  const n = formatNumberRu(value, 1);
-  return unit === "%" ? `${n} %` : unit ? `${n} ${unit}` : n;
+  let suffix = suffixes.get(unit);
+  if (suffix === undefined) suffixes.set(unit, (suffix = ` ${unit}`));
+  return tenthsText(value, suffix) ?? `${formatNumberRu(value, 1)}${suffix}`;
 }

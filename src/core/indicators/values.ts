@@ -97,26 +97,44 @@ const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { target
  */
 export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
   const id = raws.length ? raws[0].id : spec.id;
-  const byPeriod = new Map<string, Map<string, Raw>>();
+  // Raws come in runs of one period: each run's period is looked at once, not each raw's.
   // Indexed loops: one pass per value, also before the code is optimised.
+  const previousPeriods = new Map<string, string | null>();
+  let period: string | null = null;
+  for (let k = 0; k < raws.length; k++) {
+    if (raws[k].period === period) continue;
+    period = raws[k].period;
+    if (!previousPeriods.has(period)) previousPeriods.set(period, previousPeriod(period, spec.period.kind));
+  }
+  // Only the raws of periods that are some period's previous one are ever looked up.
+  const wanted = new Set<string | null>(previousPeriods.values());
+  const byPeriod = new Map<string, Map<string, Raw>>();
+  let scopes: Map<string, Raw> | null = null;
+  period = null;
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
-    let scopes = byPeriod.get(r.period);
-    if (!scopes) byPeriod.set(r.period, (scopes = new Map()));
-    scopes.set(rawKey(r, id), r);
+    if (r.period !== period) {
+      period = r.period;
+      scopes = null;
+      if (wanted.has(period)) {
+        scopes = byPeriod.get(period) ?? null;
+        if (!scopes) byPeriod.set(period, (scopes = new Map()));
+      }
+    }
+    if (scopes) scopes.set(rawKey(r, id), r);
   }
   // Periods, targets and their texts repeat for every school: worked out once each.
-  const previousOf = new Map<string, Map<string, Raw> | null>();
   const memos: TargetsMemo[] = [];
   let last: TargetsMemo | null = null;
+  let prevScopes: Map<string, Raw> | null = null;
+  period = null;
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
     const scopeKind: ScopeKind = r.scope === MUNICIPALITY ? MUNICIPALITY : "school";
-    let prevScopes = previousOf.get(r.period);
-    if (prevScopes === undefined) {
-      const prevPeriod = previousPeriod(r.period, spec.period.kind);
+    if (r.period !== period) {
+      period = r.period;
+      const prevPeriod = previousPeriods.get(period) ?? null;
       prevScopes = prevPeriod ? (byPeriod.get(prevPeriod) ?? null) : null;
-      previousOf.set(r.period, prevScopes);
     }
     const prev = prevScopes ? prevScopes.get(rawKey(r, id)) : undefined;
     const previous = prev ? prev.value : null;
@@ -177,8 +195,8 @@ export function periodsOf(
   const sheet = periodSheet(spec);
   const set = new Set<string>();
   if (sheet && sheet !== "schools") {
-    for (const [p, list] of ctx.periodIndex(sheet, kind))
-      if (p && (grade === undefined || ctx.ofGrade(list, grade).length > 0)) set.add(p);
+    for (const p of ctx.periodRows(sheet, kind).keys())
+      if (p && (grade === undefined || ctx.rowsFor(sheet, kind, p, grade).length > 0)) set.add(p);
   }
   if (set.size === 0) return { periods: [fallbackPeriod(kind, ctx.template, ctx.options.asOf)], fallback: true };
   return { periods: [...set].sort(), fallback: false };
@@ -202,8 +220,8 @@ const schoolLists = new WeakMap<
 
 /**
  * The schools with records on the sheet in the period (of the ВПР grade, when given) that pass the
- * indicator's filter: registry order first, then the others in order of appearance. Shared lists:
- * read them, do not change them.
+ * indicator's filter: registry order first, then the others in order of appearance (ordinals
+ * follow the registry, see `IndicatorContext.keys`). Shared lists: read them, do not change them.
  */
 export function schoolsInPeriod(
   ctx: IndicatorContext,
@@ -232,14 +250,22 @@ function listSchools(
 ): PeriodSchool[] {
   const kind = spec.period.kind;
   const year = statusYear(period, kind);
-  const names = new Map<string, string | null>();
-  const all = ctx.recordsFor(sheet, kind, period);
-  const records = grade === undefined ? all : ctx.ofGrade(all, grade);
-  for (let k = 0; k < records.length; k++) {
-    const r = records[k];
-    if (r.schoolKey === null || names.has(r.schoolKey)) continue;
-    if (!ctx.passes(spec.schools, r.schoolKey, year, spec.procedures)) continue;
-    names.set(r.schoolKey, r.school);
+  const table = ctx.table(sheet);
+  const rows = ctx.rowsFor(sheet, kind, period, grade);
+  const flags = spec.schools === "all" ? null : ctx.filterFlags(spec.schools, year, spec.procedures);
+  // Each school's first record of the period (by ordinal), and the unregistered in order of appearance.
+  const first = new Int32Array(ctx.keys.length).fill(-1);
+  const unregistered: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const p = rows[k];
+    const o = table.school[p];
+    if (o < 0 || first[o] >= 0 || (flags !== null && flags[o] === 0)) continue;
+    first[o] = p;
+    if (o >= ctx.registrySize) unregistered.push(o);
   }
-  return ctx.orderKeys(names.keys()).map((key) => ({ key, name: ctx.schoolName(key, names.get(key) ?? null) }));
+  const out: PeriodSchool[] = [];
+  const add = (o: number) => out.push({ key: ctx.keys[o], name: ctx.nameOf(o, table.records[first[o]].school) });
+  for (let o = 0; o < ctx.registrySize; o++) if (first[o] >= 0) add(o);
+  for (let k = 0; k < unregistered.length; k++) add(unregistered[k]);
+  return out;
 }

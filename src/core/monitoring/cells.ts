@@ -82,7 +82,7 @@ export function parseDateValue(v: CellValue): Date | null | "invalid" {
 
 /** A valid value: written into `into` when given (a caller parsing many cells reuses one object), else a new result. */
 function valid(value: RecordValue, into: ParsedCell | undefined): ParsedCell {
-  if (!into) return valid(value, into);
+  if (!into) return { value, empty: false, problem: null };
   into.value = value;
   into.empty = false;
   into.problem = null;
@@ -95,8 +95,22 @@ function valid(value: RecordValue, into: ParsedCell | undefined): ParsedCell {
  * object and returned (read it before the next call); empty cells and problems come as their own objects.
  */
 export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string, into?: ParsedCell): ParsedCell {
-  const fe = formulaProblem(v, spec);
-  if (fe) return fe;
+  // Most cells of a monitoring sheet: a finite number in a numeric column, not percent-formatted.
+  // (A number is never a formula error, never empty; the general path below gives the same result.)
+  if (
+    typeof v === "number" &&
+    (spec.type === "count" || spec.type === "number") &&
+    v >= 0 &&
+    v !== Infinity &&
+    (spec.type === "number" || Number.isInteger(v)) &&
+    (numberFormat === undefined || !isPercentFormat(numberFormat))
+  )
+    return valid(v, into);
+  // Only an error value or a text with «#» can be a formula error (every school name passes here).
+  if (typeof v === "string" ? v.includes("#") : v !== null && typeof v === "object" && !(v instanceof Date)) {
+    const fe = formulaProblem(v, spec);
+    if (fe) return fe;
+  }
   if (v === null || (typeof v === "string" && v.trim() === "")) return EMPTY;
   // «—», «-», «.» stand for «no value» — except in yes/no cells, where «-» means «нет».
   if (typeof v === "string" && spec.type !== "yesno" && isMeaningless(v)) return EMPTY;
@@ -115,7 +129,7 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
       value = n.value;
       percent = n.percent;
     }
-    if (typeof v === "number" && numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ""))) {
+    if (typeof v === "number" && numberFormat && isPercentFormat(numberFormat)) {
       value = Math.round(v * 100 * 1e9) / 1e9;
       percent = true;
     }
@@ -171,6 +185,19 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
     default:
       return valid(cellText(v), into);
   }
+}
+
+const percentFormats = new Map<string, boolean>();
+
+/** A number format that shows a percentage (a «%» outside quoted text); a sheet repeats a few formats. */
+function isPercentFormat(format: string): boolean {
+  let p = percentFormats.get(format);
+  if (p === undefined) {
+    p = /%/.test(format.replace(/"[^"]*"/g, ""));
+    if (percentFormats.size >= 1000) percentFormats.clear();
+    percentFormats.set(format, p);
+  }
+  return p;
 }
 
 const numberTexts = new Map<number, string>();

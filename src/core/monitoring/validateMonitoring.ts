@@ -3,7 +3,7 @@
  * `MonitoringData` (each cell once) and drives every check of `./checks` (DOMAIN.md «Monitoring
  * sheets») through one loop per sheet.
  */
-import { cellAt, formatAt, isBlank, verticalMergeFiller, type SheetData, type WorkbookData } from "../model/sheet";
+import { isBlank, verticalMergeFiller, type CellValue, type SheetData, type WorkbookData } from "../model/sheet";
 import { schoolKey } from "../parse/school";
 import { makeIssue, type Issue } from "../report/issue";
 import { findHeader, type HeaderMatch } from "../sheets/header";
@@ -153,6 +153,12 @@ function periodOf(column: ColumnSpec | undefined, values: Record<string, RecordV
   return v instanceof Date ? numberText(v.getUTCFullYear()) : null;
 }
 
+/**
+ * The `invalid` list of the (many) records with nothing invalid: one shared, frozen empty list,
+ * replaced by the record's own list on its first invalid field (`invalidate`).
+ */
+const NONE_INVALID = Object.freeze([]) as unknown as string[];
+
 function emptyData(): MonitoringData {
   return {
     records: emptyMonitoringRecords(),
@@ -173,7 +179,8 @@ export function validateMonitoring(
   const sheets: MonitoringSheetInfo[] = [];
   const report: Reporter["report"] = (code, at, params, severity) => issues.push(makeIssue(code, at, params, severity));
   const invalidate = (record: MonitoringRecord, field: string): void => {
-    if (!record.invalid.includes(field)) record.invalid.push(field);
+    if (record.invalid === NONE_INVALID) record.invalid = [field];
+    else if (!record.invalid.includes(field)) record.invalid.push(field);
   };
   // The registry first: every other sheet matches its schools against it.
   const located = locateMonitoringSheets(wb, specs).sort(
@@ -196,7 +203,7 @@ export function validateMonitoring(
     };
     const runs = checks.map((c) => c.start?.(ctx) ?? {});
     if (!header) continue;
-    const rowHooks = runs.filter((r) => r.row).map((r) => r.row!.bind(r));
+    const rowRuns = runs.filter((r) => r.row);
     const id = spec.id;
     if (isSheetId(id))
       data.present[id] = {
@@ -220,24 +227,38 @@ export function validateMonitoring(
       if (total === undefined) totalTexts.set(t, (total = TOTAL_START.test(t) && TOTAL_ROW.test(foldText(t))));
       return total;
     };
+    const totalCol = totalSpec ? col(totalSpec.id)! : 0;
+    const dateCol = dateSpec ? col(dateSpec.id)! : 0;
     const isTotalRow = (r: number): boolean => {
       if (!totalSpec) return false;
-      const t = fill(r, col(totalSpec.id)!);
+      const t = fill(r, totalCol);
       if (typeof t !== "string" || !isTotalText(t)) return false;
-      return totalSpec === schoolSpec || !dateSpec || isBlank(fill(r, col(dateSpec.id)!));
+      return totalSpec === schoolSpec || !dateSpec || isBlank(fill(r, dateCol));
     };
     const presentCols = present.map((c) => col(c.id)!);
-    const isEmptyRow = (r: number): boolean => {
-      for (let ci = 0; ci < presentCols.length; ci++) if (!isBlank(cellAt(sheet, r, presentCols[ci]))) return false;
+    const isEmptyRow = (row: readonly CellValue[] | undefined): boolean => {
+      if (!row) return true;
+      for (let ci = 0; ci < presentCols.length; ci++) {
+        const v = row[presentCols[ci] - 1];
+        // isBlank, inline: every cell of every row passes here.
+        if (v !== undefined && v !== null && (typeof v !== "string" || v.trim() !== "")) return false;
+      }
       return true;
     };
+    // Without vertical merges a cell is its row's value (no lookup through the filler).
+    const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
+    const formats = sheet.formats;
     const periodSpec = periodColumn(spec);
-    // Every record starts with every column of the spec, empty (copied: cheaper than built key by key).
+    // Every record starts with every column of the spec, empty (copied: cheaper than built key by
+    // key). Parsed from JSON so that every key is held in the object itself: no separate property
+    // store to allocate with each record's copy.
     const emptyValues: Record<string, RecordValue> = {};
     for (const c of spec.columns) emptyValues[c.id] = null;
+    const valuesTemplate = JSON.parse(JSON.stringify(emptyValues)) as Record<string, RecordValue>;
     // «Мероприятия»: the «;»-separated list of participating schools.
     const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
     const isSchools = id === "schools";
+    const schoolOf = new Map<string, { key: string | null; name: string }>();
 
     // Per-row scratch: the parsed cell (read at once), and the row the checks see (lists reused).
     const cell: ParsedCell = { value: null, empty: true, problem: null };
@@ -248,19 +269,26 @@ export function validateMonitoring(
       blanks: [],
     };
 
-    for (let r = header.dataStartRow; r <= sheet.rows.length; r++) {
-      if (isEmptyRow(r)) continue;
+    const rows = sheet.rows;
+    for (let r = header.dataStartRow; r <= rows.length; r++) {
+      const row = rows[r - 1];
+      if (isEmptyRow(row)) continue;
       if (isTotalRow(r)) continue;
-      const values: Record<string, RecordValue> = { ...emptyValues };
-      const invalid: string[] = [];
-      view.problemCells.length = 0;
-      view.problems.length = 0;
-      view.blanks.length = 0;
+      const values: Record<string, RecordValue> = { ...valuesTemplate };
+      let invalid = NONE_INVALID;
+      if (view.problemCells.length) view.problemCells.length = 0;
+      if (view.problems.length) view.problems.length = 0;
+      if (view.blanks.length) view.blanks.length = 0;
+      const rowFormats = formats?.[r - 1];
       for (let ci = 0; ci < present.length; ci++) {
         const c = present[ci];
         const cn = presentCols[ci];
-        const p = parseCell(c, fill(r, cn), formatAt(sheet, r, cn), cell);
+        let v: CellValue | undefined;
+        if (merged) v = fill(r, cn);
+        else if ((v = row[cn - 1]) === undefined) v = null;
+        const p = parseCell(c, v, rowFormats?.[cn - 1], cell);
         if (p.problem) {
+          if (invalid === NONE_INVALID) invalid = [];
           invalid.push(c.id);
           view.problemCells.push({ spec: c, col: cn });
           view.problems.push(p.problem);
@@ -268,13 +296,19 @@ export function validateMonitoring(
         values[c.id] = p.value;
       }
 
-      // School: the registered name when the registry knows it.
+      // School: the registered name when the registry knows it (each distinct text resolved once).
       let school: string | null = null;
       let key: string | null = null;
-      if (schoolSpec && typeof values[schoolSpec.id] === "string") {
-        school = values[schoolSpec.id] as string;
-        key = schoolKey(school) || null;
-        if (key && !isSchools && registry) school = registry.byKey.get(key) ?? school;
+      const written = schoolSpec ? values[schoolSpec.id] : null;
+      if (typeof written === "string") {
+        let known = schoolOf.get(written);
+        if (known === undefined) {
+          const k = schoolKey(written) || null;
+          known = { key: k, name: k && !isSchools && registry ? (registry.byKey.get(k) ?? written) : written };
+          schoolOf.set(written, known);
+        }
+        school = known.name;
+        key = known.key;
       }
 
       const record: MonitoringRecord = {
@@ -302,7 +336,7 @@ export function validateMonitoring(
       }
 
       view.record = record;
-      for (let k = 0; k < rowHooks.length; k++) rowHooks[k](view);
+      for (let k = 0; k < rowRuns.length; k++) rowRuns[k].row!(view);
       records.push(record);
     }
     for (const run of runs) run.end?.(records);

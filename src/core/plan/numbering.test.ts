@@ -1,4 +1,11 @@
-import { leadingNumber, NumberingChecker, parseNumberLabel, type NumberLabel } from "./numbering";
+import fc from "fast-check";
+import {
+  leadingNumber,
+  NumberingChecker,
+  parseNumberLabel,
+  type NumberingFinding,
+  type NumberLabel,
+} from "./numbering";
 
 function L(s: string): NumberLabel {
   const l = parseNumberLabel(s);
@@ -75,5 +82,54 @@ describe("NumberingChecker", () => {
       expect.objectContaining({ kind: "gap", at: "3", missing: ["2"] }),
       expect.objectContaining({ kind: "order", at: "2", previous: "3" }),
     ]);
+  });
+
+  /** The rules of the checker written plainly (maps looked up every time), to compare against. */
+  function plainFindings(labels: NumberLabel[], rootDepth: number): NumberingFinding[][] {
+    const seen = new Map<string, number>();
+    const lastChild = new Map<string, number>();
+    const path: number[][] = [];
+    return labels.map((label, i) => {
+      const first = seen.get(label.key);
+      if (first !== undefined) return [{ kind: "duplicate", label, firstRow: first }];
+      seen.set(label.key, i + 1);
+      const segs = label.segments;
+      const depth = segs.length;
+      const parentKey = segs.slice(0, -1).join(".");
+      const out: NumberingFinding[] = [];
+      if (depth > rootDepth) {
+        let found = false;
+        for (let d = depth - 1; d >= rootDepth && !found; d--) found = seen.has(segs.slice(0, d).join("."));
+        const ctx = path[rootDepth - 1];
+        const other = ctx !== undefined && ctx.slice(0, rootDepth).some((s, k) => s !== segs[k]);
+        if (!found || other) out.push({ kind: "parent", label, context: other && ctx ? ctx.join(".") : null });
+      }
+      const own = segs[depth - 1];
+      const prev = lastChild.get(parentKey);
+      const sib = (n: number) => (parentKey ? `${parentKey}.${n}` : String(n));
+      const expected = prev === undefined ? 1 : prev + 1;
+      if (own > expected) {
+        const missing: string[] = [];
+        for (let n = expected; n < own && missing.length < 50; n++) missing.push(sib(n));
+        out.push({ kind: "gap", label, missing, previous: prev === undefined ? null : sib(prev) });
+      } else if (prev !== undefined && own < prev) out.push({ kind: "order", label, previous: sib(prev) });
+      if (prev === undefined || own > prev) lastChild.set(parentKey, own);
+      path[depth - 1] = segs;
+      path.length = depth;
+      return out;
+    });
+  }
+
+  it("finds what the plain rules find, for any sequence of numbers", () => {
+    const label = fc
+      .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+      .map((segs) => L(segs.join(".")));
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (labels, root) => {
+        const c = new NumberingChecker(root);
+        expect(labels.map((l, i) => c.check(l, i + 1))).toEqual(plainFindings(labels, root));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

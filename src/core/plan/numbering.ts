@@ -10,6 +10,9 @@ export interface NumberLabel {
 
 const LABEL = /^\d{1,4}(?:\.\d{1,4})*\.?$/;
 
+/** `parseNumberLabel`'s segments as read, before they are copied out. */
+const scratch: number[] = [];
+
 /** Parse a number cell. Returns null for blank, `"invalid"` for text that is not a valid label. */
 export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" | null {
   if (typeof raw === "number") {
@@ -31,20 +34,22 @@ export function parseNumberLabel(raw: string | number): NumberLabel | "invalid" 
   if (!LABEL.test(text)) return "invalid";
   const key = text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
   // The segments, read digit by digit (LABEL allows only ASCII digits and dots): 100k-row plans.
-  const segments: number[] = [];
+  // Read into a scratch list and copied out at their exact count: a list grown by `push` from
+  // empty reserves room for 17 numbers, kept for every label of the plan.
+  let count = 0;
   let n = 0;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c !== 46) n = n * 10 + (c - 48);
     else {
       if (n === 0) return "invalid";
-      segments.push(n);
+      scratch[count++] = n;
       n = 0;
     }
   }
   if (n === 0) return "invalid";
-  segments.push(n);
-  return { text: plain ? raw : raw.trim(), key, segments };
+  scratch[count++] = n;
+  return { text: plain ? raw : raw.trim(), key, segments: scratch.slice(0, count) };
 }
 
 /**
@@ -87,6 +92,14 @@ export class NumberingChecker {
   private readonly lastChild = new Map<string, number>();
   /** The parent key of the last label deeper than the top. */
   private lastParentKey = "";
+  /**
+   * The last parent key whose label was seen (labels are never forgotten, so it stays seen):
+   * siblings one after another look their parent up once.
+   */
+  private seenParent: string | null = null;
+  /** `lastChild` of one parent key held here, written to the map when another parent comes. */
+  private childKey: string | null = null;
+  private childLast = 0;
 
   constructor(private readonly rootDepth: number) {}
 
@@ -111,11 +124,12 @@ export class NumberingChecker {
 
     if (depth > this.rootDepth) {
       // Deepest existing ancestor, down to the root depth.
-      let found = false;
+      let found = parentKey === this.seenParent;
       let anc = parentKey;
-      for (let d = depth - 1; d >= this.rootDepth; d--) {
+      for (let d = depth - 1; !found && d >= this.rootDepth; d--) {
         if (this.seen.has(anc)) {
           found = true;
+          if (anc === parentKey) this.seenParent = parentKey;
           break;
         }
         anc = anc.slice(0, Math.max(0, anc.lastIndexOf(".")));
@@ -128,7 +142,7 @@ export class NumberingChecker {
     }
 
     const own = segs[depth - 1];
-    const prev = this.lastChild.get(parentKey);
+    const prev = parentKey === this.childKey ? this.childLast : this.lastChild.get(parentKey);
     const expected = prev === undefined ? 1 : prev + 1;
     if (own > expected) {
       const missing: string[] = [];
@@ -142,7 +156,13 @@ export class NumberingChecker {
     } else if (prev !== undefined && own < prev) {
       (out ??= []).push({ kind: "order", label, previous: siblingLabel(parentKey, prev) });
     }
-    if (prev === undefined || own > prev) this.lastChild.set(parentKey, own);
+    if (prev === undefined || own > prev) {
+      if (parentKey !== this.childKey) {
+        if (this.childKey !== null) this.lastChild.set(this.childKey, this.childLast);
+        this.childKey = parentKey;
+      }
+      this.childLast = own;
+    }
 
     this.path[depth - 1] = segs;
     // Assigning `length` is a runtime call: truncate only when deeper labels remain.

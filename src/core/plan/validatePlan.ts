@@ -85,7 +85,8 @@ export function validatePlanSheet(
     reportAt: (code, at, params, severity) => issues.push(makeIssue(code, at, params, severity)),
   };
   const runs: PlanCheckRun[] = checks.map((c) => c.start(ctx));
-  const rowHooks = runs.filter((r) => r.row).map((r) => r.row!.bind(r));
+  // Called as methods: a bound copy of each hook is slower to call on every row.
+  const rowRuns = runs.filter((r) => r.row);
 
   const activities: PlanActivity[] = [];
   // Plans repeat their deadline texts («Ежегодно», «2020-2022 г.г.»): parse each distinct one once.
@@ -99,7 +100,7 @@ export function validatePlanSheet(
   for (const r of rows) {
     if (r.kind === "section") {
       sections++;
-      for (let k = 0; k < rowHooks.length; k++) rowHooks[k](r, null);
+      for (let k = 0; k < rowRuns.length; k++) rowRuns[k].row!(r, null);
       continue;
     }
     const t = r.texts;
@@ -141,7 +142,7 @@ export function validatePlanSheet(
       doneDate,
       section: r.section,
     };
-    for (let k = 0; k < rowHooks.length; k++) rowHooks[k](r, activity);
+    for (let k = 0; k < rowRuns.length; k++) rowRuns[k].row!(r, activity);
     activities.push(activity);
   }
   for (const run of runs) run.end?.();

@@ -4,7 +4,8 @@
  * columns in any order and extra columns are all expected.
  */
 import type { ColumnSpec } from "../template/schema";
-import { cellAt, cellText, columnCount, type SheetData } from "../model/sheet";
+import { cellAt, cellText, type SheetData } from "../model/sheet";
+import { memoizeText } from "../text/memo";
 import { headerKey } from "../text/normalize";
 
 export interface HeaderMatch {
@@ -43,22 +44,51 @@ export function aliasKeys(columns: readonly ColumnSpec[]): AliasKey[] {
   return out.sort((a, b) => b.key.length - a.key.length);
 }
 
+type TextMatch = { id: string; strength: 1 | 2 } | null;
+
+/**
+ * Template detection reads the top rows of every sheet once per template and plan spec: the same
+ * cell texts are keyed again and again, so each distinct text is keyed once.
+ */
+const cachedHeaderKey = memoizeText(headerKey);
+
 /** Match one header text: exact alias (strength 2) or alias followed by more words (strength 1). */
-export function matchHeaderText(text: string, keys: readonly AliasKey[]): { id: string; strength: 1 | 2 } | null {
-  const k = headerKey(text);
+export function matchHeaderText(text: string, keys: readonly AliasKey[]): TextMatch {
+  const k = cachedHeaderKey(text);
   if (!k) return null;
   for (const a of keys) if (a.key === k) return { id: a.id, strength: 2 };
   for (const a of keys) if (k.startsWith(a.key + " ")) return { id: a.id, strength: 1 };
   return null;
 }
 
-function rowMatch(
-  sheet: SheetData,
-  row: number,
-  width: number,
-  specs: readonly ColumnSpec[],
-  keys: readonly AliasKey[],
-) {
+/**
+ * The alias keys of a spec list and the matches of the texts seen so far: the spec lists are the
+ * templates' own (fixed), and the same header texts recur on every sheet and every call.
+ */
+interface SpecKeys {
+  keys: AliasKey[];
+  matches: Map<string, TextMatch>;
+}
+const specKeys = new WeakMap<readonly ColumnSpec[], SpecKeys>();
+
+function keysOf(specs: readonly ColumnSpec[]): SpecKeys {
+  let k = specKeys.get(specs);
+  if (!k) specKeys.set(specs, (k = { keys: aliasKeys(specs), matches: new Map() }));
+  return k;
+}
+
+function matchCached(text: string, sk: SpecKeys): TextMatch {
+  let m = sk.matches.get(text);
+  if (m === undefined) {
+    m = matchHeaderText(text, sk.keys);
+    // Bounded: a sheet's top rows may hold any text (school names, numbers).
+    if (sk.matches.size >= 10_000) sk.matches.clear();
+    sk.matches.set(text, m);
+  }
+  return m;
+}
+
+function rowMatch(sheet: SheetData, row: number, width: number, specs: readonly ColumnSpec[], keys: SpecKeys) {
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
   const strength: Record<string, number> = {};
@@ -66,7 +96,7 @@ function rowMatch(
   for (let c = 1; c <= width; c++) {
     const t = cellText(cellAt(sheet, row, c));
     if (!t) continue;
-    const m = matchHeaderText(t, keys);
+    const m = matchCached(t, keys);
     if (!m) {
       extra.push(c);
       continue;
@@ -125,9 +155,13 @@ export function findHeader(
   specs: readonly ColumnSpec[],
   opts: FindHeaderOptions = {},
 ): HeaderMatch | null {
-  const keys = aliasKeys(specs);
-  const width = columnCount(sheet);
+  const keys = keysOf(specs);
   const last = Math.min(sheet.rows.length, opts.maxScanRows ?? 40);
+  // Only the scanned rows and the one under them (a numbering row) are read: the width of those
+  // rows, not of the whole sheet (a 92k-row sheet would be walked on every call).
+  let width = 0;
+  for (let r = 0; r <= last && r < sheet.rows.length; r++)
+    if (sheet.rows[r].length > width) width = sheet.rows[r].length;
   const minMatched = opts.minMatched ?? Math.min(3, specs.length);
   let best: (ReturnType<typeof rowMatch> & { row: number }) | null = null;
   for (let r = 1; r <= last; r++) {

@@ -20,24 +20,29 @@ function computeLowResults(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
     if (t === undefined) titles.set(procedure, (t = `${spec.title}: ${procedure}`));
     return t;
   };
+  const table = ctx.table("procedures");
   for (const period of periods) {
     const year = Number(period);
-    const names = new Map<string, string | null>();
+    // Every registered school (in registry order), then the others with records of the year, in
+    // order of appearance (ordinals follow the registry: see `IndicatorContext.keys`).
+    const rows = ctx.rowsFor("procedures", "year", period);
+    const first = new Int32Array(ctx.keys.length).fill(-1);
+    const ordinals: number[] = [];
+    for (let o = 0; o < ctx.registrySize; o++) ordinals.push(o);
     // Indexed loops over thousands of schools and records (no iterator objects before optimisation).
-    const schools = ctx.data.schools;
-    for (let k = 0; k < schools.length; k++) names.set(schools[k].key, schools[k].name);
-    const records = ctx.recordsIn("procedures", "year", period);
-    for (let k = 0; k < records.length; k++) {
-      const r = records[k];
-      if (r.schoolKey !== null && !names.has(r.schoolKey)) names.set(r.schoolKey, r.school);
+    for (let k = 0; k < rows.length; k++) {
+      const o = table.school[rows[k]];
+      if (o < ctx.registrySize || first[o] >= 0) continue;
+      first[o] = rows[k];
+      ordinals.push(o);
     }
-    const keys = ctx.orderKeys(names.keys());
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
+    for (let k = 0; k < ordinals.length; k++) {
+      const o = ordinals[k];
+      const key = ctx.keys[o];
       if (!ctx.passes(spec.schools, key, year, spec.procedures)) continue;
       // The low results its ШНОР status was decided on (`lowResults`; statuses are computed once per year).
       for (const low of ctx.status(key, year, spec.procedures).lowY) {
-        const scope = ctx.schoolName(key, names.get(key) ?? null);
+        const scope = ctx.nameOf(o, first[o] >= 0 ? table.records[first[o]].school : null);
         const v = rawValue(
           spec.id,
           titleOf(low.procedure),

@@ -5,7 +5,7 @@
  * COUNTIF(≥ threshold) / COUNT over that column.
  */
 import type { IndicatorSpec } from "../../template/schema";
-import { columnsOf, evaluate, schoolEvaluation, testWhere, type Evaluation, type SchoolTallies } from "../aggregate";
+import { columnsOf, evaluate, schoolEvaluation, testWhere, type Evaluation, SchoolTallies } from "../aggregate";
 import type { IndicatorContext } from "../context";
 import { factLabel, FormulaError } from "../formula";
 import { statusYear } from "../periods";
@@ -38,11 +38,11 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
   const schoolEval = (period: string, key: string): Evaluation => {
     let t = tallied.get(period);
     if (!t) {
-      const schools: SchoolTallies = new Map();
+      const schools = new SchoolTallies();
       const all = evaluate(ctx, allSchools, numeratorOnly, { period, kind }, schools);
       tallied.set(period, (t = { all, schools }));
     }
-    return schoolEvaluation(t.all, t.schools, key);
+    return schoolEvaluation(t.all, t.schools, ctx.ordinal(key));
   };
   if (spec.scope.includes(MUNICIPALITY)) {
     for (const period of periods) {

@@ -27,4 +27,18 @@ describe("monitoring check: duplicates (DUPLICATE_SCHOOL)", () => {
     ]);
     expect(issues[0].row).toBe(row);
   });
+
+  it("keys by the period's value: the same school year twice is reported, another year is not", () => {
+    const wb = cleanWorkbook();
+    const again = addRow(wb, "Успеваемость", ["СОШ № 2", "2021/2022", 10, 10, 1, 2, 0]);
+    addRow(wb, "Успеваемость", [S2, "2022/2023", 10, 10, 1, 2, 0]);
+    addRow(wb, "Кадры", [S2, 2023, 30, 30, 10, 5, 20, 25, 31, 0]);
+    const dup = addRow(wb, "Кадры", [S2, 2022, 30, 30, 10, 5, 20, 25, 31, 0]);
+    const issues = runMonitoringCheck(duplicatesCheck, wb);
+    expect(at(issues)).toEqual([`Успеваемость!A${again} DUPLICATE_SCHOOL`, `Кадры!A${dup} DUPLICATE_SCHOOL`]);
+    expect(issues.map((i) => [i.params.period, i.params.first_row])).toEqual([
+      ["2021/2022", 3],
+      ["2022", 3],
+    ]);
+  });
 });

@@ -4,35 +4,20 @@
  */
 import type { MonitoringRecord, RecordValue } from "../model";
 import { procedureKey } from "../procedure";
-import { numberText } from "../cells";
 import type { MonitoringCheck } from "./check";
 
+/** How a key column's value becomes a part of the record's key. */
+const SCHOOL = 0;
+const PROCEDURE = 1;
+const OTHER = 2;
+
 /**
- * A map keyed by a tuple of strings (school key, period, procedure), as nested maps: the school
- * keys are shared strings whose hashes are computed once, where a joined key would be a new
- * string to hash on every row.
+ * A key column's value as a map key. A column's values are of one type (its column type decides
+ * it), so a number or a flag is its own key: equal exactly when their texts are. A date is keyed
+ * by its time as text (Date objects differ by identity).
  */
-class TupleMap<V> {
-  private readonly root = new Map<string, unknown>();
-
-  get(parts: readonly string[]): V | undefined {
-    let node: unknown = this.root;
-    for (const p of parts) {
-      if (!(node instanceof Map)) return undefined;
-      node = (node as Map<string, unknown>).get(p);
-    }
-    return node as V | undefined;
-  }
-
-  set(parts: readonly string[], value: V): void {
-    let node = this.root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      let next = node.get(parts[i]);
-      if (!(next instanceof Map)) node.set(parts[i], (next = new Map<string, unknown>()));
-      node = next as Map<string, unknown>;
-    }
-    node.set(parts[parts.length - 1], value);
-  }
+function otherPart(v: RecordValue): string | number | boolean {
+  return v instanceof Date ? v.toISOString() : v!;
 }
 
 export const duplicatesCheck: MonitoringCheck = {
@@ -50,26 +35,37 @@ export const duplicatesCheck: MonitoringCheck = {
       const v = values[schoolField];
       return typeof v === "string" ? v : undefined;
     };
-    // The first record of each key (nothing allocated per row but the reused key).
-    const seen = new TupleMap<MonitoringRecord>();
-    const parts: string[] = [];
+    const keyIds = spec.key;
+    const kinds = keyIds.map((k, ki) =>
+      keySpecs[ki]?.type === "school" ? SCHOOL : k === "procedure" ? PROCEDURE : OTHER,
+    );
+    const last = keyIds.length - 1;
+    // The first record of each key, in maps nested by key part (school key, period, procedure):
+    // one lookup per part, the parts' own values as keys (no joined string, nothing per row but
+    // the maps of a new school or period).
+    const seen = new Map<unknown, unknown>();
+    const parts: unknown[] = new Array<unknown>(keyIds.length).fill(null);
     return {
       row({ record }) {
         const key = record.schoolKey;
         if (!key) return;
         const values = record.values;
-        parts.length = 0;
-        for (let ki = 0; ki < spec.key.length; ki++) {
-          const k = spec.key[ki];
-          const v = values[k];
+        for (let ki = 0; ki <= last; ki++) {
+          const v = values[keyIds[ki]];
           if (v === null || v === undefined) return;
-          if (keySpecs[ki]?.type === "school") parts.push(key);
-          else if (k === "procedure" && typeof v === "string") parts.push(procedureKey(v));
-          else parts.push(v instanceof Date ? v.toISOString() : typeof v === "number" ? numberText(v) : String(v));
+          const kind = kinds[ki];
+          parts[ki] =
+            kind === SCHOOL ? key : kind === PROCEDURE && typeof v === "string" ? procedureKey(v) : otherPart(v);
         }
-        const first = seen.get(parts);
-        if (!first) {
-          seen.set(parts, record);
+        let node = seen;
+        for (let ki = 0; ki < last; ki++) {
+          let next = node.get(parts[ki]) as Map<unknown, unknown> | undefined;
+          if (next === undefined) node.set(parts[ki], (next = new Map()));
+          node = next;
+        }
+        const first = node.get(parts[last]) as MonitoringRecord | undefined;
+        if (first === undefined) {
+          node.set(parts[last], record);
           return;
         }
         ctx.invalidate(record, "_duplicate");

@@ -59,6 +59,11 @@ function partOverWhole(part: string, p: number, whole: string, w: number): SumMi
   };
 }
 
+function isEge(rec: MonitoringRecord): boolean {
+  const proc = rec.values.procedure;
+  return typeof proc === "string" && parseProcedure(proc).kind === "ЕГЭ";
+}
+
 const GRADE_PARTS = ["excellent", "good", "failing"] as const;
 const MARKS = ["m2", "m3", "m4", "m5"] as const;
 const NO_MISMATCH: readonly SumMismatch[] = [];
@@ -101,19 +106,30 @@ export function checkSums(sheetId: string, rec: MonitoringRecord): readonly SumM
     const participants = num(rec, "participants");
     if (participants !== null) {
       const m2 = num(rec, "m2");
+      const m3 = num(rec, "m3");
+      const m4 = num(rec, "m4");
+      const m5 = num(rec, "m5");
       let sum = 0;
       let given = 0;
-      for (const f of MARKS) {
-        const v = num(rec, f);
-        if (v !== null) {
-          sum += v;
-          given++;
-        }
+      if (m2 !== null) {
+        sum += m2;
+        given++;
       }
-      const proc = rec.values.procedure;
-      const ege = typeof proc === "string" && parseProcedure(proc).kind === "ЕГЭ";
+      if (m3 !== null) {
+        sum += m3;
+        given++;
+      }
+      if (m4 !== null) {
+        sum += m4;
+        given++;
+      }
+      if (m5 !== null) {
+        sum += m5;
+        given++;
+      }
       if (m2 !== null && m2 > participants) out = [partOverWhole("m2", m2, "participants", participants)];
-      else if (!ege && given === 4 && sum !== participants)
+      // ЕГЭ results are not split into marks: the procedure is looked at only when the marks disagree.
+      else if (given === 4 && sum !== participants && !isEge(rec))
         out = [
           {
             field: "participants",
@@ -125,7 +141,7 @@ export function checkSums(sheetId: string, rec: MonitoringRecord): readonly SumM
             wholeValue: participants,
           },
         ];
-      else if (!ege && given > 1 && sum > participants) {
+      else if (given > 1 && given < 4 && sum > participants && !isEge(rec)) {
         const parts = MARKS.filter((f) => num(rec, f) !== null);
         out = [
           {
@@ -162,6 +178,8 @@ export const sumsCheck: MonitoringCheck = {
       return c !== null ? a1(rec.row, c) : "";
     };
     const id = ctx.spec.id;
+    // Sheets without a sum rule («Школы», «Сеть», «Мероприятия»): no hook on their rows.
+    if (id !== "grades" && id !== "procedures" && !PART_RULES[id]) return {};
     return {
       row({ record }) {
         const sums = checkSums(id, record);

@@ -1,4 +1,5 @@
 /** DUPLICATE_ROW: the same task text twice in one section. */
+import type { PlanRow } from "../rows";
 import type { PlanCheck } from "./check";
 
 /**
@@ -49,23 +50,77 @@ function joinWords(low: string): string {
   return key;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** A key's hash, character by character (the same as `taskHash` of any task with this key). */
+export function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h & 0x3fffffff;
+}
+
+/**
+ * `keyHash(taskKey(task))` without building the key (100k-row plans: a lower-cased copy and a
+ * joined key per row were most of this check). Letters are lower-cased here for ASCII and Cyrillic
+ * (as `toLowerCase` does, «ё» → «е»); any other character outside the separators takes the way
+ * through `taskKey`.
+ */
+export function taskHash(task: string): number {
+  let h = FNV_OFFSET;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < task.length; i++) {
+    let c = task.charCodeAt(i);
+    if (TASK_SEPARATOR[c]) {
+      inWord = false;
+      continue;
+    }
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c >= 0x410 && c <= 0x42f) c += 32;
+    else if (c === 0x401 || c === 0x451) c = 0x435;
+    else if (c >= 0x400 && c <= 0x40f) c += 0x50;
+    else if (c < 0x430 || c > 0x45f) return keyHash(taskKey(task));
+    if (!inWord) {
+      if (words++) h = Math.imul(h ^ 32, FNV_PRIME);
+      inWord = true;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h & 0x3fffffff;
+}
+
 export const duplicatesCheck: PlanCheck = {
   id: "duplicates",
   codes: ["DUPLICATE_ROW"],
   start(ctx) {
-    // Task keys by section, as nested maps: a «section|key» string per row would be a new string to
-    // build and hash on each of 100k rows.
-    const seen = new Map<number, Map<string, number>>();
+    // The first row of each task key in the current section, by the key's hash (a row per hash,
+    // or the rows of different keys with one hash): keys are built only to confirm a hit. A
+    // section's rows follow one another, so only the current section's tasks are kept.
+    const seen = new Map<number, PlanRow | PlanRow[]>();
+    let section = -1;
+    const sameTask = (a: PlanRow, task: string): boolean => taskKey(a.texts.task ?? "") === taskKey(task);
     return {
       row(r, activity) {
         const task = r.texts.task;
         if (!activity || !task) return;
-        const key = taskKey(task);
-        let inSection = seen.get(r.section);
-        if (!inSection) seen.set(r.section, (inSection = new Map()));
-        const first = inSection.get(key);
-        if (first !== undefined) ctx.report("DUPLICATE_ROW", r, "task", { task, first_row: first });
-        else inSection.set(key, r.row);
+        if (r.section !== section) {
+          seen.clear();
+          section = r.section;
+        }
+        const h = taskHash(task);
+        const known = seen.get(h);
+        let first: PlanRow | undefined;
+        if (known === undefined) seen.set(h, r);
+        else if (!Array.isArray(known)) {
+          if (sameTask(known, task)) first = known;
+          else seen.set(h, [known, r]);
+        } else {
+          first = known.find((k) => sameTask(k, task));
+          if (!first) known.push(r);
+        }
+        if (first) ctx.report("DUPLICATE_ROW", r, "task", { task, first_row: first.row });
       },
     };
   },

@@ -279,6 +279,39 @@ describe("xlsx quirks that ExcelJS called damaged", () => {
     expect(part.rows).toEqual([[], [null, "A & B <C> _x0041_"]]);
   });
 
+  it("keeps each row's formats at their columns only (repeated rows merged, far columns sparse)", () => {
+    const ctx = { sharedStrings: [], styleFormats: [undefined, "dd.mm.yyyy", "0%"], date1904: false };
+    const part = parseWorksheet(
+      ws(
+        '<row r="1"><c r="A1"><v>1</v></c><c r="G1" s="1"><v>45000</v></c></row>' +
+          '<row r="2"><c r="C2" s="2"/></row>' +
+          '<row r="3"><c r="B3" s="2"><v>0.5</v></c></row><row r="3"><c r="E3" s="1"><v>45001</v></c></row>' +
+          '<row r="4"><c r="CV4" s="2"><v>0.1</v></c></row>',
+      ),
+      ctx,
+    );
+    const formats = (r: number): readonly (string | undefined)[] => part.formats?.[r] ?? [];
+    expect(formats(0)).toHaveLength(7);
+    expect(formats(0)[6]).toBe("dd.mm.yyyy");
+    expect(Object.keys(formats(0))).toEqual(["6"]);
+    expect(formats(1)).toHaveLength(3);
+    expect(Object.keys(formats(1))).toEqual(["2"]);
+    expect(formats(2)).toHaveLength(5);
+    expect(Object.keys(formats(2))).toEqual(["1", "4"]);
+    expect(formats(3)).toHaveLength(100);
+    expect(Object.keys(formats(3))).toEqual(["99"]);
+    expect(part.rows[2]).toEqual([null, null, null, null, new Date(Date.UTC(2023, 2, 16))]);
+  });
+
+  it("reads plain, empty and rich shared-string items alike", () => {
+    expect(
+      parseSharedStrings(
+        '<sst><si><t xml:space="preserve"> a </t></si><si><t/></si><si></si><si><t>x</t><rPh><t>y</t></rPh></si>' +
+          "<si><tt>z</tt></si><si><t>&lt;q&gt;</t></si></sst>",
+      ),
+    ).toEqual([" a ", "", "", "x", "", "<q>"]);
+  });
+
   it("maps style indices to format codes, built-in ids included", () => {
     expect(
       parseStyleFormats(

@@ -275,12 +275,22 @@ function sharedStringsOf(xml: string, pre: string, out: string[]): void {
     }
     let end = xml.indexOf(close, gt);
     if (end < 0) end = xml.length;
-    const inner = xml.slice(gt + 1, end);
-    // Most items are one plain <t>…</t>: no runs, no phonetic text.
-    const last = inner.lastIndexOf("<");
-    if (inner.startsWith(tOpen) && isDelimiter(inner.charCodeAt(tOpen.length)) && inner.indexOf("<", 1) === last) {
-      const start = inner.indexOf(">") + 1;
-      out.push(inner.charCodeAt(start - 2) === 47 ? "" : textContent(inner.slice(start, last)));
+    // Most items are one plain <t>…</t>: no runs, no phonetic text. The item's inner text is
+    // xml[from, end), read in place (no copy of it per item: a million items on big files).
+    const from = gt + 1;
+    let last = end > from ? xml.lastIndexOf("<", end - 1) : -1;
+    if (last < from) last = -1;
+    const second = xml.indexOf("<", from + 1);
+    if (
+      last >= 0 &&
+      xml.startsWith(tOpen, from) &&
+      from + tOpen.length < end &&
+      isDelimiter(xml.charCodeAt(from + tOpen.length)) &&
+      second === last
+    ) {
+      const gtAt = xml.indexOf(">", from);
+      const start = gtAt >= 0 && gtAt < end ? gtAt + 1 : from;
+      out.push(start - 2 >= from && xml.charCodeAt(start - 2) === 47 ? "" : textContent(xml.slice(start, last)));
     } else {
       out.push(collectText(xml, gt + 1, end));
     }
@@ -445,6 +455,22 @@ export function parseWorksheetChunks(
   // which is 170 MB for a million rows).
   const scratch: CellValue[] = [];
   let width = 0;
+  // Likewise the row's number formats (column index, format), put into the row's format list when
+  // the row ends: a list filled at column 7 from empty reserves room for 26 (200 bytes a row).
+  const formatCols: number[] = [];
+  const formatCodes: string[] = [];
+  let formatCount = 0;
+
+  const flushFormats = (): void => {
+    let end = 0;
+    for (let k = 0; k < formatCount; k++) if (formatCols[k] >= end) end = formatCols[k] + 1;
+    formats ??= [];
+    let list = formats[rowNo - 1];
+    // Far-right columns: a list grown from empty stays sparse (no room reserved for the gap).
+    if (list === undefined) list = formats[rowNo - 1] = end <= 64 ? new Array<string | undefined>(end) : [];
+    for (let k = 0; k < formatCount; k++) list[formatCols[k]] = formatCodes[k];
+    formatCount = 0;
+  };
 
   const flushRow = (): void => {
     if (width > 0) {
@@ -452,6 +478,7 @@ export function parseWorksheetChunks(
       if (rowNo > lastRow) lastRow = rowNo;
     }
     width = 0;
+    if (formatCount > 0) flushFormats();
   };
 
   let pre = "";
@@ -617,8 +644,8 @@ export function parseWorksheetChunks(
       const format = numeric || hasFormula ? ctx.styleFormats[style] : undefined;
       const kind = classifyFormat(format);
       if (format !== undefined && kind !== "other") {
-        formats ??= [];
-        (formats[rowNo - 1] ??= [])[col - 1] = format;
+        formatCols[formatCount] = col - 1;
+        formatCodes[formatCount++] = format;
       }
       let value: CellValue;
       const int =
