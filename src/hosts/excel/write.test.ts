@@ -101,6 +101,10 @@ describe("writeDashboard through the Excel host", () => {
       expect(cell?.formula === undefined || c.formula !== undefined).toBe(true);
     }
     expect(layout.cells.some((c) => c.formula !== undefined)).toBe(true);
+    // The head block's «выполнено N из M» and «Не выполнены: …» are live formulas here too.
+    expect(dash.cell(5, 1)?.formula).toMatch(/^="Целевые показатели: выполнено "&COUNTIF\(/);
+    expect(dash.cell(6, 1)?.formula).toMatch(/^=IF\(COUNTIF\(F\d+:F\d+,"не выполнено"\)=0,/);
+    expect(dash.cell(6, 1)?.formula).toContain('"; "&A');
     expect(dash.merges.length).toBe(layout.merges.length);
     expect(dash.frozenRows).toBe(layout.frozenRows ?? 0);
     expect(dash.conditionalFormats.map((c) => [c.type, c.range, c.color])).toEqual(

@@ -103,11 +103,21 @@ describe("dashboard formulas (Lazo monitoring sample) in HyperFormula", () => {
     const { row, col } = parseA1(fact.address);
     const sheet = hf.getSheetId(DASHBOARD_SHEET)!;
     const formula = hf.getCellFormula({ sheet, row: row - 1, col: col - 1 })!;
+    // Row 6 names the unmet ones, live over the same column: ШНОР drops out of the list.
+    const unmet = dash.cells.find((c) => c.row === 6 && c.col === 1)!;
+    expect(unmet.formula).toBeDefined();
+    expect(unmet.value).toContain("Доля ШНОР, 2022 (цель ≤ 20 %); ");
+    expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(unmet.value);
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[10]]);
     expect(valueAt(hf, DASHBOARD_SHEET, row, col + 1)).toBe("выполнено");
     expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 11 из 17");
+    const after = String(valueAt(hf, DASHBOARD_SHEET, 6, 1));
+    expect(after).toMatch(/^Не выполнены: /);
+    expect(after).not.toContain("Доля ШНОР");
+    expect(after).toBe(String(unmet.value).replace("Доля ШНОР, 2022 (цель ≤ 20 %); ", ""));
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[formula]]);
     expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
+    expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(unmet.value);
   });
 
   it("writes a formula for every municipal indicator whose kind gets one", () => {
