@@ -283,6 +283,33 @@ describe("charts, row heights and page setup through Office.js", () => {
     expect(dash.charts).toHaveLength(rich.layout.charts.length);
   });
 
+  it("resets the row heights an earlier refresh left, in a number of syncs independent of the rows", async () => {
+    const o = install();
+    const host = createExcelHost();
+    const rich = richBuild();
+    const tall = rich.layout.sheets[0];
+    // An earlier, longer dashboard: heights on rows 1, 3 and far below the new layout.
+    const earlier = [...(tall.rowHeights ?? [])];
+    earlier[500] = 60;
+    earlier[4000] = 30;
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...tall, rowHeights: earlier }, ...rich.layout.sheets.slice(1)] },
+    });
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    expect([...dash.rowHeights.keys()].sort((a, b) => a - b)).toEqual([1, 3, 500, 4000]);
+    const syncsFirst = o.stats.syncs;
+
+    // The refresh sets only row 1: rows 3, 500 and 4000 get the standard height back.
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...tall, rowHeights: [undefined, 40] }, ...rich.layout.sheets.slice(1)] },
+    });
+    expect([...dash.rowHeights]).toEqual([[1, 40]]);
+    expect(o.stats.syncs - syncsFirst).toBeLessThanOrEqual(syncsFirst);
+    expect(o.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
   it("sets row heights and the page setup (A4 landscape, one page wide, titles, area, header/footer)", async () => {
     const o = install();
     await createExcelHost().writeDashboard(richBuild());
