@@ -415,6 +415,38 @@ describe("renderDashboard: values instead of formulas, and text", () => {
   });
 });
 
+describe("renderDashboard: a huge template", () => {
+  it("keeps «Не выполнены: …» static text when its formula would pass Excel's 8,192 characters", () => {
+    const wb = sampleToWorkbook(lazo);
+    const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const indicators = computeIndicators(check.template, check.monitoring, { asOf: AS_OF, plans: check.plans });
+    // Every indicator eight times over: a table of some 200 rows.
+    const copies = Array.from({ length: 8 }, (_v, k) => k);
+    const template = {
+      ...check.template,
+      indicators: copies.flatMap((k) => check.template.indicators.map((s) => ({ ...s, id: `${s.id}_${k}` }))),
+    };
+    const values = copies.flatMap((k) => indicators.map((v) => ({ ...v, id: `${v.id}_${k}` })));
+    const layout = renderDashboard({
+      template,
+      report: check.report,
+      indicators: values,
+      monitoring: check.monitoring,
+      refreshedAt: "2024-01-10",
+      asOf: AS_OF,
+      uses: [],
+    });
+    const dash = sheet(layout, DASHBOARD_SHEET);
+    const head = cell(dash, "A5");
+    expect(head.formula).toBeDefined(); // «выполнено N из M» stays live: two COUNTIFs
+    expect(head.value).toBe("Целевые показатели: выполнено 80 из 136");
+    const unmet = cell(dash, "A6");
+    expect(unmet.formula).toBeUndefined();
+    expect(String(unmet.value)).toMatch(/^Не выполнены: Процент качества знаний, 2022\/2023 \(цель [^)]+\); /);
+    expect(String(unmet.value).split("; ")).toHaveLength(56);
+  });
+});
+
 describe("renderFlkReport", () => {
   const { check } = build(sampleToWorkbook(lazo));
   const report = renderFlkReport(check.report);

@@ -120,6 +120,34 @@ describe("dashboard formulas (Lazo monitoring sample) in HyperFormula", () => {
     expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(unmet.value);
   });
 
+  it("says «all met» or «none assessed» in row 6 when the status column does", () => {
+    const sheet = hf.getSheetId(DASHBOARD_SHEET)!;
+    const head = built.layout.sheets[0].cells.find((c) => c.row === 5 && c.col === 1)!;
+    const [, top, bottom] = /F(\d+):F(\d+)/.exec(head.formula!)!.map(Number);
+    const saved: { row: number; content: unknown }[] = [];
+    const setStatuses = (from: string, to: string) => {
+      for (let r = top; r <= bottom; r++) {
+        if (valueAt(hf, DASHBOARD_SHEET, r, 6) !== from) continue;
+        const at = { sheet, row: r - 1, col: 5 };
+        saved.push({ row: r, content: hf.getCellFormula(at) ?? hf.getCellValue(at) });
+        hf.setCellContents(at, [[to]]);
+      }
+    };
+    try {
+      setStatuses("не выполнено", "выполнено");
+      expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe("Все оценённые целевые показатели выполнены.");
+      setStatuses("выполнено", "нет данных");
+      expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 0 из 0");
+      expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(
+        "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).",
+      );
+    } finally {
+      for (const s of saved.reverse())
+        hf.setCellContents({ sheet, row: s.row - 1, col: 5 }, [[s.content as string | number]]);
+    }
+    expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
+  });
+
   it("writes a formula for every municipal indicator whose kind gets one", () => {
     const claimed = new Set(
       built.layout.facts
