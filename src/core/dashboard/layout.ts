@@ -150,8 +150,9 @@ function unmetText(r: IndicatorRow): string {
   return `${r.latest.title}, ${r.latest.period}${r.latest.target ? ` (цель ${r.latest.target})` : ""}`;
 }
 
-/** Excel's limit on a formula's length, in characters. */
+/** Excel's limits on a formula's length and on a cell's text, in characters. */
 const FORMULA_MAX = 8192;
+const CELL_TEXT_MAX = 32767;
 const ALL_MET_TEXT = "Все оценённые целевые показатели выполнены.";
 const NONE_ASSESSED_TEXT = "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).";
 
@@ -182,7 +183,7 @@ function unmetLine(
   const count = (status: string) => `COUNTIF(${statusRange},"${status}")`;
   const formula =
     `IF(${count(STATUS_NOT_MET)}=0,IF(${count(STATUS_MET)}>0,"${ALL_MET_TEXT}","${NONE_ASSESSED_TEXT}"),` +
-    `"Не выполнены: "&MID(${terms.join("&")},3,${FORMULA_MAX})&".")`;
+    `"Не выполнены: "&MID(${terms.join("&")},3,${CELL_TEXT_MAX})&".")`;
   // A huge template (hundreds of indicators) would pass Excel's limit: the line stays static text.
   return formula.length < FORMULA_MAX ? { text, formula } : { text };
 }
