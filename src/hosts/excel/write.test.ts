@@ -310,6 +310,34 @@ describe("charts, row heights and page setup through Office.js", () => {
     expect(o.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
   });
 
+  it("resets the column widths an earlier refresh left, in a number of syncs independent of the columns", async () => {
+    const o = install();
+    const host = createExcelHost();
+    const rich = richBuild();
+    const wide = rich.layout.sheets[0];
+    // An earlier, wider dashboard: widths on the layout's columns and far to the right of them.
+    const earlier = [...wide.widths];
+    earlier[29] = 50;
+    earlier[199] = 12;
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...wide, widths: earlier }, ...rich.layout.sheets.slice(1)] },
+    });
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    const layoutColumns = wide.widths.flatMap((w, i) => (w === undefined ? [] : [i + 1]));
+    expect([...dash.columnWidths.keys()].sort((a, b) => a - b)).toEqual([...layoutColumns, 30, 200]);
+    const syncsFirst = o.stats.syncs;
+
+    // The refresh sets only column A: every other column gets the standard width back.
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...wide, widths: [40] }, ...rich.layout.sheets.slice(1)] },
+    });
+    expect([...dash.columnWidths.keys()]).toEqual([1]);
+    expect(o.stats.syncs - syncsFirst).toBeLessThanOrEqual(syncsFirst);
+    expect(o.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
   it("sets row heights and the page setup (A4 landscape, one page wide, titles, area, header/footer)", async () => {
     const o = install();
     await createExcelHost().writeDashboard(richBuild());

@@ -1404,6 +1404,23 @@ export class FakeRangeFormat extends FakeFormatPart {
       { api: "1.7" },
     );
   }
+  get useStandardWidth(): boolean | null {
+    return this.read("useStandardWidth");
+  }
+  /** Only `true` does anything (as in Excel): the columns lose their own width. Walks the set widths, not the columns. */
+  set useStandardWidth(v: boolean | null) {
+    this.op(
+      "set useStandardWidth",
+      [v],
+      () => {
+        if (v !== true) return;
+        const a = this.areas();
+        for (const col of [...a.sheet.columnWidths.keys()])
+          if (a.rects.some((r) => col >= r.left && col <= r.right)) a.sheet.columnWidths.delete(col);
+      },
+      { api: "1.7" },
+    );
+  }
 
   protected live(prop: string): unknown {
     const a = this.areas();
@@ -1421,6 +1438,14 @@ export class FakeRangeFormat extends FakeFormatPart {
         );
         const rows = a.rects.reduce((n, r) => n + r.bottom - r.top + 1, 0);
         return own.length === 0 ? true : own.length === rows ? false : null;
+      }
+      case "useStandardWidth": {
+        // True when no column has a width of its own, false when every column has, null when mixed.
+        const own = [...a.sheet.columnWidths.keys()].filter((col) =>
+          a.rects.some((r) => col >= r.left && col <= r.right),
+        );
+        const cols = a.rects.reduce((n, r) => n + r.right - r.left + 1, 0);
+        return own.length === 0 ? true : own.length === cols ? false : null;
       }
       case "horizontalAlignment":
         return common(a, (c) => c?.format?.horizontalAlignment ?? "General");
