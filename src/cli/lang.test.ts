@@ -58,13 +58,15 @@ describe("--lang en", () => {
     expect(partly.message).toMatch(/^The file has 1 error: only the rows without errors were merged — 18 rows/);
   });
 
-  it("indicators: the ШНОР status' reason of every school in English (JSON)", async () => {
+  it("indicators: the ШНОР status' reason of every school and event_share's mean over events in English (JSON)", async () => {
     const args = ["indicators", sample("effektivnaya-shkola-2023.monitoring.xlsx"), "--as-of", "2023-12-31", "--json"];
     const parse = (out: string) =>
       (JSON.parse(out) as { indicators: { id: string; scope: string; note?: string; note_params?: object }[] })
         .indicators;
-    const en = parse((await runCli(...args, "--lang", "en")).out).filter((v) => v.id === "shnor_status");
-    const ru = parse((await runCli(...args)).out).filter((v) => v.id === "shnor_status");
+    const enAll = parse((await runCli(...args, "--lang", "en")).out);
+    const ruAll = parse((await runCli(...args)).out);
+    const en = enAll.filter((v) => v.id === "shnor_status");
+    const ru = ruAll.filter((v) => v.id === "shnor_status");
     expect(en.length).toBeGreaterThan(5);
     expect(en.map((v) => v.scope)).toEqual(ru.map((v) => v.scope));
     for (const v of en) {
@@ -72,5 +74,15 @@ describe("--lang en", () => {
       expect([v.scope, v.note, russianOutsideQuotes(v.note ?? "")]).toEqual([v.scope, v.note, null]);
     }
     expect(ru.every((v) => /^(По итогам|Статус по итогам) \d{4} г\./.test(v.note ?? ""))).toBe(true);
+    // The mean over events (event_share): English too; the same values otherwise.
+    const means = (all: typeof en) =>
+      all.filter((v) => (v.note_params as { variant?: string } | undefined)?.variant === "event_mean");
+    expect(means(enAll).map((v) => v.note)).toEqual(
+      means(ruAll).map((v) =>
+        v.note!.replace(/^среднее по (\d+) мероприятиям; ШНОР: (\d+)$/, "mean over $1 events; low-results schools: $2"),
+      ),
+    );
+    expect(means(enAll).length).toBeGreaterThan(0);
+    expect(enAll.length).toBe(ruAll.length);
   });
 });

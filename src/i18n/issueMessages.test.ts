@@ -16,12 +16,13 @@ import { readWorkbookFile } from "../hosts/xlsx/node";
 import {
   CONSOLIDATION_PROBLEMS,
   CONSOLIDATION_TEXTS,
+  INDICATOR_NOTES,
   ISSUE_TEMPLATES,
-  SHNOR_REASONS,
   TEMPLATE_REASONS,
   consolidationText,
   issueMessage,
   localizeConsolidation,
+  indicatorNote,
   localizeIndicators,
   localizeIssue,
   localizeReport,
@@ -125,7 +126,8 @@ describe("message templates", () => {
   const sentences = [
     ...Object.entries(CONSOLIDATION_TEXTS).map(([variant, w]) => ({ kind: "consolidation", variant, w })),
     ...Object.entries(CONSOLIDATION_PROBLEMS).map(([variant, w]) => ({ kind: "problem", variant, w })),
-    ...Object.entries(SHNOR_REASONS).map(([variant, w]) => ({ kind: "shnor", variant, w })),
+    // The ШНОР reasons and the other indicator notes.
+    ...Object.entries(INDICATOR_NOTES).map(([variant, w]) => ({ kind: "note", variant, w })),
   ];
 
   it.each(sentences)("$kind/$variant renders in both languages over the same params", ({ variant, w }) => {
@@ -259,5 +261,33 @@ describe("the ШНОР status' reason", () => {
     // Values without such a note are the same objects.
     const other = values.findIndex((v) => !v.note_params);
     expect(en[other]).toBe(values[other]);
+  });
+});
+
+describe("the event_share note (the mean over events)", () => {
+  const wb = sampleToWorkbook(lazo);
+  const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2024-12-31" });
+  const values = computeIndicators(check.template, check.monitoring, { plans: check.plans, asOf: "2024-12-31" });
+  const means = values.filter((v) => v.note_params?.variant === "event_mean");
+
+  it("renders from its params: the core's Russian text, and English", () => {
+    expect(means.length).toBeGreaterThan(0);
+    for (const v of means) {
+      expect(indicatorNote(v.note_params!, "ru")).toBe(v.note);
+      const en = indicatorNote(v.note_params!, "en")!;
+      expect(en).toBe(`mean over ${v.note_params!.events} events; low-results schools: ${v.note_params!.schools}`);
+    }
+    expect(indicatorNote({ variant: "event_mean", events: 1, schools: 3 }, "en")).toBe(
+      "mean over 1 event; low-results schools: 3",
+    );
+  });
+
+  it("is English under localizeIndicators --lang en, Russian as the core wrote it otherwise", () => {
+    const en = localizeIndicators(values, "en");
+    const k = values.indexOf(means[0]);
+    expect(values[k].note).toMatch(/^среднее по \d+ мероприятиям; ШНОР: \d+$/);
+    expect([en[k].note, russianOutsideQuotes(en[k].note!)]).toEqual([en[k].note, null]);
+    expect(en[k].note_params).toEqual(values[k].note_params);
+    expect(localizeIndicators(values, "ru")[k].note).toBe(values[k].note);
   });
 });

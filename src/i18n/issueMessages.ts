@@ -361,6 +361,16 @@ export const SHNOR_REASONS: Readonly<Record<string, Wording>> = {
   },
 };
 
+/** Other indicator notes with a wording per language (an indicator value's `note_params`), by variant. */
+export const INDICATOR_NOTES: Readonly<Record<string, Wording>> = {
+  ...SHNOR_REASONS,
+  // event_share: the municipality's mean over the period's events.
+  event_mean: {
+    ru: "среднее по {events} мероприятиям; ШНОР: {schools}",
+    en: "mean over {events} {events#event|events}; low-results schools: {schools}",
+  },
+};
+
 const TAIL_RU = "[[; заменено {replaced|rows} прежнего импорта]][[; школ, уже внесённых в реестр: {registered}]]";
 const TAIL_EN =
   "[[; {replaced|rows} of an earlier import replaced]][[; schools already in the registry: {registered}]]";
@@ -816,8 +826,15 @@ export function localizeConsolidation(report: ConsolidationReport, lang: Lang): 
   };
 }
 
+/** An indicator value's note from its `note_params`, in `lang`; null for unknown params. */
+export function indicatorNote(params: IssueParams, lang: Lang): string | null {
+  const wording = wordingOf(INDICATOR_NOTES, params);
+  return wording ? renderTemplate(wording[lang], params, lang) : null;
+}
+
 /**
- * Indicator values with their `note` in `lang` where it has params (the ШНОР status' reason).
+ * Indicator values with their `note` in `lang` where it has params (the ШНОР status' reason, the
+ * mean over events of `event_share`).
  * Russian: the values as they are (their notes are the Russian rendering); English: only the
  * values with such a note are copied (a region has tens of thousands of values).
  */
@@ -825,7 +842,7 @@ export function localizeIndicators(values: IndicatorValue[], lang: Lang): Indica
   if (lang === "ru") return values;
   return values.map((v) => {
     if (!v.note_params) return v;
-    const note = shnorReason(v.note_params, lang);
+    const note = indicatorNote(v.note_params, lang);
     return note === null ? v : { ...v, note };
   });
 }
