@@ -214,6 +214,12 @@ describe("renderDashboard on the Lazo monitoring sample", () => {
     expect(f.length).toBeLessThan(8192);
   });
 
+  it("says in the footnote that both head lines are live over «Статус»", () => {
+    const note = dash.cells.find((c) => String(c.value).startsWith("Все числа дашборда — живые формулы"));
+    expect(note?.style).toBe("note");
+    expect(String(note?.value)).toContain("строки «выполнено N из M» и «Не выполнены: …» — по столбцу «Статус».");
+  });
+
   it("shows six key cards referring to the table, the change coloured by whether it is good", () => {
     const header = dash.cells.find((c) => c.value === "Ключевые показатели")!;
     const cards = dash.cells.filter((c) => c.col === 1 && c.row > header.row + 1 && c.row <= header.row + 7);
@@ -444,6 +450,10 @@ describe("renderDashboard: a huge template", () => {
     expect(unmet.formula).toBeUndefined();
     expect(String(unmet.value)).toMatch(/^Не выполнены: Процент качества знаний, 2022\/2023 \(цель [^)]+\); /);
     expect(String(unmet.value).split("; ")).toHaveLength(56);
+    // The footnote claims only what is live: row 5, not the static row 6.
+    const note = String(dash.cells.find((c) => String(c.value).startsWith("Все числа дашборда"))?.value);
+    expect(note).toContain("строка «выполнено N из M» — по столбцу «Статус».");
+    expect(note).not.toContain("«Не выполнены: …»");
   });
 });
 
