@@ -4,19 +4,30 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { sample as lazo } from "../../samples/monitoring/lazo-monitoring";
+import { sampleToWorkbook } from "../../samples/toWorkbook";
 import { planConsolidation } from "../core/consolidate/consolidate";
+import { computeIndicators } from "../core/indicators/engine";
+import { shnorStatuses } from "../core/monitoring/shnor";
 import { ISSUE_TYPES, makeIssue, type IssueCode, type Issue } from "../core/report/issue";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook } from "../core/validate";
 import { readWorkbookFile } from "../hosts/xlsx/node";
 import {
+  CONSOLIDATION_PROBLEMS,
+  CONSOLIDATION_TEXTS,
+  INDICATOR_NOTES,
   ISSUE_TEMPLATES,
   TEMPLATE_REASONS,
+  consolidationText,
   issueMessage,
   localizeConsolidation,
+  indicatorNote,
+  localizeIndicators,
   localizeIssue,
   localizeReport,
   renderTemplate,
+  shnorReason,
 } from "./issueMessages";
 
 const SAMPLES = join(__dirname, "../../samples");
@@ -46,6 +57,8 @@ function sampleValues(template: string): Record<string, string | number | string
     if (f === "lows") v[n] = ["ВПР 5 кл. математика: 4/10"];
     if (f === "found") v[`${n}_type`] = "error";
     if (f === "yn") v[n] = "yes";
+    if (f === "rows" || f === "errors") v[n] = 3;
+    if (f === "and") v[n] = ["2021", "2022"];
   }
   return v;
 }
@@ -110,6 +123,43 @@ describe("message templates", () => {
     });
   });
 
+  const sentences = [
+    ...Object.entries(CONSOLIDATION_TEXTS).map(([variant, w]) => ({ kind: "consolidation", variant, w })),
+    ...Object.entries(CONSOLIDATION_PROBLEMS).map(([variant, w]) => ({ kind: "problem", variant, w })),
+    // The ШНОР reasons and the other indicator notes.
+    ...Object.entries(INDICATOR_NOTES).map(([variant, w]) => ({ kind: "note", variant, w })),
+  ];
+
+  it.each(sentences)("$kind/$variant renders in both languages over the same params", ({ variant, w }) => {
+    // An unreadable file: Russian shows the reader's (Russian) message, English its code.
+    if (variant !== "unreadable") expect(names(w.en)).toEqual(names(w.ru));
+    for (const lang of ["ru", "en"] as const) {
+      const text = renderTemplate(w[lang], sampleValues(w[lang]), lang);
+      expect(text).not.toMatch(LEFTOVER);
+      expect(text.length).toBeGreaterThan(0);
+    }
+    const en = renderTemplate(w.en, sampleValues(w.en), "en");
+    expect(en).not.toMatch(/[«»]/);
+    expect([en, russianOutsideQuotes(en)]).toEqual([en, null]);
+  });
+
+  it("counts rows and errors with the noun's form, lists years with «и» / “and”", () => {
+    const merged = (rows: number, replaced?: number) =>
+      consolidationText({ variant: "merged", rows, ...(replaced ? { replaced } : {}) }, "ru");
+    expect(merged(1)).toBe("Сведено 1 строка.");
+    expect(merged(22, 11)).toBe("Сведено 22 строки; заменено 11 строк прежнего импорта.");
+    expect(consolidationText({ variant: "merged", rows: 1, replaced: 2 }, "en")).toBe(
+      "Merged: 1 row; 2 rows of an earlier import replaced.",
+    );
+    expect(consolidationText({ variant: "rejected", errors: 21 }, "ru")).toMatch(/^В файле 21 ошибка: /);
+    expect(consolidationText({ variant: "rejected", errors: 1 }, "en")).toMatch(/^The file has 1 error: /);
+    const gap = { variant: "not_computed", year: 2022, missing_years: ["2021", "2022"] };
+    expect(shnorReason(gap, "ru")).toContain("за 2021 и 2022 гг.");
+    expect(shnorReason({ ...gap, missing_years: ["2021"] }, "ru")).toContain("за 2021 г.,");
+    expect(shnorReason(gap, "en")).toContain("for 2021 and 2022");
+    expect(consolidationText({ variant: "nonexistent" }, "en")).toBeNull();
+  });
+
   it("falls back to the code's default wording for an unknown variant", () => {
     const i = makeIssue("NUMBER_FORMAT", { sheet: "План", row: 2, col: 1 }, { variant: "nonexistent", value: "1)" });
     expect(issueMessage(i, "ru")).toMatch(/^Номер «1\)» не соответствует формату/);
@@ -161,10 +211,83 @@ describe("the samples' reports in English", () => {
       asOf: "2024-12-31",
     });
     const en = localizeConsolidation(report, "en");
-    const texts = [en.template_reason ?? "", ...en.files.flatMap((f) => f.issues.map((i) => i.message ?? ""))];
+    const texts = [
+      en.template_reason ?? "",
+      ...en.files.flatMap((f) => [f.message, ...f.notes, ...f.issues.map((i) => i.message ?? "")]),
+      ...en.notes,
+    ];
     expect(texts.length).toBeGreaterThan(3);
+    expect(en.files.map((f) => f.message)).toContain("Merged: 38 rows; schools already in the registry: 2.");
+    // Russian: the same sentences as the core wrote them.
+    const ru = localizeConsolidation(report, "ru");
+    expect(ru.files.map((f) => [f.message, f.notes])).toEqual(report.files.map((f) => [f.message, f.notes]));
+    expect(ru.notes).toEqual(report.notes);
     const codes = new Set<IssueCode>(en.files.flatMap((f) => f.issues.map((i) => i.code)));
     expect(codes.size).toBeGreaterThan(0);
     for (const text of texts) expect([text, russianOutsideQuotes(text)]).toEqual([text, null]);
+  });
+});
+
+describe("the ШНОР status' reason", () => {
+  const wb = sampleToWorkbook(lazo);
+  const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2024-12-31" });
+  // 2019: no procedure data for 2018 (the status is not computed); the later years are.
+  const statuses = [2019, 2020, 2021, 2022, 2023].flatMap((y) => shnorStatuses(check.monitoring, y));
+
+  it("renders from its params: the core's Russian text, and English without Russian outside quotes", () => {
+    const variants = new Set<string>();
+    for (const s of statuses) {
+      variants.add(String(s.reason_params.variant));
+      expect(shnorReason(s.reason_params, "ru")).toBe(s.reason);
+      const en = shnorReason(s.reason_params, "en")!;
+      expect(en).not.toMatch(LEFTOVER);
+      expect([s.school, en, russianOutsideQuotes(en)]).toEqual([s.school, en, null]);
+    }
+    expect(statuses.length).toBeGreaterThan(50);
+    expect(variants.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("is the note of the shnor_status values, in English under localizeIndicators", () => {
+    const values = computeIndicators(check.template, check.monitoring, { plans: check.plans, asOf: "2024-12-31" });
+    const status = values.filter((v) => v.id === "shnor_status" && v.note);
+    expect(status.length).toBeGreaterThan(10);
+    expect(localizeIndicators(values, "ru")).toBe(values);
+    const en = localizeIndicators(values, "en");
+    expect(en).toHaveLength(values.length);
+    for (const v of en.filter((x) => x.id === "shnor_status" && x.note)) {
+      expect(v.note_params).toBeDefined();
+      expect([v.note, russianOutsideQuotes(v.note!)]).toEqual([v.note, null]);
+    }
+    // Values without such a note are the same objects.
+    const other = values.findIndex((v) => !v.note_params);
+    expect(en[other]).toBe(values[other]);
+  });
+});
+
+describe("the event_share note (the mean over events)", () => {
+  const wb = sampleToWorkbook(lazo);
+  const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2024-12-31" });
+  const values = computeIndicators(check.template, check.monitoring, { plans: check.plans, asOf: "2024-12-31" });
+  const means = values.filter((v) => v.note_params?.variant === "event_mean");
+
+  it("renders from its params: the core's Russian text, and English", () => {
+    expect(means.length).toBeGreaterThan(0);
+    for (const v of means) {
+      expect(indicatorNote(v.note_params!, "ru")).toBe(v.note);
+      const en = indicatorNote(v.note_params!, "en")!;
+      expect(en).toBe(`mean over ${v.note_params!.events} events; low-results schools: ${v.note_params!.schools}`);
+    }
+    expect(indicatorNote({ variant: "event_mean", events: 1, schools: 3 }, "en")).toBe(
+      "mean over 1 event; low-results schools: 3",
+    );
+  });
+
+  it("is English under localizeIndicators --lang en, Russian as the core wrote it otherwise", () => {
+    const en = localizeIndicators(values, "en");
+    const k = values.indexOf(means[0]);
+    expect(values[k].note).toMatch(/^среднее по \d+ мероприятиям; ШНОР: \d+$/);
+    expect([en[k].note, russianOutsideQuotes(en[k].note!)]).toEqual([en[k].note, null]);
+    expect(en[k].note_params).toEqual(values[k].note_params);
+    expect(localizeIndicators(values, "ru")[k].note).toBe(values[k].note);
   });
 });

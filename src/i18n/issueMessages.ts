@@ -13,10 +13,15 @@
  * - `[[!name:…]]` — a part kept only when `name` is absent or empty.
  *
  * Quotes: «…» in Russian, “…” in English; cell values, sheet and column names stay as they are.
+ *
+ * The same templates render the other sentences the core emits as data (`variant` and values):
+ * the consolidation's per-file message and notes (`CONSOLIDATION_TEXTS`) and the ШНОР status'
+ * reason (`SHNOR_REASONS`); their Russian rendering is the core's Russian text.
  */
+import type { ConsolidationReport } from "../core/consolidate/types";
+import type { IndicatorValue } from "../core/indicators/types";
 import type { Issue, IssueCode, IssueParams, IssueParamValue, RenderedIssue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
-import type { ConsolidationReport } from "../core/consolidate/types";
 import type { Lang } from "./strings";
 
 export interface Wording {
@@ -41,6 +46,25 @@ const SHNOR_LOWS_RU =
   " Низкие результаты (доля «2» не менее 30 %) в {year} г.: {low_year|lows}; в {previous_year} г.: {low_previous|lows}.";
 const SHNOR_LOWS_EN =
   " Low results (a share of “2” of 30 % or more) in {year}: {low_year|lows}; in {previous_year}: {low_previous|lows}.";
+/** How a ШНОР status was computed, by the SHNOR_MISMATCH variant (also the status' reason). */
+const SHNOR_WHY: Readonly<Record<"two_low" | "both_years" | "one_low" | "none", Wording>> = {
+  two_low: {
+    ru: "По итогам {year} г. ШНОР: не менее двух процедур с низкими результатами в {year} г.",
+    en: "For {year}: a low-results school, with at least two procedures with low results in {year}.",
+  },
+  both_years: {
+    ru: "По итогам {year} г. ШНОР: низкие результаты и в {previous_year} г., и в {year} г.",
+    en: "For {year}: a low-results school, with low results both in {previous_year} and in {year}.",
+  },
+  one_low: {
+    ru: "По итогам {year} г. не ШНОР: в {year} г. одна процедура с низкими результатами, в {previous_year} г. — ни одной.",
+    en: "For {year}: not a low-results school, with one procedure with low results in {year} and none in {previous_year}.",
+  },
+  none: {
+    ru: "По итогам {year} г. не ШНОР: в {year} г. нет процедур с низкими результатами.",
+    en: "For {year}: not a low-results school, with no procedure with low results in {year}.",
+  },
+};
 const SUM_RU = "Строка {row}: {parts|refs} = {sum} больше, чем {whole|ref} = {whole_value}; ";
 const SUM_EN = "Row {row}: {parts|refs} = {sum} exceeds {whole|ref} = {whole_value}; ";
 
@@ -268,42 +292,20 @@ export const ISSUE_TEMPLATES: {
   },
   SHNOR_MISMATCH: {
     two_low: {
-      ru:
-        SHNOR_HEAD_RU +
-        "По итогам {year} г. ШНОР: не менее двух процедур с низкими результатами в {year} г." +
-        SHNOR_LOWS_RU,
-      en:
-        SHNOR_HEAD_EN +
-        "For {year}: a low-results school, with at least two procedures with low results in {year}." +
-        SHNOR_LOWS_EN,
+      ru: SHNOR_HEAD_RU + SHNOR_WHY.two_low.ru + SHNOR_LOWS_RU,
+      en: SHNOR_HEAD_EN + SHNOR_WHY.two_low.en + SHNOR_LOWS_EN,
     },
     both_years: {
-      ru:
-        SHNOR_HEAD_RU +
-        "По итогам {year} г. ШНОР: низкие результаты и в {previous_year} г., и в {year} г." +
-        SHNOR_LOWS_RU,
-      en:
-        SHNOR_HEAD_EN +
-        "For {year}: a low-results school, with low results both in {previous_year} and in {year}." +
-        SHNOR_LOWS_EN,
+      ru: SHNOR_HEAD_RU + SHNOR_WHY.both_years.ru + SHNOR_LOWS_RU,
+      en: SHNOR_HEAD_EN + SHNOR_WHY.both_years.en + SHNOR_LOWS_EN,
     },
     one_low: {
-      ru:
-        SHNOR_HEAD_RU +
-        "По итогам {year} г. не ШНОР: в {year} г. одна процедура с низкими результатами, в {previous_year} г. — ни одной." +
-        SHNOR_LOWS_RU,
-      en:
-        SHNOR_HEAD_EN +
-        "For {year}: not a low-results school, with one procedure with low results in {year} and none in {previous_year}." +
-        SHNOR_LOWS_EN,
+      ru: SHNOR_HEAD_RU + SHNOR_WHY.one_low.ru + SHNOR_LOWS_RU,
+      en: SHNOR_HEAD_EN + SHNOR_WHY.one_low.en + SHNOR_LOWS_EN,
     },
     none: {
-      ru:
-        SHNOR_HEAD_RU + "По итогам {year} г. не ШНОР: в {year} г. нет процедур с низкими результатами." + SHNOR_LOWS_RU,
-      en:
-        SHNOR_HEAD_EN +
-        "For {year}: not a low-results school, with no procedure with low results in {year}." +
-        SHNOR_LOWS_EN,
+      ru: SHNOR_HEAD_RU + SHNOR_WHY.none.ru + SHNOR_LOWS_RU,
+      en: SHNOR_HEAD_EN + SHNOR_WHY.none.en + SHNOR_LOWS_EN,
     },
   },
   MISSING_SHEET: {
@@ -339,6 +341,117 @@ export const TEMPLATE_REASONS: Readonly<Record<string, Wording>> = {
   },
 };
 
+/** Why a school is (not) ШНОР (`ShnorStatus.reason_params`, an indicator value's `note_params`), by variant. */
+export const SHNOR_REASONS: Readonly<Record<string, Wording>> = {
+  two_low: { ru: SHNOR_WHY.two_low.ru + SHNOR_LOWS_RU, en: SHNOR_WHY.two_low.en + SHNOR_LOWS_EN },
+  both_years: { ru: SHNOR_WHY.both_years.ru + SHNOR_LOWS_RU, en: SHNOR_WHY.both_years.en + SHNOR_LOWS_EN },
+  one_low: { ru: SHNOR_WHY.one_low.ru + SHNOR_LOWS_RU, en: SHNOR_WHY.one_low.en + SHNOR_LOWS_EN },
+  none: { ru: SHNOR_WHY.none.ru + SHNOR_LOWS_RU, en: SHNOR_WHY.none.en + SHNOR_LOWS_EN },
+  not_computed: {
+    ru: "Статус по итогам {year} г. не рассчитан: нет данных решающих процедур за {missing_years|and} {missing_years#г.|гг.}, а в реестре ОО статус ШНОР не указан.",
+    en: "The status for {year} was not computed: the deciding procedures have no data for {missing_years|and}, and the school registry gives no low-results status.",
+  },
+  registry_shnor: {
+    ru: "Статус по итогам {year} г. не рассчитан (нет данных решающих процедур за {missing_years|and} {missing_years#г.|гг.}); взят из реестра ОО: ШНОР.",
+    en: "The status for {year} was not computed (the deciding procedures have no data for {missing_years|and}); taken from the school registry: a low-results school.",
+  },
+  registry_not_shnor: {
+    ru: "Статус по итогам {year} г. не рассчитан (нет данных решающих процедур за {missing_years|and} {missing_years#г.|гг.}); взят из реестра ОО: не ШНОР.",
+    en: "The status for {year} was not computed (the deciding procedures have no data for {missing_years|and}); taken from the school registry: not a low-results school.",
+  },
+};
+
+/** Other indicator notes with a wording per language (an indicator value's `note_params`), by variant. */
+export const INDICATOR_NOTES: Readonly<Record<string, Wording>> = {
+  ...SHNOR_REASONS,
+  // event_share: the municipality's mean over the period's events.
+  event_mean: {
+    ru: "среднее по {events} мероприятиям; ШНОР: {schools}",
+    en: "mean over {events} {events#event|events}; low-results schools: {schools}",
+  },
+};
+
+const TAIL_RU = "[[; заменено {replaced|rows} прежнего импорта]][[; школ, уже внесённых в реестр: {registered}]]";
+const TAIL_EN =
+  "[[; {replaced|rows} of an earlier import replaced]][[; schools already in the registry: {registered}]]";
+
+/**
+ * The consolidation's sentences (`FileConsolidationReport.message_params` and `notes_params`,
+ * `ConsolidationReport.notes_params`), by variant. `{problem_text}` is the master sheet's problem
+ * (`CONSOLIDATION_PROBLEMS`, by the `problem` param).
+ */
+export const CONSOLIDATION_TEXTS: Readonly<Record<string, Wording>> = {
+  merged: {
+    ru: `Сведено {rows|rows}${TAIL_RU}.`,
+    en: `Merged: {rows|rows}${TAIL_EN}.`,
+  },
+  merged_partly: {
+    ru: `В файле {errors|errors}: сведены только строки без ошибок — {rows|rows}, пропущено строк с ошибками: {skipped}${TAIL_RU}.`,
+    en: `The file has {errors|errors}: only the rows without errors were merged — {rows|rows}, rows with errors skipped: {skipped}${TAIL_EN}.`,
+  },
+  rejected: {
+    ru: "В файле {errors|errors}: файл не сведён; исправьте ошибки и пришлите файл снова или сведите только строки без ошибок.",
+    en: "The file has {errors|errors}: it was not merged; fix the errors and send the file again, or merge only the rows without errors.",
+  },
+  rejected_no_valid_rows: {
+    ru: "В файле {errors|errors}: файл не сведён (строк без ошибок нет); исправьте ошибки и пришлите файл снова.",
+    en: "The file has {errors|errors}: it was not merged (it has no rows without errors); fix the errors and send the file again.",
+  },
+  // The reader's own message (the hosts' read errors are in Russian): English gives its code.
+  unreadable: {
+    ru: "{error}",
+    en: "The file could not be read (error {code}).",
+  },
+  master_itself: {
+    ru: "Файл {file|qr} — это сама сводная книга: в себя она не сводится.",
+    en: "The file {file|qr} is the master workbook itself: it is not merged into itself.",
+  },
+  same_name: {
+    ru: "Файл с именем {file|qr} уже есть в этой сводке: имя файла записывается в {source|qr}, поэтому второй файл с тем же именем не сведён; переименуйте один из них.",
+    en: "A file named {file|qr} is already in this batch: the file name is written into {source|qr}, so a second file of the same name is not merged; rename one of them.",
+  },
+  other_template: {
+    ru: "Файл сделан по шаблону {recorded}, а сводная книга ведётся по шаблону {template}: строки листов мониторинга сведены по заголовкам столбцов.",
+    en: "The file was made with template {recorded}, while the master workbook follows template {template}: the rows of the monitoring sheets were merged by their column headers.",
+  },
+  missing_column: {
+    ru: "В сводной книге на листе {sheet|qr} нет столбца {column|qr}: его значения из файла не перенесены.",
+    en: "The master workbook's sheet {sheet|qr} has no column {column|qr}: the file's values of that column were not carried over.",
+  },
+  sheet_not_merged: {
+    ru: "Строки листа {sheet|qr} не сведены: {problem_text}.",
+    en: "The rows of sheet {sheet|qr} were not merged: {problem_text}.",
+  },
+  master_sheet: {
+    ru: "Строки не сводятся: {problem_text}.",
+    en: "Rows cannot be merged: {problem_text}.",
+  },
+  no_rows: {
+    ru: "В файле нет заполненных строк листов мониторинга.",
+    en: "The file has no filled rows on the monitoring sheets.",
+  },
+  created_sheets: {
+    ru: "В сводной книге не было {sheets#листа|листов} {sheets|qr}: {sheets#он создан|они созданы} с заголовками шаблона {template}.",
+    en: "The master workbook had no {sheets#sheet|sheets} {sheets|qr}: {sheets#it was|they were} created with the headers of template {template}.",
+  },
+};
+
+/** Why a master sheet takes no rows (`MasterSheet.problemParams`), by its `problem` param. */
+export const CONSOLIDATION_PROBLEMS: Readonly<Record<string, Wording>> = {
+  no_table: {
+    ru: "на листе {problem_sheet|qr} сводной книги не найдена таблица шаблона (заголовки {problem_columns|qr})",
+    en: "no table of the template was found on the master workbook's sheet {problem_sheet|qr} (headers {problem_columns|qr})",
+  },
+  no_header: {
+    ru: "на листе {problem_sheet|qr} сводной книги не найдена строка заголовков",
+    en: "no header row was found on the master workbook's sheet {problem_sheet|qr}",
+  },
+  missing_required: {
+    ru: "на листе {problem_sheet|qr} сводной книги нет обязательного столбца {problem_columns|qr}",
+    en: "the master workbook's sheet {problem_sheet|qr} lacks the required {problem_columns#column|columns} {problem_columns|qr}",
+  },
+};
+
 // Rendering ------------------------------------------------------------------------------------
 
 type Values = Readonly<Record<string, IssueParamValue | null | undefined>>;
@@ -357,6 +470,20 @@ function present(v: IssueParamValue | null | undefined): boolean {
 
 function listOf(v: IssueParamValue): readonly (string | number)[] {
   return typeof v === "string" || typeof v === "number" ? [v] : v;
+}
+
+/** «1 строка», «3 строки», «5 строк»; «1 row», «5 rows». */
+function counted(
+  v: IssueParamValue,
+  lang: Lang,
+  forms: { ru: [string, string, string]; en: [string, string] },
+): string {
+  const n = typeof v === "number" ? v : Number(v);
+  if (lang === "en") return `${n} ${n === 1 ? forms.en[0] : forms.en[1]}`;
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const [one, few, many] = forms.ru;
+  return `${n} ${m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many}`;
 }
 
 function numberText(n: number, lang: Lang): string {
@@ -507,6 +634,14 @@ const FORMATS: Record<string, Format> = {
     return items.length ? items.map((x) => lowText(String(x), lang)).join(", ") : lang === "ru" ? "нет" : "none";
   },
   why: (_v, lang, _name, p) => whyText(p, lang),
+  /** A count of rows or errors with its noun: «3 строки», «3 rows». */
+  rows: (v, lang) => counted(v, lang, { ru: ["строка", "строки", "строк"], en: ["row", "rows"] }),
+  errors: (v, lang) => counted(v, lang, { ru: ["ошибка", "ошибки", "ошибок"], en: ["error", "errors"] }),
+  /** A list joined by «и» / “and”: «2021 и 2022». */
+  and: (v, lang) =>
+    listOf(v)
+      .map((x) => plain(x, lang))
+      .join(lang === "ru" ? " и " : " and "),
 };
 
 const PLACEHOLDER = /\{(\w+)(?:\|([a-z]+)(\d+)?)?(?:#([^|{}]*)\|([^{}]*))?\}/g;
@@ -649,14 +784,65 @@ export function localizeReport(report: FileReport, lang: Lang): LocalizedReport 
   };
 }
 
-/** A consolidation report with the issues of every file (and the template's reason) rendered in `lang`. */
+/** A variant's wording among `wordings` (unknown or absent variant: null). */
+function wordingOf(wordings: Readonly<Record<string, Wording>>, params: IssueParams): Wording | null {
+  const variant = params.variant;
+  return typeof variant === "string" ? (wordings[variant] ?? null) : null;
+}
+
+/** One consolidation sentence (a file's message or a note) from its params, in `lang`; null for unknown params. */
+export function consolidationText(params: IssueParams, lang: Lang): string | null {
+  const wording = wordingOf(CONSOLIDATION_TEXTS, params);
+  if (!wording) return null;
+  const problem = typeof params.problem === "string" ? CONSOLIDATION_PROBLEMS[params.problem] : undefined;
+  const values: Values = problem ? { ...params, problem_text: renderTemplate(problem[lang], params, lang) } : params;
+  return renderTemplate(wording[lang], values, lang);
+}
+
+/** Why a school is (not) ШНОР, from `ShnorStatus.reason_params`, in `lang`; null for unknown params. */
+export function shnorReason(params: IssueParams, lang: Lang): string | null {
+  const wording = wordingOf(SHNOR_REASONS, params);
+  return wording ? renderTemplate(wording[lang], params, lang) : null;
+}
+
+/**
+ * A consolidation report in `lang`: the issues of every file, the template's reason, each file's
+ * message and notes and the master-level notes (rendered from their params; a sentence without
+ * params keeps the core's text).
+ */
 export function localizeConsolidation(report: ConsolidationReport, lang: Lang): ConsolidationReport {
+  const notes = (texts: readonly string[], params: readonly IssueParams[] | undefined) =>
+    texts.map((t, k) => (params?.[k] ? (consolidationText(params[k], lang) ?? t) : t));
   return {
     ...report,
     template_reason: templateReason(report.template_reason_params, lang),
     files: report.files.map((f) => ({
       ...f,
+      message: (f.message_params && consolidationText(f.message_params, lang)) ?? f.message,
       issues: f.issues.map((i) => localizeIssue(i, lang)),
+      notes: notes(f.notes, f.notes_params),
     })),
+    notes: notes(report.notes, report.notes_params),
   };
+}
+
+/** An indicator value's note from its `note_params`, in `lang`; null for unknown params. */
+export function indicatorNote(params: IssueParams, lang: Lang): string | null {
+  const wording = wordingOf(INDICATOR_NOTES, params);
+  return wording ? renderTemplate(wording[lang], params, lang) : null;
+}
+
+/**
+ * Indicator values with their `note` in `lang` where it has params (the ШНОР status' reason, the
+ * mean over events of `event_share`).
+ * Russian: the values as they are (their notes are the Russian rendering); English: only the
+ * values with such a note are copied (a region has tens of thousands of values).
+ */
+export function localizeIndicators(values: IndicatorValue[], lang: Lang): IndicatorValue[] {
+  if (lang === "ru") return values;
+  return values.map((v) => {
+    if (!v.note_params) return v;
+    const note = indicatorNote(v.note_params, lang);
+    return note === null ? v : { ...v, note };
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { checkWorkbook, isKnownProject, projectIndicators } from "../../app/check";
+import { localizeIndicators } from "../../i18n/issueMessages";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { formatIndicators, summaryLine } from "../format";
 import { withOptions, type ProjectOptions } from "../options";
@@ -47,7 +48,8 @@ export function registerIndicators(program: Command, cli: Cli): void {
         cli.exitCode = EXIT_ERRORS;
         return;
       }
-      const indicators = projectIndicators(check, asOf);
+      // Notes with a wording per language (the ШНОР status' reason) in --lang.
+      const indicators = localizeIndicators(projectIndicators(check, asOf), cli.lang);
       if (o.json)
         cli.io.out(JSON.stringify({ file, template: check.template.id, indicators, summary }, null, 2) + "\n");
       else {

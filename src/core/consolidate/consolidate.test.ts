@@ -2,9 +2,17 @@ import { sampleToWorkbook } from "../../../samples/toWorkbook";
 import type { SampleCell, SampleSheet } from "../../../samples/types";
 import { MONITORING_SHEETS } from "../monitoring/sheets";
 import { BUILTIN_TEMPLATES, findTemplate } from "../templates";
-import { planConsolidation, rowRuns, startConsolidation, type ConsolidationInput } from "./consolidate";
-import { SOURCE_HEADER } from "./types";
-import { localizeIssue } from "../../i18n/issueMessages";
+import { planConsolidation as planCore, rowRuns, startConsolidation, type ConsolidationInput } from "./consolidate";
+import { SOURCE_HEADER, type ConsolidationReport } from "./types";
+import { consolidationText, localizeConsolidation, localizeIssue } from "../../i18n/issueMessages";
+
+/** Every report the tests below make: their sentences are checked against their params at the end. */
+const reports: ConsolidationReport[] = [];
+const planConsolidation: typeof planCore = (...args) => {
+  const c = planCore(...args);
+  reports.push(c.report);
+  return c;
+};
 
 const TEMPLATE = findTemplate("effektivnaya-shkola-2023")!;
 const OPTS = { templates: BUILTIN_TEMPLATES, asOf: "2023-12-31" };
@@ -284,6 +292,52 @@ describe("planConsolidation", () => {
     const { report } = c.finish();
     expect(report.summary.rows).toBe(2);
     expect(() => c.add(gamma())).toThrow();
+  });
+});
+
+describe("the report's sentences as data", () => {
+  /** Russian outside “…” (file, sheet and column names are quoted data). */
+  const russianOutsideQuotes = (text: string) => /[А-Яа-яЁё][^.;:]*/.exec(text.replace(/“[^”]*”/g, ""))?.[0] ?? null;
+
+  it("render from their params: the core's Russian text, English without Russian outside quotes", () => {
+    const variants = new Set<string>();
+    let sentences = 0;
+    for (const report of reports) {
+      const pairs = [
+        ...report.files.flatMap((f) => [
+          [f.message, f.message_params] as const,
+          ...f.notes.map((n, k) => [n, f.notes_params[k]] as const),
+        ]),
+        ...report.notes.map((n, k) => [n, report.notes_params[k]] as const),
+      ];
+      for (const [text, params] of pairs) {
+        expect(params).toBeDefined();
+        variants.add(String(params.variant));
+        expect(consolidationText(params, "ru")).toBe(text);
+        sentences++;
+      }
+      const en = localizeConsolidation(report, "en");
+      for (const f of en.files) {
+        // An unreadable file's `error` keeps the reader's own (Russian) message; the sentence is English.
+        for (const text of [f.message, ...f.notes]) expect([text, russianOutsideQuotes(text)]).toEqual([text, null]);
+      }
+      for (const text of en.notes) expect([text, russianOutsideQuotes(text)]).toEqual([text, null]);
+    }
+    expect(sentences).toBeGreaterThan(20);
+    expect([...variants].sort()).toEqual(
+      [
+        "created_sheets",
+        "master_itself",
+        "master_sheet",
+        "merged",
+        "merged_partly",
+        "missing_column",
+        "rejected",
+        "same_name",
+        "sheet_not_merged",
+        "unreadable",
+      ].sort(),
+    );
   });
 });
 

@@ -14,10 +14,11 @@ import type { IsoDate } from "../model/dates";
 import { columnLetter } from "../model/address";
 import { isCellError, verticalMergeFiller, type CellValue, type WorkbookData } from "../model/sheet";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import { makeIssue, sortIssues, summarize, type Issue } from "../report/issue";
+import { makeIssue, sortIssues, summarize, type Issue, type IssueParams } from "../report/issue";
 import type { Template } from "../template/schema";
 import { templateReasonParams, validateWorkbook } from "../validate";
 import { analyseMaster, sourceKey } from "./master";
+import { SOURCE_HEADER } from "./types";
 import type {
   Consolidation,
   DuplicateSchool,
@@ -103,6 +104,7 @@ function emptyReport(file: string): FileConsolidationReport {
     file,
     status: "rejected",
     message: "",
+    message_params: {},
     template: null,
     sheets: [],
     rows: 0,
@@ -112,7 +114,19 @@ function emptyReport(file: string): FileConsolidationReport {
     issues: [],
     summary: { errors: 0, warnings: 0, infos: 0 },
     notes: [],
+    notes_params: [],
   };
+}
+
+/** A note in Russian and as data (`variant` and values: `src/i18n` renders it in the user's language). */
+function addNote(notes: string[], notesParams: IssueParams[], text: string, params: IssueParams): void {
+  notes.push(text);
+  notesParams.push(params);
+}
+
+/** The params of the rows replaced and the schools already registered, when there are any. */
+function tailParams(replaced: number, registered: number): IssueParams {
+  return { ...(replaced ? { replaced } : {}), ...(registered ? { registered } : {}) };
 }
 
 export function startConsolidation(master: WorkbookData, options: ConsolidateOptions): Consolidator {
@@ -125,6 +139,9 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
   const sheets = analyseMaster(master, masterCheck);
   const byId = new Map(sheets.map((s) => [s.id, s]));
   const masterNotes = sheets.filter((s) => s.problem).map((s) => `Строки не сводятся: ${s.problem}.`);
+  const masterNotesParams: IssueParams[] = sheets
+    .filter((s) => s.problem)
+    .map((s) => ({ variant: "master_sheet", ...s.problemParams }));
   // Registered schools of the master («Школы»), for the files' unknown-school warnings.
   const registry = byId.get("schools")?.registry ?? new Map<string, { name: string; source: string | null }>();
   const files: FileState[] = [];
@@ -140,15 +157,18 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       report.status = "unreadable";
       report.error = { ...input.error };
       report.message = input.error.message;
+      report.message_params = { variant: "unreadable", code: input.error.code, error: input.error.message };
       return report;
     }
     const label = sourceKey(input.file);
     if (label === sourceKey(master.name)) {
       report.message = `Файл «${input.file}» — это сама сводная книга: в себя она не сводится.`;
+      report.message_params = { variant: "master_itself", file: input.file };
       return report;
     }
     if (labels.has(label)) {
       report.message = `Файл с именем «${input.file}» уже есть в этой сводке: имя файла записывается в «Источник», поэтому второй файл с тем же именем не сведён; переименуйте один из них.`;
+      report.message_params = { variant: "same_name", file: input.file, source: SOURCE_HEADER };
       return report;
     }
     labels.add(label);
@@ -161,8 +181,11 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     report.template = template.id;
     const recorded = wb.properties?.[TEMPLATE_PROPERTY];
     if (recorded !== undefined && recorded !== template.id)
-      report.notes.push(
+      addNote(
+        report.notes,
+        report.notes_params,
         `Файл сделан по шаблону ${recorded}, а сводная книга ведётся по шаблону ${template.id}: строки листов мониторинга сведены по заголовкам столбцов.`,
+        { variant: "other_template", recorded, template: template.id },
       );
     const issues: Issue[] = [...check.report.issues];
 
@@ -244,12 +267,19 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       }
       for (const id of lacking) {
         const title = ms.spec.columns.find((c) => c.id === id)?.title ?? id;
-        report.notes.push(
+        addNote(
+          report.notes,
+          report.notes_params,
           `В сводной книге на листе «${ms.name}» нет столбца «${title}»: его значения из файла не перенесены.`,
+          { variant: "missing_column", sheet: ms.name, column: title },
         );
       }
       if (ms.problem && entry.skipped_rows && mergeRows)
-        report.notes.push(`Строки листа «${p.sheetName}» не сведены: ${ms.problem}.`);
+        addNote(report.notes, report.notes_params, `Строки листа «${p.sheetName}» не сведены: ${ms.problem}.`, {
+          variant: "sheet_not_merged",
+          sheet: p.sheetName,
+          ...ms.problemParams,
+        });
       report.sheets.push(entry);
       state.pending.push({ id: ms.id, entry, rows });
     }
@@ -270,6 +300,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       report.status = "rejected";
       state.pending = [];
       report.message = `В файле ${errorsText(errors)}: файл не сведён${options.mergeValidRows ? " (строк без ошибок нет)" : ""}; исправьте ошибки и пришлите файл снова${options.mergeValidRows ? "" : " или сведите только строки без ошибок"}.`;
+      report.message_params = { variant: options.mergeValidRows ? "rejected_no_valid_rows" : "rejected", errors };
     }
     return report;
   }
@@ -331,7 +362,18 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
         r.status === "merged_partly"
           ? `В файле ${errorsText(r.summary.errors)}: сведены только строки без ошибок — ${rowsText(r.rows)}, пропущено строк с ошибками: ${r.skipped_rows}${tail}.`
           : `Сведено ${rowsText(r.rows)}${tail}.`;
-      if (!r.rows && !r.skipped_rows && !reg) r.notes.push("В файле нет заполненных строк листов мониторинга.");
+      r.message_params =
+        r.status === "merged_partly"
+          ? {
+              variant: "merged_partly",
+              errors: r.summary.errors,
+              rows: r.rows,
+              skipped: r.skipped_rows,
+              ...tailParams(r.replaced_rows, reg),
+            }
+          : { variant: "merged", rows: r.rows, ...tailParams(r.replaced_rows, reg) };
+      if (!r.rows && !r.skipped_rows && !reg)
+        addNote(r.notes, r.notes_params, "В файле нет заполненных строк листов мониторинга.", { variant: "no_rows" });
     }
 
     // The same school in different files, or already imported from another file.
@@ -390,9 +432,13 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     }
     const created = plans.filter((p) => p.create).map((p) => p.sheet);
     const notes = [...masterNotes];
+    const notesParams = [...masterNotesParams];
     if (created.length)
-      notes.push(
+      addNote(
+        notes,
+        notesParams,
         `В сводной книге не было ${created.length === 1 ? "листа" : "листов"} ${created.map((n) => `«${n}»`).join(", ")}: ${created.length === 1 ? "он создан" : "они созданы"} с заголовками шаблона ${template.id}.`,
+        { variant: "created_sheets", sheets: created, template: template.id },
       );
     const count = (s: string) => files.filter((f) => f.report.status === s).length;
     return {
@@ -413,6 +459,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
           deleted_rows: p.deleteRows.length,
         })),
         notes,
+        notes_params: notesParams,
         summary: {
           files: files.length,
           merged: count("merged"),

@@ -7,6 +7,7 @@ import { cellAt, cellText, isBlank, verticalMergeFiller, type SheetData, type Wo
 import { schoolKey } from "../parse/school";
 import type { MonitoringSheetId } from "../monitoring/sheets";
 import { locateMonitoringSheets } from "../monitoring/validateMonitoring";
+import type { IssueParams } from "../report/issue";
 import type { DataSheetSpec } from "../template/schema";
 import { foldText, headerKey } from "../text/normalize";
 import type { WorkbookCheck } from "../validate";
@@ -33,6 +34,11 @@ export interface MasterSheet {
   widths: number[];
   /** Null when rows can be appended; else why not (Russian). */
   problem: string | null;
+  /**
+   * `problem` as data for the notes that cite it: `problem` (its wording), `problem_sheet`,
+   * `problem_columns`; null with `problem`.
+   */
+  problemParams: IssueParams | null;
   headerRow: number;
   /** Column id → 1-based worksheet column. */
   columns: Record<string, number>;
@@ -87,6 +93,7 @@ function emptyMasterSheet(spec: DataSheetSpec, name: string, create: boolean): M
     header,
     widths: [...spec.columns.map((c) => c.width ?? 15), 28],
     problem: null,
+    problemParams: null,
     headerRow: 1,
     columns,
     sourceColumn: header.length,
@@ -121,10 +128,11 @@ export function analyseMaster(master: WorkbookData, check: WorkbookCheck): Maste
       else if (empty) {
         const m = emptyMasterSheet(spec, spec.name, false);
         m.header = [];
-        m.problem = `на листе «${empty.name}» сводной книги не найдена таблица шаблона (заголовки ${spec.columns
-          .filter((c) => c.required)
-          .map((c) => `«${c.title}»`)
+        const required = spec.columns.filter((c) => c.required).map((c) => c.title);
+        m.problem = `на листе «${empty.name}» сводной книги не найдена таблица шаблона (заголовки ${required
+          .map((t) => `«${t}»`)
           .join(", ")})`;
+        m.problemParams = { problem: "no_table", problem_sheet: empty.name, problem_columns: required };
         out.push(m);
       } else out.push(emptyMasterSheet(spec, spec.name, true));
       continue;
@@ -134,6 +142,7 @@ export function analyseMaster(master: WorkbookData, check: WorkbookCheck): Maste
     base.header = [];
     if (!header) {
       base.problem = `на листе «${sheet.name}» сводной книги не найдена строка заголовков`;
+      base.problemParams = { problem: "no_header", problem_sheet: sheet.name };
       out.push(base);
       continue;
     }
@@ -142,6 +151,11 @@ export function analyseMaster(master: WorkbookData, check: WorkbookCheck): Maste
       base.problem = `на листе «${sheet.name}» сводной книги нет обязательного столбца ${missingRequired
         .map((c) => `«${c.title}»`)
         .join(", ")}`;
+      base.problemParams = {
+        problem: "missing_required",
+        problem_sheet: sheet.name,
+        problem_columns: missingRequired.map((c) => c.title),
+      };
       out.push(base);
       continue;
     }

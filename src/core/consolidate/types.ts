@@ -101,6 +101,11 @@ export interface FileConsolidationReport {
   status: FileStatus;
   /** One Russian sentence: what happened and why. */
   message: string;
+  /**
+   * The sentence as data: its wording (`variant`) and values. `localizeConsolidation` renders
+   * `message` from it in the user's language (`src/i18n/issueMessages.ts`, `CONSOLIDATION_TEXTS`).
+   */
+  message_params: IssueParams;
   /** Template the file was checked against (the master's); null when unreadable. */
   template: string | null;
   sheets: FileSheetReport[];
@@ -117,6 +122,8 @@ export interface FileConsolidationReport {
   summary: IssueSummary;
   /** Other things worth knowing (a column the master lacks, another template recorded …). */
   notes: string[];
+  /** Each note as data (`variant` and values), in the order of `notes`. */
+  notes_params: IssueParams[];
   /** Why the file could not be read (`WorkbookReadError` code and message). */
   error?: { code: string; message: string };
 }
@@ -154,6 +161,8 @@ export interface ConsolidationReport {
   sheets: ConsolidationSheetReport[];
   /** Master-level notes (a sheet without a usable header …). */
   notes: string[];
+  /** Each master-level note as data (`variant` and values), in the order of `notes`. */
+  notes_params: IssueParams[];
   summary: {
     files: number;
     merged: number;

@@ -194,10 +194,30 @@ describe("renderDashboard on the Lazo monitoring sample", () => {
     expect(head.value).toBe("Целевые показатели: выполнено 10 из 17");
     expect(head.formula).toMatch(/^"Целевые показатели: выполнено "&COUNTIF\(F\d+:F\d+,"выполнено"\)&" из "&\(COUNTIF/);
     const unmet = String(cell(dash, "A6").value);
-    expect(unmet).toMatch(/^Не выполнены: /);
-    for (const t of ["Доля ШНОР, 2022 (34,5 %, цель ≤ 20 %)", "Процент качества знаний", "Рост числа отличников"])
+    expect(unmet).toMatch(/^Не выполнены: .*\)\.$/);
+    for (const t of [
+      "Доля ШНОР, 2022 (цель ≤ 20 %); ",
+      "Процент качества знаний, 2022/2023 (цель ",
+      "Рост числа отличников",
+    ])
       expect(unmet).toContain(t);
     expect(unmet).not.toContain("Доля справившихся с ВПР");
+    expect(unmet).not.toContain(";;");
+    // Live too: one IF per table row over its status cell; titles, periods, targets are references.
+    const f = cell(dash, "A6").formula!;
+    const shnorRow = parseA1(fact("shnor_share", "2022").address).row;
+    expect(f).toContain(
+      `IF(F${shnorRow}="не выполнено","; "&A${shnorRow}&", "&D${shnorRow}&" (цель "&C${shnorRow}&")","")`,
+    );
+    expect(f).toMatch(/^IF\(COUNTIF\(F\d+:F\d+,"не выполнено"\)=0,/);
+    expect(f).not.toContain("Доля ШНОР");
+    expect(f.length).toBeLessThan(8192);
+  });
+
+  it("says in the footnote that both head lines are live over «Статус»", () => {
+    const note = dash.cells.find((c) => String(c.value).startsWith("Все числа дашборда — живые формулы"));
+    expect(note?.style).toBe("note");
+    expect(String(note?.value)).toContain("строки «выполнено N из M» и «Не выполнены: …» — по столбцу «Статус».");
   });
 
   it("shows six key cards referring to the table, the change coloured by whether it is good", () => {
@@ -398,6 +418,42 @@ describe("renderDashboard: values instead of formulas, and text", () => {
         String(c.value).includes(`plan_done_pct ${plan.period} — значение`),
       ),
     ).toBe(true);
+  });
+});
+
+describe("renderDashboard: a huge template", () => {
+  it("keeps «Не выполнены: …» static text when its formula would pass Excel's 8,192 characters", () => {
+    const wb = sampleToWorkbook(lazo);
+    const check = validateWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: AS_OF });
+    const indicators = computeIndicators(check.template, check.monitoring, { asOf: AS_OF, plans: check.plans });
+    // Every indicator eight times over: a table of some 200 rows.
+    const copies = Array.from({ length: 8 }, (_v, k) => k);
+    const template = {
+      ...check.template,
+      indicators: copies.flatMap((k) => check.template.indicators.map((s) => ({ ...s, id: `${s.id}_${k}` }))),
+    };
+    const values = copies.flatMap((k) => indicators.map((v) => ({ ...v, id: `${v.id}_${k}` })));
+    const layout = renderDashboard({
+      template,
+      report: check.report,
+      indicators: values,
+      monitoring: check.monitoring,
+      refreshedAt: "2024-01-10",
+      asOf: AS_OF,
+      uses: [],
+    });
+    const dash = sheet(layout, DASHBOARD_SHEET);
+    const head = cell(dash, "A5");
+    expect(head.formula).toBeDefined(); // «выполнено N из M» stays live: two COUNTIFs
+    expect(head.value).toBe("Целевые показатели: выполнено 80 из 136");
+    const unmet = cell(dash, "A6");
+    expect(unmet.formula).toBeUndefined();
+    expect(String(unmet.value)).toMatch(/^Не выполнены: Процент качества знаний, 2022\/2023 \(цель [^)]+\); /);
+    expect(String(unmet.value).split("; ")).toHaveLength(56);
+    // The footnote claims only what is live: row 5, not the static row 6.
+    const note = String(dash.cells.find((c) => String(c.value).startsWith("Все числа дашборда"))?.value);
+    expect(note).toContain("строка «выполнено N из M» — по столбцу «Статус».");
+    expect(note).not.toContain("«Не выполнены: …»");
   });
 });
 

@@ -5,7 +5,7 @@
  * From the top:
  * 1. Head block: the project, municipality and period, the dates, the ФЛК verdict (a link to
  *    «Отчёт ФЛК»), the live line «Целевые показатели: выполнено N из M» (COUNTIF over the status
- *    column of the indicator table) and the unmet ones named.
+ *    column of the indicator table) and the unmet ones named, live over the same column.
  * 2. Key cards: up to six headline indicators (ШНОР share, quality, ВПР, КПК of ШНОР teachers, plan
  *    execution …): fact, target, status, previous period and the change with an arrow, every
  *    number a reference to the indicator table; the change is coloured by whether it is good for
@@ -141,9 +141,51 @@ function changeStyle(row: IndicatorRow): CellStyle {
   return good === true ? "met" : good === false ? "notMet" : "number";
 }
 
-/** «Доля ШНОР (34,5 %, цель ≤ 20 %)». */
+/**
+ * «Доля ШНОР, 2022 (цель ≤ 20 %)». No fact: the live formula of row 6 can only concatenate cell
+ * texts, and a number's display («34,5 %») depends on the host's locale in TEXT(); the fact is in
+ * the cards and the table right below.
+ */
 function unmetText(r: IndicatorRow): string {
-  return `${r.latest.title}, ${r.latest.period} (${r.latest.display}${r.latest.target ? `, цель ${r.latest.target}` : ""})`;
+  return `${r.latest.title}, ${r.latest.period}${r.latest.target ? ` (цель ${r.latest.target})` : ""}`;
+}
+
+/** Excel's limits on a formula's length and on a cell's text, in characters. */
+const FORMULA_MAX = 8192;
+const CELL_TEXT_MAX = 32767;
+const ALL_MET_TEXT = "Все оценённые целевые показатели выполнены.";
+const NONE_ASSESSED_TEXT = "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).";
+
+/**
+ * Row 6 «Не выполнены: …», live over the status column like row 5: one term per table row, naming
+ * it when its status reads «не выполнено». Titles, periods and targets are referenced cells, never
+ * string literals (templates are user-importable, their text must not become formula text). Each
+ * term starts with «; » and MID drops the first one, so the result equals `unmetText`'s join.
+ * The target is static (not a formula), so whether a term mentions it is decided here.
+ */
+function unmetLine(
+  rows: readonly IndicatorRow[],
+  tableRowOf: ReadonlyMap<string, number>,
+  statusRange: string,
+  summary: ReturnType<typeof targetSummary>,
+): { text: string; formula?: string } {
+  const text = summary.unmet.length
+    ? `Не выполнены: ${summary.unmet.map(unmetText).join("; ")}.`
+    : summary.assessed.length
+      ? ALL_MET_TEXT
+      : NONE_ASSESSED_TEXT;
+  if (!rows.length) return { text };
+  const terms = rows.map((r) => {
+    const t = tableRowOf.get(r.id)!;
+    const target = r.latest.target ? `&" (цель "&${a1(t, COL.target)}&")"` : "";
+    return `IF(${a1(t, COL.status)}="${STATUS_NOT_MET}","; "&${a1(t, COL.title)}&", "&${a1(t, COL.period)}${target},"")`;
+  });
+  const count = (status: string) => `COUNTIF(${statusRange},"${status}")`;
+  const formula =
+    `IF(${count(STATUS_NOT_MET)}=0,IF(${count(STATUS_MET)}>0,"${ALL_MET_TEXT}","${NONE_ASSESSED_TEXT}"),` +
+    `"Не выполнены: "&MID(${terms.join("&")},3,${CELL_TEXT_MAX})&".")`;
+  // A huge template (hundreds of indicators) would pass Excel's limit: the line stays static text.
+  return formula.length < FORMULA_MAX ? { text, formula } : { text };
 }
 
 const KIND_LABEL: Record<SheetKind, string> = {
@@ -334,17 +376,12 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
     style: summary.unmet.length ? "notMet" : "met",
     formula: `"Целевые показатели: выполнено "&${metCount}&" из "&(${metCount}+COUNTIF(${statusRange},"${STATUS_NOT_MET}"))`,
   });
-  g.line(
-    6,
-    summary.unmet.length
-      ? `Не выполнены: ${summary.unmet.map(unmetText).join("; ")}.`
-      : summary.assessed.length
-        ? "Все оценённые целевые показатели выполнены."
-        : "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).",
-    // «warning» wraps in every host; the list can be long.
-    summary.unmet.length ? "warning" : "info",
-    COLS,
-  );
+  const unmet = unmetLine(rows, tableRowOf, statusRange, summary);
+  // «warning» wraps in every host; the list can be long. The style is today's verdict (styles are not live).
+  g.merged(6, 1, COLS, unmet.text, {
+    style: summary.unmet.length ? "warning" : "info",
+    ...(unmet.formula ? { formula: unmet.formula } : {}),
+  });
 
   // 2. Key cards.
   if (cards.length) {
@@ -563,7 +600,7 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
   const noFormula = facts.filter((f) => !f.formula);
   g.line(
     row++,
-    `Все числа дашборда — живые формулы: факты считаются по листам данных и служебному скрытому листу «${CALC_SHEET}» (там же значения прошлых периодов и столбец «Расчёт»), статус и динамика — по фактам, строка «выполнено N из M» — по столбцу «Статус».${noFormula.length && !calc ? ` Без формулы (значение Сверки): ${noFormula.map((f) => `${f.id} ${f.period} — ${f.reason}`).join("; ")}.` : ""} Цели и значения по школам — расчёт Сверки на дату обновления.`,
+    `Все числа дашборда — живые формулы: факты считаются по листам данных и служебному скрытому листу «${CALC_SHEET}» (там же значения прошлых периодов и столбец «Расчёт»), статус и динамика — по фактам, ${unmet.formula ? "строки «выполнено N из M» и «Не выполнены: …»" : "строка «выполнено N из M»"} — по столбцу «Статус».${noFormula.length && !calc ? ` Без формулы (значение Сверки): ${noFormula.map((f) => `${f.id} ${f.period} — ${f.reason}`).join("; ")}.` : ""} Цели и значения по школам — расчёт Сверки на дату обновления.`,
     "note",
     COLS,
   );

@@ -1,4 +1,5 @@
 /** Indicator values: the `indicators` part of the JSON contract. */
+import type { IssueParams } from "../report/issue";
 
 export interface IndicatorValue {
   id: string;
@@ -29,6 +30,11 @@ export interface IndicatorValue {
   procedure?: string;
   /** A short explanation in Russian (e.g. why a school is ШНОР, over how many events a mean is taken). */
   note?: string;
+  /**
+   * `note` as data (`variant` and values) where the note has a wording per language (the ШНОР
+   * status' reason): `src/i18n` renders `note` from it (`localizeIndicators`).
+   */
+  note_params?: IssueParams;
 }
 
 /** Round half-up to `digits` decimals (2.45 → 2.5), robust to binary floating error. */

@@ -4,6 +4,7 @@
  * at least 30 %; a school is ШНОР «по итогам года Y» with ≥ 2 low procedures in Y, or ≥ 1 in
  * Y−1 and ≥ 1 in Y. Only the deciding procedures count.
  */
+import type { IssueParams } from "../report/issue";
 import type { MonitoringData, MonitoringRecord, SchoolEntry } from "./model";
 import { procedureKey, procedureKeySet } from "./procedure";
 import { SHNOR_PROCEDURES } from "./sheets";
@@ -33,6 +34,11 @@ export interface ShnorStatus {
   lowPrev: LowResult[];
   /** Russian explanation of how the status was obtained. */
   reason: string;
+  /**
+   * The explanation as data (`variant` and values) for `src/i18n` to render in the user's
+   * language (`SHNOR_REASONS`); its Russian rendering is `reason`.
+   */
+  reason_params: IssueParams;
 }
 
 /** A procedure record usable for ШНОР status: valid values, participants > 0. */
@@ -171,6 +177,11 @@ export function describeLow(list: readonly LowResult[]): string {
     : "нет";
 }
 
+/** Low results as message params, as SHNOR_MISMATCH has them: «ВПР 5 кл. математика: 4/10» (procedure: low/participants). */
+export function lowParams(list: readonly LowResult[]): string[] {
+  return list.map((l) => `${l.procedure}: ${l.low}/${l.participants}`);
+}
+
 const registryCache = new WeakMap<readonly SchoolEntry[], { length: number; byKey: Map<string, SchoolEntry> }>();
 
 function schoolName(data: MonitoringData, schoolKey: string): { name: string; declared: boolean | null } {
@@ -275,6 +286,13 @@ function computeStatus(
       status,
       computed: true,
       reason: `По итогам ${year} г. ${status ? "ШНОР" : "не ШНОР"}: ${why} Низкие результаты (доля «2» не менее 30 %) в ${year} г.: ${describeLow(lowY)}; в ${prev} г.: ${describeLow(lowPrev)}.`,
+      reason_params: {
+        variant: status ? (lowY.length >= 2 ? "two_low" : "both_years") : lowY.length === 1 ? "one_low" : "none",
+        year,
+        previous_year: prev,
+        low_year: lowParams(lowY),
+        low_previous: lowParams(lowPrev),
+      },
     };
   }
   const missing = [!hasPrev ? prev : null, !hasY ? year : null].filter((y): y is number => y !== null);
@@ -291,6 +309,11 @@ function computeStatus(
       declared === null
         ? `Статус по итогам ${year} г. не рассчитан: ${gap}, а в реестре ОО статус ШНОР не указан.`
         : `Статус по итогам ${year} г. не рассчитан (${gap}); взят из реестра ОО: ${declared ? "ШНОР" : "не ШНОР"}.`,
+    reason_params: {
+      variant: declared === null ? "not_computed" : declared ? "registry_shnor" : "registry_not_shnor",
+      year,
+      missing_years: missing.map(String),
+    },
   };
 }
 

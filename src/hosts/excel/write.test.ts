@@ -101,6 +101,10 @@ describe("writeDashboard through the Excel host", () => {
       expect(cell?.formula === undefined || c.formula !== undefined).toBe(true);
     }
     expect(layout.cells.some((c) => c.formula !== undefined)).toBe(true);
+    // The head block's «выполнено N из M» and «Не выполнены: …» are live formulas here too.
+    expect(dash.cell(5, 1)?.formula).toMatch(/^="Целевые показатели: выполнено "&COUNTIF\(/);
+    expect(dash.cell(6, 1)?.formula).toMatch(/^=IF\(COUNTIF\(F\d+:F\d+,"не выполнено"\)=0,/);
+    expect(dash.cell(6, 1)?.formula).toContain('"; "&A');
     expect(dash.merges.length).toBe(layout.merges.length);
     expect(dash.frozenRows).toBe(layout.frozenRows ?? 0);
     expect(dash.conditionalFormats.map((c) => [c.type, c.range, c.color])).toEqual(
@@ -277,6 +281,61 @@ describe("charts, row heights and page setup through Office.js", () => {
     expect(chart.series[0].pointColors).toEqual({ 1: "#C00000" });
     expect(chart.valueAxis).toEqual({ minimum: 0, maximum: 100, numberFormat: '0.0" %"' });
     expect(dash.charts).toHaveLength(rich.layout.charts.length);
+  });
+
+  it("resets the row heights an earlier refresh left, in a number of syncs independent of the rows", async () => {
+    const o = install();
+    const host = createExcelHost();
+    const rich = richBuild();
+    const tall = rich.layout.sheets[0];
+    // An earlier, longer dashboard: heights on rows 1, 3 and far below the new layout.
+    const earlier = [...(tall.rowHeights ?? [])];
+    earlier[500] = 60;
+    earlier[4000] = 30;
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...tall, rowHeights: earlier }, ...rich.layout.sheets.slice(1)] },
+    });
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    expect([...dash.rowHeights.keys()].sort((a, b) => a - b)).toEqual([1, 3, 500, 4000]);
+    const syncsFirst = o.stats.syncs;
+
+    // The refresh sets only row 1: rows 3, 500 and 4000 get the standard height back.
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...tall, rowHeights: [undefined, 40] }, ...rich.layout.sheets.slice(1)] },
+    });
+    expect([...dash.rowHeights]).toEqual([[1, 40]]);
+    expect(o.stats.syncs - syncsFirst).toBeLessThanOrEqual(syncsFirst);
+    expect(o.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  it("resets the column widths an earlier refresh left, in a number of syncs independent of the columns", async () => {
+    const o = install();
+    const host = createExcelHost();
+    const rich = richBuild();
+    const wide = rich.layout.sheets[0];
+    // An earlier, wider dashboard: widths on the layout's columns and far to the right of them.
+    const earlier = [...wide.widths];
+    earlier[29] = 50;
+    earlier[199] = 12;
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...wide, widths: earlier }, ...rich.layout.sheets.slice(1)] },
+    });
+    const dash = o.workbook.sheet("Дашборд") as FakeSheet;
+    const layoutColumns = wide.widths.flatMap((w, i) => (w === undefined ? [] : [i + 1]));
+    expect([...dash.columnWidths.keys()].sort((a, b) => a - b)).toEqual([...layoutColumns, 30, 200]);
+    const syncsFirst = o.stats.syncs;
+
+    // The refresh sets only column A: every other column gets the standard width back.
+    await host.writeDashboard({
+      ...rich,
+      layout: { ...rich.layout, sheets: [{ ...wide, widths: [40] }, ...rich.layout.sheets.slice(1)] },
+    });
+    expect([...dash.columnWidths.keys()]).toEqual([1]);
+    expect(o.stats.syncs - syncsFirst).toBeLessThanOrEqual(syncsFirst);
+    expect(o.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
   });
 
   it("sets row heights and the page setup (A4 landscape, one page wide, titles, area, header/footer)", async () => {

@@ -485,6 +485,11 @@ function clearOwnedSheet(ws: Excel.Worksheet, charts: readonly Excel.Chart[]): v
   all.conditionalFormats.clearAll();
   all.unmerge();
   all.clear("All");
+  // clear() keeps row heights and column widths: an earlier refresh's would outlive it (rows and
+  // columns past the new layout, ones the new one leaves to Excel). One operation each for the
+  // whole sheet (ExcelApi 1.7; the manifest requires 1.12).
+  all.format.useStandardHeight = true;
+  all.format.useStandardWidth = true;
   ws.freezePanes.unfreeze();
 }
 
@@ -532,7 +537,7 @@ export async function writeLayouts(req: WriteRequest): Promise<WriteOutcome> {
         objects.set(p.logical, ws);
       } else objects.set(p.logical, worksheets.add(p.actual));
     }
-    await budget.reserve(placement.sheets.length * 8 * OP_BYTES);
+    await budget.reserve(placement.sheets.length * 10 * OP_BYTES);
 
     for (const sheet of req.sheets) {
       const ws = objects.get(sheet.name) as Excel.Worksheet;

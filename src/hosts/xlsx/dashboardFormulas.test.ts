@@ -103,10 +103,48 @@ describe("dashboard formulas (Lazo monitoring sample) in HyperFormula", () => {
     const { row, col } = parseA1(fact.address);
     const sheet = hf.getSheetId(DASHBOARD_SHEET)!;
     const formula = hf.getCellFormula({ sheet, row: row - 1, col: col - 1 })!;
+    // Row 6 names the unmet ones, live over the same column: ШНОР drops out of the list.
+    const unmet = dash.cells.find((c) => c.row === 6 && c.col === 1)!;
+    expect(unmet.formula).toBeDefined();
+    expect(unmet.value).toContain("Доля ШНОР, 2022 (цель ≤ 20 %); ");
+    expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(unmet.value);
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[10]]);
     expect(valueAt(hf, DASHBOARD_SHEET, row, col + 1)).toBe("выполнено");
     expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 11 из 17");
+    const after = String(valueAt(hf, DASHBOARD_SHEET, 6, 1));
+    expect(after).toMatch(/^Не выполнены: /);
+    expect(after).not.toContain("Доля ШНОР");
+    expect(after).toBe(String(unmet.value).replace("Доля ШНОР, 2022 (цель ≤ 20 %); ", ""));
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[formula]]);
+    expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
+    expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(unmet.value);
+  });
+
+  it("says «all met» or «none assessed» in row 6 when the status column does", () => {
+    const sheet = hf.getSheetId(DASHBOARD_SHEET)!;
+    const head = built.layout.sheets[0].cells.find((c) => c.row === 5 && c.col === 1)!;
+    const [, top, bottom] = /F(\d+):F(\d+)/.exec(head.formula!)!.map(Number);
+    const saved: { row: number; content: unknown }[] = [];
+    const setStatuses = (from: string, to: string) => {
+      for (let r = top; r <= bottom; r++) {
+        if (valueAt(hf, DASHBOARD_SHEET, r, 6) !== from) continue;
+        const at = { sheet, row: r - 1, col: 5 };
+        saved.push({ row: r, content: hf.getCellFormula(at) ?? hf.getCellValue(at) });
+        hf.setCellContents(at, [[to]]);
+      }
+    };
+    try {
+      setStatuses("не выполнено", "выполнено");
+      expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe("Все оценённые целевые показатели выполнены.");
+      setStatuses("выполнено", "нет данных");
+      expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 0 из 0");
+      expect(valueAt(hf, DASHBOARD_SHEET, 6, 1)).toBe(
+        "Ни один целевой показатель не удалось сопоставить с целью (нет данных или цели).",
+      );
+    } finally {
+      for (const s of saved.reverse())
+        hf.setCellContents({ sheet, row: s.row - 1, col: 5 }, [[s.content as string | number]]);
+    }
     expect(valueAt(hf, DASHBOARD_SHEET, 5, 1)).toBe("Целевые показатели: выполнено 10 из 17");
   });
 

@@ -15,7 +15,7 @@ import { BICHEVAYA, MASTER, SCHOOL_FILES } from "../../../samples/schools/school
 import type { ConsolidationPlan } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import { readWorkbook } from "../../hosts/xlsx/read";
-import { ru } from "../../i18n/strings";
+import { en, ru } from "../../i18n/strings";
 import { FakeHost } from "../testing/fakeHost";
 import { button, idle, isDisabled, renderApp, tabNamed } from "../testing/render";
 
@@ -162,6 +162,27 @@ describe("the consolidation tab", () => {
     expect(byFile.get("oo-bichevaya.xlsx")?.dataset.status).toBe("rejected");
     expect(host.callsOf("applyConsolidation")).toHaveLength(0);
     expect(screen.getByTestId("consolidate-written").textContent).toContain(ru.consolidateNothingWritten);
+  }, 60000);
+
+  it("says what happened to each file in English for an English Office", async () => {
+    const host = new FakeHost({ workbook: master, consolidate: {} });
+    renderApp(host, { locale: "en-US" });
+    await waitFor(() => expect(isDisabled(button(en.checkWorkbook))).toBe(false));
+    fireEvent.click(tabNamed(en.tabConsolidate));
+    await screen.findByTestId("consolidate-confirm");
+    fireEvent.change(screen.getByLabelText(en.consolidateFilesLabel), {
+      target: { files: SCHOOL_FILES.map(sampleFile) },
+    });
+    // The tab has the same name as the button: the button is the one with the button role.
+    fireEvent.click(screen.getByRole("button", { name: en.consolidateRun }));
+    const byFile = await results();
+    const text = (f: string) => byFile.get(f)?.textContent ?? "";
+    expect(text("oo-khor.xlsx")).toContain("Merged: 38 rows; schools already in the registry: 2.");
+    expect(text("oo-mukhen.xlsx")).toContain("2 rows of an earlier import replaced");
+    expect(text("oo-bichevaya.xlsx")).toContain("The file has 1 error: it was not merged;");
+    for (const f of byFile.keys()) expect(text(f)).not.toMatch(/Сведено|В файле|строк/);
+    expect(document.body.textContent).toContain("The master workbook had no sheets “Процедуры”, “Кадры”");
+    expect(document.body.textContent).not.toContain("В сводной книге не было");
   }, 60000);
 
   it("has no tab on a host that cannot consolidate", async () => {

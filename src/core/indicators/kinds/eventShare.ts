@@ -79,6 +79,9 @@ function computeEventShare(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
         note: shares.length ? `среднее по ${shares.length} мероприятиям; ШНОР: ${target.size}` : undefined,
       }),
     );
+    // The note as data, for `src/i18n` to render per language (INDICATOR_NOTES).
+    if (shares.length)
+      raws[raws.length - 1].note_params = { variant: "event_mean", events: shares.length, schools: target.size };
   }
   return finish(spec, raws);
 }

@@ -22,6 +22,7 @@ function computeShnorStatus(ctx: IndicatorContext, spec: IndicatorSpec): Indicat
       if (!ctx.passes(spec.schools, s.schoolKey, year, spec.procedures)) continue;
       const v = rawValue(spec.id, spec.title, spec.unit, period, ctx.schoolName(s.schoolKey, s.school), s.status, 0);
       v.note = s.reason;
+      v.note_params = s.reason_params;
       raws.push(v);
     }
   }

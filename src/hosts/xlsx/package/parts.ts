@@ -7,6 +7,7 @@
  */
 import { escapeAttr, escapeText } from "./xmlText";
 import { parseAttributes, parseRelationships, type Relationship } from "../ooxml";
+import { transitionalRelType } from "./strict";
 
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -110,8 +111,9 @@ export function removeRelationships(rels: string, ids: ReadonlySet<string>): str
   });
 }
 
+/** Relationships with their types as Transitional names them (a Strict package's mapped), for lookups. */
 export function relationships(rels: string | undefined): Relationship[] {
-  return rels ? parseRelationships(rels) : [];
+  return rels ? parseRelationships(rels).map((r) => ({ ...r, type: transitionalRelType(r.type) })) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,9 +146,11 @@ export function sheetEntries(workbook: string): SheetEntry[] {
 
 /** The prefix bound to the relationships namespace in the workbook (declared on the root if missing). */
 export function ensureRelPrefix(workbook: string): { xml: string; prefix: string } {
-  const m = /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
-    workbook,
-  );
+  // Transitional or Strict: a second `xmlns:r` would make the part malformed.
+  const m =
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      workbook,
+    );
   if (m) return { xml: workbook, prefix: m[1] };
   const root = /<((?:\w+:)?workbook)\b/.exec(workbook);
   if (!root) throw new Error("no <workbook> element");
@@ -221,8 +225,9 @@ export function emptyCustomProperties(): string {
 
 /** Sets a text custom property: replaces the property of that name, or appends one with a new pid. */
 export function setCustomProperty(xml: string, name: string, value: string): string {
+  // Transitional or Strict (a second `xmlns:vt` would make the part malformed).
   const vt =
-    /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes["']/.exec(
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/docPropsVTypes["']/.exec(
       xml,
     )?.[1];
   let doc = xml;

@@ -22,6 +22,7 @@ import {
   sheetEntries,
   type SheetEntry,
 } from "./parts";
+import { isStrictWorkbook, toStrict } from "./strict";
 import { MINIMAL_STYLES, StylesAppender } from "./styles";
 
 export interface PatchOptions {
@@ -45,6 +46,8 @@ export class WorkbookPackage {
   rels: string;
   /** `[Content_Types].xml` as edited so far. */
   types: string;
+  /** An ISO/IEC 29500 Strict workbook: what Sverka writes is mapped to Strict on save. */
+  readonly strict: boolean;
   private relPrefix: string | undefined;
   private maxSheetId: number;
   private stylesState: { part: string; appender: StylesAppender; created: boolean } | undefined;
@@ -56,6 +59,7 @@ export class WorkbookPackage {
     const workbook = this.pkg.text(this.wbPart);
     if (workbook === undefined) throw new Error(`the package has no workbook part (${this.wbPart})`);
     this.workbook = workbook;
+    this.strict = isStrictWorkbook(workbook);
     this.rels = this.pkg.text(relsPartOf(this.wbPart)) ?? emptyRels();
     this.types = this.pkg.text("[Content_Types].xml") ?? "";
     this.maxSheetId = Math.max(0, ...sheetEntries(workbook).map((e) => e.sheetId));
@@ -129,6 +133,11 @@ export class WorkbookPackage {
     this.setIfChanged(this.wbPart, this.workbook);
     this.setIfChanged(relsPartOf(this.wbPart), this.rels);
     this.setIfChanged("[Content_Types].xml", this.types);
+    // Every part written or appended to is in the package's own flavour; untouched parts keep their bytes.
+    if (this.strict)
+      for (const name of this.pkg.names())
+        if (this.pkg.changed(name) && /\.(xml|rels)$/i.test(name))
+          this.setIfChanged(name, toStrict(this.pkg.text(name) ?? ""));
     return this.pkg.toBytes(deflateRaw);
   }
 

@@ -1387,6 +1387,40 @@ export class FakeRangeFormat extends FakeFormatPart {
       for (const r of a.rects) for (let row = r.top; row <= r.bottom; row++) a.sheet.rowHeights.set(row, v);
     });
   }
+  get useStandardHeight(): boolean | null {
+    return this.read("useStandardHeight");
+  }
+  /** Only `true` does anything (as in Excel): the rows lose their own height. Walks the set heights, not the rows. */
+  set useStandardHeight(v: boolean | null) {
+    this.op(
+      "set useStandardHeight",
+      [v],
+      () => {
+        if (v !== true) return;
+        const a = this.areas();
+        for (const row of [...a.sheet.rowHeights.keys()])
+          if (a.rects.some((r) => row >= r.top && row <= r.bottom)) a.sheet.rowHeights.delete(row);
+      },
+      { api: "1.7" },
+    );
+  }
+  get useStandardWidth(): boolean | null {
+    return this.read("useStandardWidth");
+  }
+  /** Only `true` does anything (as in Excel): the columns lose their own width. Walks the set widths, not the columns. */
+  set useStandardWidth(v: boolean | null) {
+    this.op(
+      "set useStandardWidth",
+      [v],
+      () => {
+        if (v !== true) return;
+        const a = this.areas();
+        for (const col of [...a.sheet.columnWidths.keys()])
+          if (a.rects.some((r) => col >= r.left && col <= r.right)) a.sheet.columnWidths.delete(col);
+      },
+      { api: "1.7" },
+    );
+  }
 
   protected live(prop: string): unknown {
     const a = this.areas();
@@ -1397,6 +1431,22 @@ export class FakeRangeFormat extends FakeFormatPart {
         return common({ sheet: a.sheet, rects: a.rects.map((r) => ({ ...r, top: 1, bottom: 1 })) }, () => 0) === null
           ? null
           : (a.sheet.columnWidths.get(a.rects[0].left) ?? 48);
+      case "useStandardHeight": {
+        // True when no row has a height of its own, false when every row has, null when mixed.
+        const own = [...a.sheet.rowHeights.keys()].filter((row) =>
+          a.rects.some((r) => row >= r.top && row <= r.bottom),
+        );
+        const rows = a.rects.reduce((n, r) => n + r.bottom - r.top + 1, 0);
+        return own.length === 0 ? true : own.length === rows ? false : null;
+      }
+      case "useStandardWidth": {
+        // True when no column has a width of its own, false when every column has, null when mixed.
+        const own = [...a.sheet.columnWidths.keys()].filter((col) =>
+          a.rects.some((r) => col >= r.left && col <= r.right),
+        );
+        const cols = a.rects.reduce((n, r) => n + r.right - r.left + 1, 0);
+        return own.length === 0 ? true : own.length === cols ? false : null;
+      }
       case "horizontalAlignment":
         return common(a, (c) => c?.format?.horizontalAlignment ?? "General");
       case "verticalAlignment":
