@@ -9,6 +9,7 @@ import { sampleToWorkbook } from "../../../samples/toWorkbook";
 import type { SampleCell, SampleWorkbook } from "../../../samples/types";
 import { computeIndicators } from "../indicators/engine";
 import { formatNumberRu } from "../indicators/types";
+import { UseLog } from "../indicators/uses";
 import { columnLetter, parseA1 } from "../model/address";
 import type { WorkbookData } from "../model/sheet";
 import { BUILTIN_TEMPLATES } from "../templates";
@@ -440,7 +441,7 @@ describe("renderDashboard: a huge template", () => {
       monitoring: check.monitoring,
       refreshedAt: "2024-01-10",
       asOf: AS_OF,
-      uses: [],
+      uses: new UseLog(),
     });
     const dash = sheet(layout, DASHBOARD_SHEET);
     const head = cell(dash, "A5");
