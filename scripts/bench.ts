@@ -2,7 +2,9 @@
  * `npm run bench`: measured, not assumed. Every figure is printed with its goal; times are CPU
  * seconds (`process.cpuUsage()`, or the child's user + system time for spawned commands), and the
  * reference is ExcelJS 4.4.0 merely loading the same file (`new ExcelJS.Workbook().xlsx.load(bytes)`)
- * in the same run, so the ratios hold on a loaded machine too.
+ * in the same run, so the ratios hold on a loaded machine too. `plan` and `region` run both jobs in
+ * child processes bundled as the built command is (`scripts/bench/lib/coreChild.ts`), in interleaved
+ * rounds, so that neither tsx's overhead nor the machine's drift between the two falls on one side.
  *
  * Sections (`npm run bench -- <name>` runs one; several names may be given):
  * - `plan`: `validate` of a 100,000-activity plan-graph, read + check as the CLI does it
@@ -25,15 +27,14 @@ import { performance } from "node:perf_hooks";
 import { buildSync } from "esbuild";
 import { zipSync, strToU8 } from "fflate";
 import { HyperFormula } from "hyperformula";
-import { computeIndicators } from "../src/core/indicators/engine";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
-import { validateWorkbook } from "../src/core/validate";
 import { consolidateXlsx } from "../src/hosts/xlsx/consolidate";
 import { fileSources } from "../src/hosts/xlsx/consolidateNode";
-import { readWorkbookFile } from "../src/hosts/xlsx/node";
 import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testing/testDashboard";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { gridToXlsx } from "../src/hosts/xlsx/writeGrid";
+import { bundleChild, median, runChild } from "./bench/lib/child";
+import type { CoreRound } from "./bench/lib/coreChild";
 import { headerOf, makeRegionXlsx, PROCEDURES, specOf } from "./bench/lib/region";
 import type { SampleCell, SampleSheet } from "../samples/types";
 
@@ -45,33 +46,6 @@ function childEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   return env;
-}
-
-/** CPU seconds (user + system) that `run` takes in this process. */
-async function cpuSeconds<T>(run: () => Promise<T> | T): Promise<{ result: T; cpu: number; wall: number }> {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const result = await run();
-  const c = process.cpuUsage(c0);
-  return { result, cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** The ExcelJS 4.4.0 reference: CPU seconds to load `bytes` (median of `runs`). */
-async function excelJsLoad(bytes: Uint8Array, runs = 1): Promise<number> {
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    if (global.gc) global.gc();
-    const { cpu } = await cpuSeconds(async () => {
-      await new ExcelJS.Workbook().xlsx.load(bytes as unknown as Parameters<ExcelJS.Workbook["xlsx"]["load"]>[0]);
-    });
-    times.push(cpu);
-  }
-  return median(times);
 }
 
 const s2 = (x: number) => x.toFixed(2);
@@ -138,6 +112,56 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const ROUNDS = 3;
+const RUNS_PER_ROUND = 3;
+const ROUNDS_NOTE = `медианы: ${ROUNDS} раунда, в каждом ${RUNS_PER_ROUND} прогона в своём процессе, ExcelJS и Сверка поочерёдно`;
+
+/**
+ * A job of `scripts/bench/lib/coreChild.ts` against ExcelJS loading the same file: `ROUNDS` rounds,
+ * each an ExcelJS child then a job child (interleaved, so the machine's drift touches both), each
+ * child the median of `RUNS_PER_ROUND` runs in its process, bundled as the built command runs. The
+ * ratio is the median of the rounds' ratios; phases and the baseline are medians over the rounds.
+ */
+function coreRounds(
+  file: string,
+  mode: "validate" | "indicators",
+  asOf: string,
+): {
+  base: number;
+  phases: Record<string, number>;
+  facts: CoreRound["facts"];
+  ratios: number[];
+  ratio: number;
+  core: number;
+} {
+  const dir = mkdtempSync(join(tmpdir(), "sverka-bench-core-"));
+  try {
+    const bundle = bundleChild("coreChild", dir);
+    const bases: number[] = [];
+    const jobs: CoreRound[] = [];
+    for (let k = 0; k < ROUNDS; k++) {
+      const base = runChild<CoreRound>(bundle, ["exceljs-load", file, String(RUNS_PER_ROUND)], ["--expose-gc"]);
+      const job = runChild<CoreRound>(bundle, [mode, file, String(RUNS_PER_ROUND), asOf], ["--expose-gc"]);
+      bases.push(base.phases.load);
+      jobs.push(job);
+    }
+    const total = (j: CoreRound) => Object.values(j.phases).reduce((a, b) => a + b, 0);
+    const phases: Record<string, number> = {};
+    for (const name of Object.keys(jobs[0].phases)) phases[name] = median(jobs.map((j) => j.phases[name]));
+    const ratios = jobs.map((j, k) => total(j) / bases[k]);
+    return {
+      base: median(bases),
+      phases,
+      facts: jobs[0].facts,
+      ratios,
+      ratio: median(ratios),
+      core: median(jobs.map((j) => (j.phases.check ?? 0) + (j.phases.indicators ?? 0))),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchPlan(): Promise<void> {
   const rows = 100_000;
   process.stdout.write(`План-график: ${rows.toLocaleString("ru-RU")} мероприятий (sverka validate)\n`);
@@ -146,31 +170,15 @@ async function benchPlan(): Promise<void> {
   process.stdout.write(`  сгенерирован файл ${mb(data.byteLength)} за ${s2((performance.now() - t) / 1000)} с\n`);
   const file = tempFile("bench-plan.xlsx", data);
   try {
-    const excelJs = await excelJsLoad(data, 3);
     const template = BUILTIN_TEMPLATES.find((x) => x.id === "effektivnaya-shkola-2023")!;
-    const reads: number[] = [];
-    const checks: number[] = [];
-    let issues = 0;
-    let activities = 0;
-    for (let k = 0; k < 3; k++) {
-      if (global.gc) global.gc();
-      const read = await cpuSeconds(() => readWorkbookFile(file.path));
-      const check = await cpuSeconds(() =>
-        validateWorkbook(read.result, { templates: BUILTIN_TEMPLATES, asOf: "2024-06-30" }),
-      );
-      reads.push(read.cpu);
-      checks.push(check.cpu);
-      issues = check.result.report.issues.length;
-      activities = check.result.plans.reduce((n, p) => n + p.activities.length, 0);
-      if (check.result.report.template !== template.id) throw new Error(`detected ${check.result.report.template}`);
-    }
-    const read = median(reads);
-    const check = median(checks);
+    const r = coreRounds(file.path, "validate", "2024-06-30");
+    if (r.facts.template !== template.id) throw new Error(`detected ${r.facts.template}`);
     process.stdout.write(
-      `  ExcelJS 4.4.0 загрузка: ${s2(excelJs)} с ЦП; чтение Сверкой: ${s2(read)} с; проверка: ${s2(check)} с ` +
-        `(мероприятий ${activities}, замечаний ${issues}; медианы 3 прогонов)\n`,
+      `  ExcelJS 4.4.0 загрузка: ${s2(r.base)} с ЦП; чтение Сверкой: ${s2(r.phases.read)} с; проверка: ${s2(r.phases.check)} с ` +
+        `(мероприятий ${r.facts.activities}, замечаний ${r.facts.issues}); ${ROUNDS_NOTE}\n`,
     );
-    verdict("validate (чтение + проверка) / загрузка ExcelJS", (read + check) / excelJs, 0.35);
+    process.stdout.write(`  отношения по раундам: ${r.ratios.map((x) => x.toFixed(3)).join(", ")}\n`);
+    verdict("validate (чтение + проверка) / загрузка ExcelJS", r.ratio, 0.35);
   } finally {
     file.cleanup();
   }
@@ -186,46 +194,15 @@ async function benchRegion(): Promise<void> {
   process.stdout.write(`  сгенерирован файл ${mb(data.byteLength)} за ${s2((performance.now() - t) / 1000)} с\n`);
   const file = tempFile("bench-region.xlsx", data);
   try {
-    const excelJs = await excelJsLoad(data, 3);
-    const reads: number[] = [];
-    const checks: number[] = [];
-    const inds: number[] = [];
-    let values = 0;
-    let issues = 0;
-    let rows = 0;
-    for (let k = 0; k < 3; k++) {
-      if (global.gc) global.gc();
-      const read = await cpuSeconds(() => readWorkbookFile(file.path));
-      const check = await cpuSeconds(() =>
-        validateWorkbook(read.result, { templates: BUILTIN_TEMPLATES, asOf: "2023-06-30" }),
-      );
-      const ind = await cpuSeconds(() =>
-        computeIndicators(check.result.template, check.result.monitoring, {
-          plans: check.result.plans,
-          asOf: "2023-06-30",
-        }),
-      );
-      reads.push(read.cpu);
-      checks.push(check.cpu);
-      inds.push(ind.cpu);
-      values = ind.result.length;
-      issues = check.result.report.issues.length;
-      rows = read.result.sheets.reduce((n, s) => n + s.rows.length, 0);
-      if (k === 0) {
-        const byCode = new Map<string, number>();
-        for (const i of check.result.report.issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
-        process.stdout.write(`  замечания по кодам: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(", ") || "нет"}\n`);
-      }
-    }
-    const read = median(reads);
-    const check = median(checks);
-    const ind = median(inds);
+    const r = coreRounds(file.path, "indicators", "2023-06-30");
+    process.stdout.write(`  замечания по кодам: ${r.facts.codes}\n`);
     process.stdout.write(
-      `  ExcelJS 4.4.0 загрузка: ${s2(excelJs)} с ЦП; чтение Сверкой: ${s2(read)} с (${rows.toLocaleString("ru-RU")} строк); ` +
-        `проверка: ${s2(check)} с (замечаний ${issues}); показатели: ${s2(ind)} с (значений ${values}); медианы 3 прогонов\n`,
+      `  ExcelJS 4.4.0 загрузка: ${s2(r.base)} с ЦП; чтение Сверкой: ${s2(r.phases.read)} с (${Number(r.facts.rows).toLocaleString("ru-RU")} строк); ` +
+        `проверка: ${s2(r.phases.check)} с (замечаний ${r.facts.issues}); показатели: ${s2(r.phases.indicators)} с (значений ${r.facts.values}); ${ROUNDS_NOTE}\n`,
     );
-    verdict("indicators (чтение + проверка + показатели) / загрузка ExcelJS", (read + check + ind) / excelJs, 0.4);
-    verdict("ядро в процессе (проверка + показатели), с ЦП", check + ind, 1, " с");
+    process.stdout.write(`  отношения по раундам: ${r.ratios.map((x) => x.toFixed(3)).join(", ")}\n`);
+    verdict("indicators (чтение + проверка + показатели) / загрузка ExcelJS", r.ratio, 0.4);
+    verdict("ядро в процессе (проверка + показатели), с ЦП", r.core, 1, " с");
   } finally {
     file.cleanup();
   }

@@ -4,11 +4,10 @@
  * ≤ 0.80, peak RSS ≤ 500 MB. Each job runs in a child process (`lib/dashboardChild.ts`, bundled as
  * the built CLI is), three times; the median is reported.
  */
-import { execFileSync } from "node:child_process";
-import { buildSync } from "esbuild";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundleChild, runChild } from "./lib/child";
 import { makeRegionXlsx } from "./lib/region";
 
 interface Measured {
@@ -20,37 +19,11 @@ interface Measured {
 
 const RUNS = 3;
 
-/**
- * The child bundled as the built CLI is (`scripts/build-cli.js`: our code in one file, npm packages
- * required from node_modules). Run through tsx instead, the job's CPU time would include tsx's
- * loader thread and source maps, and its peak RSS tsx's own, none of which the `sverka` command has.
- */
-function bundleChild(dir: string): string {
-  const out = join(dir, "dashboardChild.js");
-  buildSync({
-    entryPoints: [join(__dirname, "lib", "dashboardChild.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
-    outfile: out,
-    logLevel: "warning",
-  });
-  return out;
-}
-
 function run(child: string, args: string[]): Measured {
-  const out = execFileSync(process.execPath, [child, ...args], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-    // The bundle lives in a temporary folder: its npm packages (ExcelJS) are the project's.
-    env: { ...process.env, NODE_PATH: join(__dirname, "..", "..", "node_modules") },
-  });
-  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as Measured;
+  return runChild<Measured>(child, args);
 }
 
-function median(xs: Measured[]): Measured {
+function medianRun(xs: Measured[]): Measured {
   return [...xs].sort((a, b) => a.cpu - b.cpu)[Math.floor(xs.length / 2)];
 }
 
@@ -64,9 +37,9 @@ export async function bench(): Promise<void> {
     process.stdout.write(
       `\nДашборд региона: ${schools} школ × 3 года × 12 процедур (${(data.byteLength / 1048576).toFixed(1)} MB)\n`,
     );
-    const child = bundleChild(dir);
-    const base = median(Array.from({ length: RUNS }, () => run(child, ["exceljs-load", file])));
-    const dash = median(Array.from({ length: RUNS }, () => run(child, ["dashboard", file, join(dir, "out.xlsx")])));
+    const child = bundleChild("dashboardChild", dir);
+    const base = medianRun(Array.from({ length: RUNS }, () => run(child, ["exceljs-load", file])));
+    const dash = medianRun(Array.from({ length: RUNS }, () => run(child, ["dashboard", file, join(dir, "out.xlsx")])));
     const ratio = dash.cpu / base.cpu;
     const fmt = (p: Record<string, number>) =>
       Object.entries(p)
