@@ -5,7 +5,6 @@
  * things, whose existing entries are all kept, unchanged and in order. With LibreOffice installed,
  * the copy opens with every chart (the official's and Sverka's).
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { writeDashboard, type WriteDashboardResult } from "./writeDashboard";
 import { applyConsolidationPlan } from "./consolidate";
 import { readWorkbook } from "./read";
 import { appendPlan } from "../testing/testPlan";
+import { convertWithLibreOffice, soffice } from "./testing/libreoffice";
 
 const dec = new TextDecoder();
 
@@ -59,17 +59,6 @@ function isSubsequence(sub: readonly string[], all: readonly string[]): boolean 
   let i = 0;
   for (const x of all) if (i < sub.length && x === sub[i]) i++;
   return i === sub.length;
-}
-
-export function soffice(): string | undefined {
-  for (const bin of ["soffice", "libreoffice"])
-    try {
-      execFileSync("which", [bin], { stdio: "pipe" });
-      return bin;
-    } catch {
-      // not installed
-    }
-  return undefined;
 }
 
 describe("the official's workbook survives `dashboard` twice, byte for byte", () => {
@@ -146,20 +135,7 @@ describe("the official's workbook survives `dashboard` twice, byte for byte", ()
       const dir = mkdtempSync(join(tmpdir(), "sverka-lo-"));
       try {
         writeFileSync(join(dir, "copy.xlsm"), second.data);
-        execFileSync(
-          lo!,
-          [
-            `-env:UserInstallation=file://${dir}/profile`,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            dir,
-            join(dir, "copy.xlsm"),
-          ],
-          { stdio: "pipe", timeout: 120_000 },
-        );
+        convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsm"), "ods");
         const ods = readFileSync(join(dir, "copy.ods"));
         return unzipAll(new Uint8Array(ods)).then((parts) => {
           const content = dec.decode(parts.get("content.xml"));

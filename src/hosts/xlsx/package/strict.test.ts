@@ -3,7 +3,6 @@
  * The Strict copy of a sample is made here by rewriting its namespaces and relationship types
  * (the pairs below are the standard's, written out independently of `strict.ts`).
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,19 +13,9 @@ import { buildZip, unzipAll } from "../testing/testZip";
 import { writeDashboard, type WriteDashboardResult } from "../writeDashboard";
 import { appendPlan } from "../../testing/testPlan";
 import { isStrictWorkbook, toStrict, transitionalRelType } from "./strict";
+import { convertWithLibreOffice, soffice } from "../testing/libreoffice";
 
 const dec = new TextDecoder();
-
-function soffice(): string | undefined {
-  for (const bin of ["soffice", "libreoffice"])
-    try {
-      execFileSync("which", [bin], { stdio: "pipe" });
-      return bin;
-    } catch {
-      // not installed
-    }
-  return undefined;
-}
 
 const STRICT_PAIRS: [string, string][] = [
   ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
@@ -281,20 +270,7 @@ describe("a Strict workbook through `dashboard` twice", () => {
       const dir = mkdtempSync(join(tmpdir(), "sverka-strict-"));
       try {
         writeFileSync(join(dir, "copy.xlsx"), second.data);
-        execFileSync(
-          lo!,
-          [
-            `-env:UserInstallation=file://${dir}/profile`,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            dir,
-            join(dir, "copy.xlsx"),
-          ],
-          { stdio: "pipe", timeout: 120_000 },
-        );
+        convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsx"), "ods");
         const parts = await unzipAll(new Uint8Array(readFileSync(join(dir, "copy.ods"))));
         const content = dec.decode(parts.get("content.xml"));
         const tables = [...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1]);
