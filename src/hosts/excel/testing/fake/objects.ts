@@ -1392,31 +1392,35 @@ export class FakeRangeFormat extends FakeFormatPart {
   }
   /** Only `true` does anything (as in Excel): the rows lose their own height. Walks the set heights, not the rows. */
   set useStandardHeight(v: boolean | null) {
-    this.op(
-      "set useStandardHeight",
-      [v],
-      () => {
-        if (v !== true) return;
-        const a = this.areas();
-        for (const row of [...a.sheet.rowHeights.keys()])
-          if (a.rects.some((r) => row >= r.top && row <= r.bottom)) a.sheet.rowHeights.delete(row);
-      },
-      { api: "1.7" },
-    );
+    this.useStandard("useStandardHeight", v, "rowHeights", (r) => [r.top, r.bottom]);
   }
   get useStandardWidth(): boolean | null {
     return this.read("useStandardWidth");
   }
   /** Only `true` does anything (as in Excel): the columns lose their own width. Walks the set widths, not the columns. */
   set useStandardWidth(v: boolean | null) {
+    this.useStandard("useStandardWidth", v, "columnWidths", (r) => [r.left, r.right]);
+  }
+  /** `useStandardHeight` / `useStandardWidth`: drops the set sizes of the rows or columns in the range. */
+  private useStandard(
+    prop: "useStandardHeight" | "useStandardWidth",
+    v: boolean | null,
+    sizes: "rowHeights" | "columnWidths",
+    span: (r: { top: number; bottom: number; left: number; right: number }) => [number, number],
+  ): void {
     this.op(
-      "set useStandardWidth",
+      `set ${prop}`,
       [v],
       () => {
         if (v !== true) return;
         const a = this.areas();
-        for (const col of [...a.sheet.columnWidths.keys()])
-          if (a.rects.some((r) => col >= r.left && col <= r.right)) a.sheet.columnWidths.delete(col);
+        const set = a.sheet[sizes];
+        const inRange = (at: number) =>
+          a.rects.some((r) => {
+            const [from, to] = span(r);
+            return at >= from && at <= to;
+          });
+        for (const at of [...set.keys()]) if (inRange(at)) set.delete(at);
       },
       { api: "1.7" },
     );
