@@ -43,6 +43,14 @@ export function rawValue(
     excluded_rows: excluded,
     previous: null,
     delta: null,
+    // Declared up front (JSON leaves undefined out; the order is the one the kinds set them in):
+    // every raw then has one hidden class, and `finish`, run over every kind's raws, is not
+    // deoptimised and recompiled (a costly function) each time a kind's raws bring a new one.
+    numerator: undefined,
+    denominator: undefined,
+    procedure: undefined,
+    note: undefined,
+    note_params: undefined,
   };
 }
 
@@ -83,11 +91,13 @@ interface TargetsMemo {
   scopeKind: ScopeKind;
   unit: string;
   period: string;
-  targets: readonly Target[];
+  /** Null for none: an empty list would be an array of another hidden class than a filled one. */
+  targets: readonly Target[] | null;
   text: string | null;
 }
 
-const NO_TARGETS: { targets: readonly Target[]; text: string | null } = { targets: [], text: null };
+/** A raw without targets (per-procedure values); shaped as a memo, so `t` below has one class. */
+const NO_TARGETS: TargetsMemo = { scopeKind: "school", unit: "", period: "", targets: null, text: null };
 
 /**
  * Targets, their status and the previous period's value of every raw value, filled in place
@@ -149,7 +159,7 @@ export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
             scopeKind,
             unit: r.unit,
             period: r.period,
-            targets,
+            targets: targets.length ? targets : null,
             text: targets.length ? targets.map((x) => targetText(x, r.unit)).join("; ") : null,
           };
           memos.push(last);
@@ -159,7 +169,7 @@ export function finish(spec: IndicatorSpec, raws: Raw[]): IndicatorValue[] {
     }
     const targets = t.targets;
     let met: boolean | null = null;
-    if (targets.length) {
+    if (targets !== null) {
       met = true;
       for (let j = 0; j < targets.length; j++) {
         const m = targetMet(targets[j], r.value, previous);
