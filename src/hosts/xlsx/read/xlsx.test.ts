@@ -8,7 +8,14 @@ import { zipSync, strToU8 } from "fflate";
 import { cellAt, formatAt, type SheetData, type WorkbookData } from "../../../core/model/sheet";
 import { readWorkbook, readWorkbookWithFormat } from "../read";
 import { readZipDirectory } from "../zip";
-import { elementChunks, parseSharedStrings, parseStyleFormats, parseWorksheet, readXlsxPackage } from "./xlsx";
+import {
+  elementChunks,
+  parseSharedStringChunks,
+  parseSharedStrings,
+  parseStyleFormats,
+  parseWorksheet,
+  readXlsxPackage,
+} from "./xlsx";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -364,5 +371,17 @@ describe("big parts: read in pieces, streamed", () => {
     expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.join("")).toBe(xml);
     for (const p of pieces.slice(0, -1)) expect(p.endsWith("</x:row>")).toBe(true);
+  });
+
+  it("never cuts after a prefixed opening tag (<x:si>), whole or streamed", () => {
+    const xml = `<x:sst xmlns:x="${NS}">${"<x:si><x:t>Школа</x:t></x:si>".repeat(200)}</x:sst>`;
+    for (let size = 1; size < 60; size++) {
+      const pieces = [...elementChunks(new TextEncoder().encode(xml), "si", size)];
+      expect(pieces.join("")).toBe(xml);
+      for (const p of pieces.slice(0, -1)) expect(p.endsWith("</x:si>")).toBe(true);
+    }
+    expect(parseSharedStringChunks(elementChunks(new TextEncoder().encode(xml), "si", 7))).toEqual(
+      Array<string>(200).fill("Школа"),
+    );
   });
 });

@@ -132,23 +132,36 @@ export function partBytes(
 }
 
 /**
- * Parts larger than this are inflated as a stream (fflate, 256 KB of input at a time): their bytes
+ * Parts larger than this are inflated as a stream (fflate, 32 KB of input at a time): their bytes
  * and text are never whole in memory. Smaller parts are inflated whole, by Node's zlib where
  * available, which is about four times faster (a 100,000-row sheet is 36 MB).
  */
 export const STREAMED_PART_SIZE = 48 * 1024 * 1024;
+
+/**
+ * Whether the prefix whose ":" is at `colon` belongs to a closing tag (`</x:si>`), not to an
+ * opening one (`<x:si>`, where a cut would split the element).
+ */
+function closesAfterPrefix(colon: number, at: (j: number) => number): boolean {
+  let j = colon - 1;
+  while (j > 0 && at(j) !== 47 && at(j) !== 60 && at(j) !== 62) j--;
+  return j > 0 && at(j) === 47 && at(j - 1) === 60;
+}
 
 /** Where the last `</local>` (any prefix) in `text` ends, or -1. */
 function lastCloseEnd(text: string, local: string): number {
   const needle = `${local}>`;
   for (let k = text.lastIndexOf(needle); k > 0; k = text.lastIndexOf(needle, k - 1)) {
     const c = text.charCodeAt(k - 1);
-    if (c === 47 || c === 58) return k + needle.length;
+    if (c === 47 || (c === 58 && closesAfterPrefix(k - 1, (j) => text.charCodeAt(j)))) return k + needle.length;
   }
   return -1;
 }
 
-/** A deflated part's text in pieces that end after a `</local>`, inflated 256 KB of input at a time. */
+/** Bytes of inflated text decoded at a time by `streamedElementChunks`. */
+const PIECE_BYTES = 16 * 1024;
+
+/** A deflated part's text in pieces that end after a `</local>`, inflated 32 KB of input at a time. */
 function* streamedElementChunks(entry: ZipEntry, raw: Uint8Array, local: "row" | "si"): Generator<string> {
   const decoder = new TextDecoder("utf-8");
   const ready: string[] = [];
@@ -159,17 +172,21 @@ function* streamedElementChunks(entry: ZipEntry, raw: Uint8Array, local: "row" |
     if (produced > entry.uncompressedSize) {
       throw new PackageReadError(`часть «${entry.name}» распаковывается больше заявленного размера`);
     }
-    carry += decoder.decode(chunk, { stream: true });
-    // Pieces of 32 K characters stay in V8's young generation, so the garbage ones die cheaply.
-    if (carry.length >= 32 * 1024) {
-      const cut = lastCloseEnd(carry, local);
-      if (cut > 0) {
-        ready.push(carry.slice(0, cut));
-        carry = carry.slice(cut);
+    // Decoded 16 KB at a time: pieces of ~32 K characters stay in V8's young generation, so the
+    // garbage ones die cheaply. A whole inflated chunk (megabytes) decoded at once would be a
+    // large-object (in Node, external) string that only a full GC frees: the peak memory.
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      carry += decoder.decode(chunk.subarray(at, Math.min(chunk.length, at + PIECE_BYTES)), { stream: true });
+      if (carry.length >= 32 * 1024) {
+        const cut = lastCloseEnd(carry, local);
+        if (cut > 0) {
+          ready.push(carry.slice(0, cut));
+          carry = carry.slice(cut);
+        }
       }
     }
   });
-  const step = 256 * 1024;
+  const step = 32 * 1024;
   for (let p = 0; p < raw.length || p === 0; p += step) {
     try {
       inflater.push(raw.subarray(p, Math.min(raw.length, p + step)), p + step >= raw.length);
@@ -428,7 +445,9 @@ export function* elementChunks(bytes: Uint8Array, local: "row" | "si", size = 8 
   while (start < bytes.length) {
     let end = bytes.length;
     for (let k = bytes.indexOf(0x3e, start + size); k >= 0; k = bytes.indexOf(0x3e, k + 1)) {
-      let match = bytes[k - n - 1] === 0x2f || bytes[k - n - 1] === 0x3a; // "/" or a prefix's ":"
+      // "/" or a closing tag's prefix ":"
+      let match =
+        bytes[k - n - 1] === 0x2f || (bytes[k - n - 1] === 0x3a && closesAfterPrefix(k - n - 1, (j) => bytes[j]));
       for (let j = 0; match && j < n; j++) match = bytes[k - n + j] === name[j];
       if (match) {
         end = k + 1;
