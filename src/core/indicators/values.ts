@@ -44,8 +44,8 @@ export function rawValue(
     previous: null,
     delta: null,
     // Declared up front (JSON leaves undefined out; the order is the one the kinds set them in):
-    // every raw then has one hidden class, and `finish`, run over every kind's raws, is not
-    // deoptimised and recompiled (a costly function) each time a kind's raws bring a new one.
+    // every raw then has one hidden class, so `finish`, run over every kind's raws, is not also
+    // deoptimised and recompiled (a costly function) when a kind's raws bring a new one.
     numerator: undefined,
     denominator: undefined,
     procedure: undefined,
