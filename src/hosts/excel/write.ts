@@ -110,7 +110,7 @@ const BORDER_COLOR = "#BFBFBF";
 
 const LOOKS: Record<CellStyle, Look> = {
   title: { bold: true, size: 14, color: "#1F3864", vertical: "Center", wrap: true },
-  subtitle: { bold: true, size: 12, color: "#1F3864" },
+  subtitle: { bold: true, size: 12, color: "#1F3864", vertical: "Top" },
   info: { color: "#404040", wrap: true, vertical: "Top" },
   header: { bold: true, fill: "#DDEBF7", wrap: true, vertical: "Center", horizontal: "Center", border: "box" },
   text: { wrap: true, vertical: "Top", border: "box" },

@@ -16,7 +16,8 @@ const WRAP = { wrapText: true, vertical: "top" as const };
 
 export const CELL_STYLES: Record<CellStyle, XfSpec> = {
   title: { font: { bold: true, size: 14, color: "FF1F3864" }, alignment: { vertical: "center", wrapText: true } },
-  subtitle: { font: { bold: true, size: 12, color: "FF1F3864" } },
+  // Top, like the figures beside it: a card title in a row made taller by a wrapped cell stays level with its numbers.
+  subtitle: { font: { bold: true, size: 12, color: "FF1F3864" }, alignment: { vertical: "top" } },
   info: { font: { color: "FF404040" }, alignment: WRAP },
   header: {
     font: { bold: true },
