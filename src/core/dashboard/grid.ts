@@ -51,14 +51,7 @@ export class Grid {
 
   /** A line of text across `cols` columns (merged), from column `from`. */
   line(row: number, text: string, style: CellStyle, cols: number, link?: string, from = 1): void {
-    this.set(row, from, text, link ? { style, link } : { style });
-    if (cols > 1)
-      this.merges.push({
-        top: row,
-        left: from,
-        bottom: row,
-        right: from + cols - 1,
-      });
+    this.merged(row, from, cols, text, link ? { style, link } : { style });
   }
 
   /** A cell merged across `cols` columns. */

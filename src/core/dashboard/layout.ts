@@ -438,43 +438,63 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
     g.line(dataTop, "Данные диаграмм", "subtitle", COLS);
     const head = dataTop + 1;
     const first = head + 1;
-    if (shnorSeries.length) {
-      g.header(head, ["Год", "Доля ШНОР, %", "Цель, %"]);
-      const targets = shnorData.targets;
-      shnorSeries.forEach((v, i) => {
+    /**
+     * A series by period in the chart-data block from column `col` (period, value as a reference
+     * to its fact, and the target beside it when given) and its column chart over those cells.
+     */
+    const periodChart = (o: {
+      id: string;
+      title: string;
+      series: readonly IndicatorValue[];
+      col: number;
+      headers: string[];
+      name: string;
+      color: string;
+      target?: { values: (number | null)[] };
+      columns: [number, number];
+    }) => {
+      g.header(head, o.headers, o.col);
+      o.series.forEach((v, i) => {
         const r = first + i;
         const p = places.get(factKey(v.id, v.period));
-        g.set(r, 1, v.period, { style: "text" });
-        g.set(r, 2, v.value as number, {
+        g.set(r, o.col, v.period, { style: "text" });
+        g.set(r, o.col + 1, v.value as number, {
           style: "number",
           numFmt: valueFormat("%", v.value as number),
           ...(p ? { formula: localRef(p) } : {}),
         });
-        const t = targets[i];
-        g.set(r, 3, t ?? NO_VALUE, t !== null ? { style: "number", numFmt: valueFormat("%", t) } : { style: "noData" });
+        if (o.target) {
+          const t = o.target.values[i];
+          g.set(
+            r,
+            o.col + 2,
+            t ?? NO_VALUE,
+            t !== null ? { style: "number", numFmt: valueFormat("%", t) } : { style: "noData" },
+          );
+        }
       });
-      const last = first + shnorSeries.length - 1;
-      const hasTarget = targets.some((t) => t !== null);
+      const last = first + o.series.length - 1;
+      const hasTarget = o.target !== undefined && o.target.values.some((t) => t !== null);
       charts.push({
-        id: "shnor_share_by_year",
+        id: o.id,
         kind: "column",
-        title: "Доля ШНОР по годам, %",
-        categoriesRange: g.rangeRef(first, last, 1),
-        valuesRange: g.rangeRef(first, last, 2),
-        categories: shnorSeries.map((v) => v.period),
+        title: o.title,
+        categoriesRange: g.rangeRef(first, last, o.col),
+        valuesRange: g.rangeRef(first, last, o.col + 1),
+        categories: o.series.map((v) => v.period),
         series: [
           {
-            name: "Доля ШНОР",
-            valuesRange: g.rangeRef(first, last, 2),
-            values: shnorSeries.map((v) => v.value as number),
-            color: SHNOR_COLOR,
+            name: o.name,
+            valuesRange: g.rangeRef(first, last, o.col + 1),
+            values: o.series.map((v) => v.value as number),
+            color: o.color,
           },
-          ...(hasTarget
+          ...(hasTarget && o.target
             ? [
                 {
                   name: "Цель",
-                  valuesRange: g.rangeRef(first, last, 3),
-                  values: targets,
+                  valuesRange: g.rangeRef(first, last, o.col + 2),
+                  values: o.target.values,
                   color: TARGET_COLOR,
                   asLine: true,
                 },
@@ -483,41 +503,32 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
         ],
         numFmt: valueFormat("%", 0),
         axisMin: 0,
-        anchor: chartAnchor(chartsTop, 1, chartsTop + CHART_ROWS - 1, 2),
+        anchor: chartAnchor(chartsTop, o.columns[0], chartsTop + CHART_ROWS - 1, o.columns[1]),
       });
-    }
-    if (qualitySeries.length) {
-      g.header(head, ["Учебный год", "Качество знаний, %"], 5);
-      qualitySeries.forEach((v, i) => {
-        const p = places.get(factKey(v.id, v.period));
-        g.set(first + i, 5, v.period, { style: "text" });
-        g.set(first + i, 6, v.value as number, {
-          style: "number",
-          numFmt: valueFormat("%", v.value as number),
-          ...(p ? { formula: localRef(p) } : {}),
-        });
+    };
+    if (shnorSeries.length)
+      periodChart({
+        id: "shnor_share_by_year",
+        title: "Доля ШНОР по годам, %",
+        series: shnorSeries,
+        col: 1,
+        headers: ["Год", "Доля ШНОР, %", "Цель, %"],
+        name: "Доля ШНОР",
+        color: SHNOR_COLOR,
+        target: { values: shnorData.targets },
+        columns: [1, 2],
       });
-      const last = first + qualitySeries.length - 1;
-      charts.push({
+    if (qualitySeries.length)
+      periodChart({
         id: "quality_by_year",
-        kind: "column",
         title: "Качество знаний по учебным годам, %",
-        categoriesRange: g.rangeRef(first, last, 5),
-        valuesRange: g.rangeRef(first, last, 6),
-        categories: qualitySeries.map((v) => v.period),
-        series: [
-          {
-            name: "Качество знаний",
-            valuesRange: g.rangeRef(first, last, 6),
-            values: qualitySeries.map((v) => v.value as number),
-            color: QUALITY_COLOR,
-          },
-        ],
-        numFmt: valueFormat("%", 0),
-        axisMin: 0,
-        anchor: chartAnchor(chartsTop, 3, chartsTop + CHART_ROWS - 1, COLS),
+        series: qualitySeries,
+        col: 5,
+        headers: ["Учебный год", "Качество знаний, %"],
+        name: "Качество знаний",
+        color: QUALITY_COLOR,
+        columns: [3, COLS],
       });
-    }
   }
 
   // 5. Schools, sorted by risk.
