@@ -12,6 +12,7 @@ import type { MonitoringData } from "../monitoring/model";
 import type { IndicatorSpec, Template } from "../template/schema";
 import { IndicatorContext, type IndicatorOptions } from "./context";
 import { INDICATOR_KINDS } from "./kinds";
+import { engineSpecs } from "./shape";
 import type { IndicatorValue } from "./types";
 import { UseLog } from "./uses";
 
@@ -46,9 +47,10 @@ export function computeIndicators(
 ): IndicatorValue[] {
   const ctx = new IndicatorContext(template, data, options);
   const out: IndicatorValue[] = [];
-  for (const spec of template.indicators) {
-    const values = computeWith(ctx, spec);
-    for (let k = 0; k < values.length; k++) out.push(values[k]);
+  const specs = engineSpecs(template);
+  for (let k = 0; k < specs.length; k++) {
+    const values = computeWith(ctx, specs[k]);
+    for (let j = 0; j < values.length; j++) out.push(values[j]);
   }
   return out;
 }
