@@ -328,5 +328,10 @@ function tablePlan(template: Template, sheet: MonitoringSheetId, present: readon
       if (a.where.length > 0 && !wheres.has(key)) wheres.set(key, { key, conditions: compileConditions(a.where) });
     }
   }
-  return { columns: [...columns], kinds: [...kinds], wheres: [...wheres.values()] };
+  return {
+    columns: [...columns],
+    kinds: [...kinds],
+    wheres: [...wheres.values()],
+    grades: present.includes("procedure"),
+  };
 }

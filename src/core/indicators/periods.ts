@@ -24,11 +24,15 @@ function yearText(y: number): string {
   return k >= 0 && k < YEAR_TEXTS.length ? YEAR_TEXTS[k] : String(y);
 }
 
-/** Calendar year of a record: the «Год» value, its period, or (events) the year of its date. */
+/**
+ * Calendar year of a record: the «Год» value, its period, or (events) the year of its date. A
+ * period that is a year is the «Год» value's (or, without one, the date's) text: read first, so
+ * that the records' `values`, of another class on every sheet, are read only when it is not.
+ */
 function recordYear(r: MonitoringRecord): string | null {
+  if (r.period !== null && YEAR_RE.test(r.period)) return r.period;
   const y = r.values.year;
   if (typeof y === "number" && Number.isInteger(y)) return yearText(y);
-  if (r.period && YEAR_RE.test(r.period)) return r.period;
   const d = r.values.date;
   if (d instanceof Date && !Number.isNaN(d.getTime())) return yearText(d.getUTCFullYear());
   return null;

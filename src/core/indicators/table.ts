@@ -36,6 +36,8 @@ export interface TablePlan {
   kinds: readonly PeriodKind[];
   /** `where` conditions, by their key (`whereKeyOf`). */
   wheres: readonly { key: string; conditions: readonly CompiledCondition[] }[];
+  /** Whether the sheet has a procedure column (only then has a record a ВПР grade). */
+  grades: boolean;
 }
 
 export class SheetTable {
@@ -57,7 +59,8 @@ export class SheetTable {
     const n = records.length;
     this.school = new Int32Array(n);
     this.invalid = new Uint8Array(n);
-    this.grade = new Int32Array(n);
+    this.grade = new Int32Array(n).fill(-1);
+    const grades = plan.grades;
     const columns = plan.columns;
     const made = this.make(columns);
     const kinds = plan.kinds.map((kind) => new PeriodNumbering(kind, n));
@@ -67,8 +70,10 @@ export class SheetTable {
       const key = r.schoolKey;
       this.school[p] = key === null ? -1 : ordinal(key);
       if (r.invalid.length > 0) this.invalid[p] = 1;
-      const g = gradeOf(r);
-      this.grade[p] = g === null ? -1 : g;
+      if (grades) {
+        const g = gradeOf(r);
+        if (g !== null) this.grade[p] = g;
+      }
       extract(r, p, columns, made);
       for (let j = 0; j < kinds.length; j++) kinds[j].add(r, p);
       for (let j = 0; j < wheres.length; j++) wheres[j][p] = whereCode(plan.wheres[j].conditions, r);
