@@ -159,6 +159,42 @@ function periodOf(column: ColumnSpec | undefined, values: Record<string, RecordV
  */
 const NONE_INVALID = Object.freeze([]) as unknown as string[];
 
+/** Makes the empty values of one sheet's records (see `valuesMaker`). */
+type ValuesMaker = new () => Record<string, RecordValue>;
+
+const valuesMakers = new WeakMap<DataSheetSpec, ValuesMaker>();
+
+/**
+ * What makes the values every record of a sheet starts with: every column of the spec, empty. A
+ * constructor made once per spec, so that the records of a sheet have one hidden class — the same
+ * on every run. (Copies of a template object, `{ ...template }`, got a new class on each run: every
+ * function reading the records then went through deoptimisation and compilation again, run after
+ * run, and the compiler's threads took more CPU than the work itself.) One record is made and each
+ * field given a number, a fraction and a text at once, so that every field holds any value from
+ * the start: a field that had held only `null` would change the class when the first number or
+ * text landed in it. Plain objects still: their prototype is `Object.prototype`.
+ */
+function valuesMaker(spec: DataSheetSpec): ValuesMaker {
+  let make = valuesMakers.get(spec);
+  if (!make) {
+    const ids = spec.columns.map((c) => c.id);
+    const empty = function (this: Record<string, RecordValue>): void {
+      for (let j = 0; j < ids.length; j++) this[ids[j]] = null;
+    };
+    empty.prototype = Object.prototype;
+    make = empty as unknown as ValuesMaker;
+    const probe = new make();
+    for (const id of ids) {
+      probe[id] = 1;
+      probe[id] = 0.5;
+      probe[id] = "";
+      probe[id] = null;
+    }
+    valuesMakers.set(spec, make);
+  }
+  return make;
+}
+
 function emptyData(): MonitoringData {
   return {
     records: emptyMonitoringRecords(),
@@ -249,12 +285,7 @@ export function validateMonitoring(
     const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
     const formats = sheet.formats;
     const periodSpec = periodColumn(spec);
-    // Every record starts with every column of the spec, empty (copied: cheaper than built key by
-    // key). Parsed from JSON so that every key is held in the object itself: no separate property
-    // store to allocate with each record's copy.
-    const emptyValues: Record<string, RecordValue> = {};
-    for (const c of spec.columns) emptyValues[c.id] = null;
-    const valuesTemplate = JSON.parse(JSON.stringify(emptyValues)) as Record<string, RecordValue>;
+    const Values = valuesMaker(spec);
     // «Мероприятия»: the «;»-separated list of participating schools.
     const listSpec = id === "events" ? spec.columns.find((c) => c.id === "schools") : undefined;
     const isSchools = id === "schools";
@@ -274,7 +305,7 @@ export function validateMonitoring(
       const row = rows[r - 1];
       if (isEmptyRow(row)) continue;
       if (isTotalRow(r)) continue;
-      const values: Record<string, RecordValue> = { ...valuesTemplate };
+      const values = new Values();
       let invalid = NONE_INVALID;
       if (view.problemCells.length) view.problemCells.length = 0;
       if (view.problems.length) view.problems.length = 0;
