@@ -73,6 +73,16 @@ export interface Evaluation {
   excluded: ReadonlySet<string>;
 }
 
+/**
+ * A list for `Evaluation.values` (or any list read at the same sites), `n` long (n ≥ 1), all null.
+ * Every one is of one class (holey, any value): lists pushed to from empty would be of three
+ * (small integers, fractions, anything) by what they hold, and the kinds reading `values[0]`
+ * would be compiled again for each new one.
+ */
+function valueList(n: number): (number | null)[] {
+  return new Array<number | null>(n).fill(null);
+}
+
 /** The `excluded` of an evaluation that left nothing out (most of them: not allocated each time). */
 export const NONE_EXCLUDED: ReadonlySet<string> = new Set<string>();
 
@@ -173,8 +183,11 @@ function numbersOf(pass: SheetPass, columns: readonly AggregateColumns[], mask: 
   if (!list) {
     const set = new Set<string>();
     for (const i of pass.idx) if (mask & (1 << i)) for (const c of columns[i].values) set.add(c);
-    list = [...set].map((c) => pass.table.column(c));
-    pass.numbers[mask] = list;
+    // Filled by index into a list made at its size: one class for every list (see `valueList`).
+    const made = new Array<ColumnData>(set.size);
+    let k = 0;
+    for (const c of set) made[k++] = pass.table.column(c);
+    pass.numbers[mask] = list = made;
   }
   return list;
 }
@@ -206,8 +219,8 @@ export class SchoolTallies {
   /** The excluded records (`sheet:row`) of the schools that have some. */
   readonly excluded = new Map<number, Set<string>>();
   /** The evaluation `schoolEvaluation` gives, rewritten for each school asked for. */
-  readonly view: { values: number[]; missing: false; excluded: ReadonlySet<string> } = {
-    values: [],
+  readonly view: { values: (number | null)[]; missing: false; excluded: ReadonlySet<string> } = {
+    values: valueList(1),
     missing: false,
     excluded: NONE_EXCLUDED,
   };
@@ -215,6 +228,7 @@ export class SchoolTallies {
   /** Sized by `evaluate` for its schools and aggregates. */
   prepare(schools: number, n: number): void {
     this.n = n;
+    if (this.view.values.length !== n) this.view.values = valueList(n);
     this.values = new Float64Array(schools * n);
     this.has = new Uint8Array(schools);
     this.excluded.clear();
@@ -228,7 +242,7 @@ export class SchoolTallies {
  * of the same tallies.
  */
 export function schoolEvaluation(all: Evaluation, tallies: SchoolTallies, ordinal: number): Evaluation {
-  if (all.missing) return { values: all.values.map(() => null), missing: true, excluded: NONE_EXCLUDED };
+  if (all.missing) return { values: valueList(all.values.length), missing: true, excluded: NONE_EXCLUDED };
   const view = tallies.view;
   const n = tallies.n;
   const tallied = ordinal >= 0 && ordinal < tallies.has.length && tallies.has[ordinal] === 1;
@@ -269,18 +283,14 @@ export function evaluate(
 ): Evaluation {
   const { passes, columns } = planOf(ctx, aggregates);
   const n = aggregates.length;
-  const values: (number | null)[] = [];
-  if (passes === null) {
-    for (let i = 0; i < n; i++) values.push(null);
-    return { values, missing: true, excluded: NONE_EXCLUDED };
-  }
+  const values = valueList(n);
+  if (passes === null) return { values, missing: true, excluded: NONE_EXCLUDED };
   let excluded: Set<string> | null = null;
   const year = statusYear(sel.period, sel.kind);
-  const sums: number[] = [];
+  const sums = new Float64Array(n);
   // `count_schools`: the schools counted (by ordinal) and their number.
   const counted: (Uint8Array | null)[] = [];
   for (let i = 0; i < n; i++) {
-    sums.push(0);
     counted.push(null);
   }
   let excludedSchools: Uint8Array | null = null;
@@ -416,6 +426,6 @@ export function evaluate(
       }
     }
   }
-  for (let i = 0; i < n; i++) values.push(sums[i]);
+  for (let i = 0; i < n; i++) values[i] = sums[i];
   return { values, missing: false, excluded: excluded ?? NONE_EXCLUDED };
 }

@@ -65,6 +65,11 @@ export class SheetTable {
     const made = this.make(columns);
     const kinds = plan.kinds.map((kind) => new PeriodNumbering(kind, n));
     const wheres = plan.wheres.map(() => new Uint8Array(n));
+    // Counts read once: an empty list is an array of another class than a filled one, and the
+    // loop below, compiled for one sheet's, would be thrown away on the next sheet's.
+    const nColumns = columns.length;
+    const nKinds = kinds.length;
+    const nWheres = wheres.length;
     for (let p = 0; p < n; p++) {
       const r = records[p];
       const key = r.schoolKey;
@@ -74,9 +79,9 @@ export class SheetTable {
         const g = gradeOf(r);
         if (g !== null) this.grade[p] = g;
       }
-      extract(r, p, columns, made);
-      for (let j = 0; j < kinds.length; j++) kinds[j].add(r, p);
-      for (let j = 0; j < wheres.length; j++) wheres[j][p] = whereCode(plan.wheres[j].conditions, r);
+      if (nColumns > 0) extract(r, p, columns, made);
+      for (let j = 0; j < nKinds; j++) kinds[j].add(r, p);
+      for (let j = 0; j < nWheres; j++) wheres[j][p] = whereCode(plan.wheres[j].conditions, r);
     }
     for (let j = 0; j < kinds.length; j++) this.periods.set(plan.kinds[j], kinds[j].done());
     for (let j = 0; j < wheres.length; j++) this.wheres.set(plan.wheres[j].key, wheres[j]);
