@@ -23,6 +23,8 @@ import {
   parseWorkbookPart,
   resolvePartName,
 } from "../ooxml";
+import { REL_TYPES } from "../package/parts";
+import { transitionalRelType } from "../package/strict";
 import { findEntry, type ZipDirectory, type ZipEntry } from "../zip";
 import { attributes, collectText, newTag, nextTag, textContent } from "./xml";
 
@@ -810,7 +812,8 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
     });
   });
 
-  const customRel = rels.find((r) => r.type.endsWith("/custom-properties"));
+  // Strict names the type `…/customProperties`: compared under its Transitional name, as the writers do.
+  const customRel = rels.find((r) => transitionalRelType(r.type) === REL_TYPES.customProperties);
   const customXml = partText(bytes, dir, customRel ? resolvePartName("", customRel.target) : "docProps/custom.xml");
   const contentTypes = partText(bytes, dir, "[Content_Types].xml") ?? "";
   return {
