@@ -54,7 +54,7 @@ import {
   type WriteOutcome,
 } from "../host";
 import { applyConsolidationPlan } from "./consolidate";
-import { WorkbookReadError, readMessages } from "./errors";
+import { readErrors } from "./errors";
 import { readWorkbook, type ReadWorkbookOptions } from "./read";
 import { DEFAULT_MAX_BYTES } from "./sniff";
 import { dashboardSheetOrder, writeDashboard } from "./writeDashboard";
@@ -123,8 +123,7 @@ function errorText(e: unknown): string {
  */
 export async function pickedFileBytes(file: PickedFile, limits: ReadWorkbookOptions = {}): Promise<Uint8Array> {
   const max = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (file.size > max)
-    throw new WorkbookReadError("TOO_LARGE", file.name, readMessages.tooLarge(file.name, file.size, max));
+  if (file.size > max) throw readErrors.tooLarge(file.name, file.size, max);
   return new Uint8Array(await file.arrayBuffer());
 }
 
