@@ -39,8 +39,8 @@ import type { LayoutSheet } from "../../core/dashboard/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
+import { hostError } from "../../i18n/hostErrors";
 import {
-  HostError,
   consolidatedSheets,
   type ConsolidationOutcome,
   type ConsolidationUndoOutcome,
@@ -193,10 +193,9 @@ export class BrowserXlsxHost implements WorkbookHost {
     try {
       result = await writeDashboard(this.bytes, layout, flk);
     } catch (e) {
-      throw new HostError(
-        `Не удалось записать листы Сверки в копию книги «${this.fileName}»: ${errorText(e)}`,
+      throw hostError(
         "WRITE_FAILED",
-        undefined,
+        { variant: "write_dashboard_failed", file: this.fileName, reason: errorText(e) },
         e,
       );
     }
@@ -210,7 +209,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async mark(_issues: readonly Issue[]): Promise<MarkOutcome> {
-    throw new HostError("Отметка ячеек в автономном режиме недоступна.", "UNSUPPORTED");
+    throw hostError("UNSUPPORTED", { variant: "marks_unsupported" });
   }
 
   async clearMarks(): Promise<number> {
@@ -222,10 +221,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async goTo(sheet: string, address: string): Promise<void> {
-    throw new HostError(
-      `Переход к ячейке в автономном режиме недоступен: откройте лист «${sheet}», ячейку ${address} в Excel.`,
-      "UNSUPPORTED",
-    );
+    throw hostError("UNSUPPORTED", { variant: "goto_unsupported", sheet, address });
   }
 
   async loadSettings(): Promise<StoredSettings> {
@@ -237,11 +233,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async createBlankSheets(template: Template): Promise<WriteOutcome> {
-    throw new HostError(
-      `Пустые листы шаблона «${template.title}» в автономном режиме не добавляются: получите пустую книгу ` +
-        `командой «sverka template ${template.id}» или в Excel.`,
-      "UNSUPPORTED",
-    );
+    throw hostError("UNSUPPORTED", { variant: "blank_sheets_unsupported", title: template.title, id: template.id });
   }
 
   async applyConsolidation(plan: ConsolidationPlan): Promise<ConsolidationOutcome> {
@@ -249,10 +241,9 @@ export class BrowserXlsxHost implements WorkbookHost {
     try {
       result = await applyConsolidationPlan(this.bytes, plan);
     } catch (e) {
-      throw new HostError(
-        `Не удалось записать свод в копию книги «${this.fileName}»: ${errorText(e)}`,
+      throw hostError(
         "WRITE_FAILED",
-        undefined,
+        { variant: "write_consolidation_failed", file: this.fileName, reason: errorText(e) },
         e,
       );
     }
@@ -282,11 +273,7 @@ export class BrowserXlsxHost implements WorkbookHost {
 
   async undoConsolidation(): Promise<ConsolidationUndoOutcome> {
     const before = this.beforeConsolidation;
-    if (!before)
-      throw new HostError(
-        "Отменять нечего: свод в этой книге не выполнялся или после него записаны другие листы.",
-        "NOTHING_TO_UNDO",
-      );
+    if (!before) throw hostError("NOTHING_TO_UNDO", { variant: "nothing_to_undo_session" });
     this.bytes = before.bytes;
     this.written = before.written;
     this.cached = undefined;
