@@ -2,14 +2,11 @@
  * Sverka's own host errors (`HostError` with `params`: the standalone page's and the Excel host's
  * refusals, a workbook changed under a consolidation …) in the user's language, from one template
  * per variant (`renderTemplate`'s syntax, `issueMessages.ts`). The Russian rendering is the error's
- * `message`. Office's own errors are not here: Office localises them itself.
- *
- * `errorMessage` renders either kind of params an error can carry: a host error's or a read
- * error's (`readErrors.ts`).
+ * `message`. Office's own errors are not here: Office localises them itself. Read errors are
+ * `readErrors.ts` (kept apart: the Excel pane's first load needs only these).
  */
 import { HostError, type HostErrorParams } from "../hosts/host";
 import { renderTemplate, type Wording } from "./issueMessages";
-import { readErrorMessage } from "./readErrors";
 import type { Lang } from "./strings";
 
 export type { HostErrorParams };
@@ -89,11 +86,6 @@ export function hostErrorMessage(params: HostErrorParams, lang: Lang): string | 
   const what = typeof params.what === "string" ? STALE[params.what as StaleWhat] : undefined;
   const values = what ? { ...params, what_text: renderTemplate(what[lang], params, lang) } : params;
   return renderTemplate(wording[lang], values, lang);
-}
-
-/** An error's message from its params (a host error's or a read error's) in `lang`; null for unknown params. */
-export function errorMessage(params: HostErrorParams, lang: Lang): string | null {
-  return hostErrorMessage(params, lang) ?? readErrorMessage(params, lang);
 }
 
 /** A `HostError` with `code`, its Russian message rendered from `params`, and the params for other languages. */

@@ -2,8 +2,9 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { format, type Lang, type Strings } from "../i18n/strings";
-import { formatSize } from "../i18n/readErrors";
-import { errorMessage } from "../taskpane/errors";
+import { hostErrorMessage } from "../i18n/hostErrors";
+import { formatSize, readErrorMessage } from "../i18n/readErrors";
+import { errorMessage, type ParamsRenderer } from "../taskpane/errors";
 import type { IdHandler, OpenFile } from "./useOpenFiles";
 
 export interface FileListProps {
@@ -31,6 +32,10 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
   code: { color: tokens.colorNeutralForeground2 },
 });
+
+/** A file that cannot be opened fails with a read error (or a host error). */
+const renderOpenError: ParamsRenderer = (params, lang) =>
+  readErrorMessage(params, lang) ?? hostErrorMessage(params, lang);
 
 function statusText(t: Strings, f: OpenFile): string {
   return f.status === "reading" ? t.saStatusReading : f.status === "ready" ? t.saStatusReady : t.saStatusError;
@@ -67,7 +72,7 @@ export const FileList: React.FC<FileListProps> = ({ strings: t, lang = "ru", fil
             {f.error && (
               <div role="alert" className={styles.error} data-testid="file-error" data-code={f.error.code}>
                 <Caption1 as="p" block>
-                  {errorMessage(f.error, lang)}
+                  {errorMessage(f.error, lang, renderOpenError)}
                 </Caption1>
                 <Caption1 as="p" block className={styles.code}>
                   {format(t.errorCode, { code: f.error.code })}

@@ -4,7 +4,8 @@
  */
 import { HostError } from "../hosts/host";
 import { readErrors } from "../hosts/xlsx/errors";
-import { hostError } from "../i18n/hostErrors";
+import { hostError, hostErrorMessage } from "../i18n/hostErrors";
+import { readErrorMessage } from "../i18n/readErrors";
 import { describeError, errorMessage } from "./errors";
 
 describe("describeError / errorMessage", () => {
@@ -21,12 +22,16 @@ describe("describeError / errorMessage", () => {
     );
   });
 
-  it("keeps a read error's code and params", () => {
+  it("keeps a read error's code and params, rendered by the read errors' renderer", () => {
     const info = describeError(readErrors.notXlsx("отчёт.xlsx", "pdf"));
     expect(info.code).toBe("NOT_XLSX");
     expect(info.params).toEqual({ variant: "not_xlsx", file: "отчёт.xlsx", found: "pdf" });
-    expect(errorMessage(info, "ru")).toBe(info.message);
-    expect(errorMessage(info, "en")).toBe(
+    expect(errorMessage(info, "ru", readErrorMessage)).toBe(info.message);
+    // The default renderer knows host errors only: the message as thrown.
+    expect(errorMessage(info, "en")).toBe(info.message);
+    const both = (p: Parameters<typeof readErrorMessage>[0], l: "ru" | "en") =>
+      readErrorMessage(p, l) ?? hostErrorMessage(p, l);
+    expect(errorMessage(info, "en", both)).toBe(
       "The file “отчёт.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.",
     );
   });

@@ -5,7 +5,7 @@
  * shows it in the user's language (`errorMessage`); Office's errors come localised by Office.
  */
 import { HostError, type HostErrorParams } from "../hosts/host";
-import { errorMessage as paramsMessage } from "../i18n/hostErrors";
+import { hostErrorMessage } from "../i18n/hostErrors";
 import type { Lang } from "../i18n/strings";
 
 export interface ErrorInfo {
@@ -58,7 +58,14 @@ export function describeError(error: unknown): ErrorInfo {
   return { code: "UNKNOWN", message: text(error) ?? "" };
 }
 
-/** The error's message in `lang`: rendered from its params where it has known ones, else its own. */
-export function errorMessage(error: ErrorInfo, lang: Lang): string {
-  return (error.params && paramsMessage(error.params, lang)) ?? error.message;
+/** Renders params in a language; null for params it does not know. */
+export type ParamsRenderer = (params: HostErrorParams, lang: Lang) => string | null;
+
+/**
+ * The error's message in `lang`: rendered from its params where `render` knows them (by default
+ * the host errors'; the standalone page adds the read errors', `i18n/readErrors.ts`, which the
+ * Excel pane's first load does without), else its own.
+ */
+export function errorMessage(error: ErrorInfo, lang: Lang, render: ParamsRenderer = hostErrorMessage): string {
+  return (error.params && render(error.params, lang)) ?? error.message;
 }
