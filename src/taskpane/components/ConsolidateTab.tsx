@@ -19,7 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
+import type { FileStatus, RenderedFileConsolidation } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
 import { issueMessage } from "../../i18n/issueMessages";
 import type { ConsolidationRun, ConsolidationStep } from "../state/pipeline";
@@ -78,7 +78,7 @@ export function ConsolidationProgress({ step }: { step: ConsolidationStep }) {
   );
 }
 
-function FileIssues({ file }: { file: FileConsolidationReport }) {
+function FileIssues({ file }: { file: RenderedFileConsolidation }) {
   const { t, lang } = usePaneText();
   const ui = usePaneStyles();
   const [open, setOpen] = useState(false);
@@ -106,7 +106,7 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
   );
 }
 
-function FileCard({ file, run }: { file: FileConsolidationReport; run: ConsolidationRun }) {
+function FileCard({ file, run }: { file: RenderedFileConsolidation; run: ConsolidationRun }) {
   const { t } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
