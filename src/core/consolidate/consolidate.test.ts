@@ -6,7 +6,7 @@ import { planConsolidation as planCore, rowRuns, startConsolidation, type Consol
 import { SOURCE_HEADER, type ConsolidationReport } from "./types";
 import { consolidationText, localizeConsolidation, localizeIssue } from "../../i18n/issueMessages";
 
-/** Every report the tests below make: their sentences are checked against their params at the end. */
+/** Every report the tests below make: at the end, each of its sentences (params) must have a wording in both languages. */
 const reports: ConsolidationReport[] = [];
 const planConsolidation: typeof planCore = (...args) => {
   const c = planCore(...args);
