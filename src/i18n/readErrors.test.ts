@@ -4,7 +4,7 @@
  * format renders in English with nothing left unrendered and no Russian outside quoted names.
  */
 import { readErrors, readMessages, readParams } from "../hosts/xlsx/errors";
-import type { FileConsolidationReport } from "../core/consolidate/types";
+import type { RenderedFileConsolidation } from "../core/consolidate/types";
 import {
   READ_ERROR_TEXTS,
   corruptReasonText,
@@ -263,7 +263,7 @@ describe("the errors and failures that carry them", () => {
       message: e.message,
       message_params: { variant: "unreadable", code: e.code, error: e.message },
       error,
-    } as unknown as FileConsolidationReport;
+    } as unknown as RenderedFileConsolidation;
     const en = localizeUnreadableFile(file, "en");
     expect(en.message).toBe(
       "The file “школа.xls” is an old-format Excel workbook (.xls, Excel 97–2003), but it could not be read. Open it in Excel and save it as “Excel Workbook (*.xlsx)”.",
@@ -271,7 +271,7 @@ describe("the errors and failures that carry them", () => {
     expect(en.error).toEqual({ ...error, message: en.message });
     expect(en.message_params).toEqual(file.message_params);
     expect(localizeUnreadableFile(file, "ru")).toEqual(file);
-    const merged = { ...file, status: "merged" } as FileConsolidationReport;
+    const merged = { ...file, status: "merged" } as RenderedFileConsolidation;
     expect(localizeUnreadableFile(merged, "en")).toBe(merged);
   });
 });

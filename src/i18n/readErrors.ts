@@ -9,7 +9,7 @@
  * file is, by `found`), `{detail_text}` (by `detail`), `{reason_text}` (why a package is damaged,
  * by `reason`), `{format_text}` (by `format`), sizes, ratios and counts (`{size_text}` …).
  */
-import type { ConsolidationReport, FileConsolidationReport } from "../core/consolidate/types";
+import type { RenderedConsolidationReport, RenderedFileConsolidation } from "../core/consolidate/types";
 import { renderTemplate, type Wording } from "./issueMessages";
 import type { Lang } from "./strings";
 
@@ -321,7 +321,7 @@ export function localizeReadFailure<T extends ReadFailure>(failure: T, lang: Lan
  * in `lang`; any other file as it is. The consolidation's own `unreadable` sentence repeats the
  * Russian message (or, in English, only the code); the error's params say it in either language.
  */
-export function localizeUnreadableFile(file: FileConsolidationReport, lang: Lang): FileConsolidationReport {
+export function localizeUnreadableFile(file: RenderedFileConsolidation, lang: Lang): RenderedFileConsolidation {
   const error: ReadFailure | undefined = file.error;
   if (file.status !== "unreadable" || !error?.message_params) return file;
   const localized = localizeReadFailure(error, lang);
@@ -329,7 +329,7 @@ export function localizeUnreadableFile(file: FileConsolidationReport, lang: Lang
 }
 
 /** A consolidation report with every unreadable file's message in `lang` (`localizeUnreadableFile`). */
-export function localizeUnreadableFiles(report: ConsolidationReport, lang: Lang): ConsolidationReport {
+export function localizeUnreadableFiles(report: RenderedConsolidationReport, lang: Lang): RenderedConsolidationReport {
   if (!report.files.some((f) => f.status === "unreadable" && (f.error as ReadFailure | undefined)?.message_params))
     return report;
   return { ...report, files: report.files.map((f) => localizeUnreadableFile(f, lang)) };
