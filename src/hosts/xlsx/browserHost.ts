@@ -4,7 +4,7 @@
  * DecompressionStream), so it runs in a browser, a WebView and Node ≥ 20 alike.
  *
  * - `read` is `readWorkbook` on the current bytes; a file that is not a readable .xlsx throws its
- *   `WorkbookReadError` (code + Russian message) unchanged. The result is cached until Sverka
+ *   `WorkbookReadError` (code, Russian message, params) unchanged. The result is cached until Sverka
  *   writes new bytes (nothing else can change them: the page has no cell editor).
  * - `writeDashboard` and `writeReport` produce a new copy with `writeDashboard` (the package is
  *   patched: the user's parts stay byte for byte) and keep it as the current bytes; `download` hands that copy over as `<name>.sverka.xlsx`. The file the

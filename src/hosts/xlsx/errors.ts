@@ -5,7 +5,6 @@
  * which `i18n/readErrors.ts` renders in Russian (the `message`) or English.
  */
 import {
-  corruptReasonText,
   formatSize as formatSizeIn,
   readErrorMessage,
   type CorruptReason,
@@ -154,8 +153,3 @@ export const readErrors = {
   zipBombEntries: (file: string, count: number, max: number) =>
     make("ZIP_BOMB", readParams.zipBombEntries(file, count, max)),
 } as const;
-
-/** Why a package is damaged, in Russian (the message of `PackageReadError`). */
-export function corruptReason(reason: CorruptReason): string {
-  return corruptReasonText(reason, "ru");
-}
