@@ -15,7 +15,6 @@ import type { IsoDate } from "../core/model/dates";
 import type { WorkbookData } from "../core/model/sheet";
 import type { Template } from "../core/template/schema";
 import {
-  HostError,
   type ConsolidationOutcome,
   type ConsolidationSource,
   type PickedFile,
@@ -23,6 +22,7 @@ import {
   type ReadProgress,
   type WorkbookHost,
 } from "../hosts/host";
+import { hostError } from "../i18n/hostErrors";
 import { localizeConsolidation } from "../i18n/issueMessages";
 import type { Lang } from "../i18n/strings";
 import { findTemplate } from "./templates";
@@ -101,8 +101,7 @@ export async function runConsolidation(
   files: readonly PickedFile[],
   options: ConsolidateFlowOptions,
 ): Promise<ConsolidationRun> {
-  if (!host.applyConsolidation)
-    throw new HostError("Свод файлов здесь недоступен: эта среда не умеет записывать строки в книгу.", "UNSUPPORTED");
+  if (!host.applyConsolidation) throw hostError("UNSUPPORTED", { variant: "consolidation_no_writer" });
   const step = options.onStep;
   step?.({ phase: "master", progress: null });
   const reader = typeof options.reader === "function" ? await options.reader() : options.reader;
