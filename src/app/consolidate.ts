@@ -1,16 +1,20 @@
 /**
  * Consolidation for every entry point: the master (the pane's open workbook, or the CLI's
  * `--into`) and the school files, each read through the caller's port when its turn comes, checked
- * and planned by the core; the report's issue messages in the user's language. The caller's host
+ * and planned by the core; the report's sentences (issue messages, each file's message and notes,
+ * the master's notes) rendered in the user's language from the core's params. The caller's host
  * writes the plan: the pane's `WorkbookHost.applyConsolidation`, the CLI's file writer.
  */
 import { collectConsolidation, type CollectProgress } from "../core/consolidate/collect";
-import type { Consolidation, ConsolidationReport } from "../core/consolidate/types";
+import type {
+  ConsolidationReport,
+  RenderedConsolidation,
+  RenderedConsolidationReport,
+} from "../core/consolidate/types";
 import type { IsoDate } from "../core/model/dates";
 import type { WorkbookData } from "../core/model/sheet";
 import type { Template } from "../core/template/schema";
 import {
-  HostError,
   type ConsolidationOutcome,
   type ConsolidationSource,
   type PickedFile,
@@ -18,6 +22,7 @@ import {
   type ReadProgress,
   type WorkbookHost,
 } from "../hosts/host";
+import { hostError } from "../i18n/hostErrors";
 import { localizeConsolidation } from "../i18n/issueMessages";
 import type { Lang } from "../i18n/strings";
 import { findTemplate } from "./templates";
@@ -36,12 +41,12 @@ export interface PlanOptions {
   onProgress?: (p: CollectProgress) => void;
 }
 
-/** Reads, checks and plans the school files against the master: the report and the plan, nothing written. */
+/** Reads, checks and plans the school files against the master: the report (in `lang`) and the plan, nothing written. */
 export async function planConsolidation(
   master: WorkbookData,
   sources: readonly ConsolidationSource[],
   options: PlanOptions,
-): Promise<Consolidation> {
+): Promise<RenderedConsolidation> {
   const template = findTemplate(options.templates, options.templateId);
   const c = await collectConsolidation(master, sources, {
     templates: options.templates,
@@ -75,13 +80,13 @@ export interface ConsolidateFlowOptions {
 }
 
 export interface ConsolidationRun {
-  report: ConsolidationReport;
+  report: RenderedConsolidationReport;
   /** What the host wrote; null when nothing was (no file merged). */
   outcome: ConsolidationOutcome | null;
 }
 
 /** Whether the report merged anything (only then is the workbook written). */
-export function mergedAny(report: ConsolidationReport): boolean {
+export function mergedAny(report: Pick<ConsolidationReport, "summary">): boolean {
   return report.summary.merged + report.summary.merged_partly > 0;
 }
 
@@ -96,8 +101,7 @@ export async function runConsolidation(
   files: readonly PickedFile[],
   options: ConsolidateFlowOptions,
 ): Promise<ConsolidationRun> {
-  if (!host.applyConsolidation)
-    throw new HostError("Свод файлов здесь недоступен: эта среда не умеет записывать строки в книгу.", "UNSUPPORTED");
+  if (!host.applyConsolidation) throw hostError("UNSUPPORTED", { variant: "consolidation_no_writer" });
   const step = options.onStep;
   step?.({ phase: "master", progress: null });
   const reader = typeof options.reader === "function" ? await options.reader() : options.reader;

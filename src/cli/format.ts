@@ -1,5 +1,9 @@
 /** Text rendering of reports for the terminal, in Russian or English (`--lang`). */
-import type { ConsolidationReport, FileConsolidationReport } from "../core/consolidate/types";
+import type {
+  ConsolidationReport,
+  FileConsolidationReport,
+  RenderedConsolidationReport,
+} from "../core/consolidate/types";
 import { displayValue, type IndicatorValue } from "../core/indicators/types";
 import type { Issue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
@@ -220,7 +224,7 @@ export function formatIndicators(
 
 /** The per-file table and what needs attention, after `sverka consolidate`. */
 export function formatConsolidation(
-  r: ConsolidationReport,
+  r: RenderedConsolidationReport,
   out: string,
   warnings: readonly string[],
   paint: Paint = noPaint,

@@ -3,10 +3,11 @@
  * ШНОР status' reason (the `note` of `shnor_status` values) are English, in the text output and in
  * the JSON; the Russian fields keep their names (the JSON contract only gains `*_params`).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MASTER, SCHOOL_FILES } from "../../samples/schools/schools";
+import { EXIT_ERRORS, EXIT_USAGE } from "./context";
 import { runCli, sample } from "./testing/harness";
 
 /** Russian outside “…” (school, file, sheet and column names are quoted data). */
@@ -84,5 +85,96 @@ describe("--lang en", () => {
     );
     expect(means(enAll).length).toBeGreaterThan(0);
     expect(enAll.length).toBe(ruAll.length);
+  });
+
+  it("validate: a file that cannot be read is told in English on stderr and in the JSON, with its message_params", async () => {
+    const pdf = join(dir, "plan.xlsx");
+    writeFileSync(pdf, "%PDF-1.4\n");
+    type Doc = { files: { error: { code: string; message: string; message_params: object } }[] };
+    const en = await runCli("validate", pdf, "--json", "--lang", "en");
+    expect(en.code).toBe(EXIT_USAGE);
+    const said =
+      "The file “plan.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.";
+    expect(en.err).toContain(`sverka: ${said}\n`);
+    const enError = (JSON.parse(en.out) as Doc).files[0].error;
+    expect(enError).toEqual({
+      code: "NOT_XLSX",
+      message: said,
+      message_params: { variant: "not_xlsx", file: "plan.xlsx", found: "pdf" },
+    });
+    // Russian by default: the same text as ever, and the same params.
+    const ru = await runCli("validate", pdf, "--json");
+    const ruError = (JSON.parse(ru.out) as Doc).files[0].error;
+    expect(ruError).toEqual({
+      ...enError,
+      message:
+        "Файл «plan.xlsx» не является книгой Excel или таблицей (.xlsx, .xlsm, .xls, .ods, .csv): это PDF-документ.",
+    });
+    expect(ru.err).toContain(`sverka: ${ruError.message}\n`);
+  });
+
+  it("dashboard, indicators: an unreadable or unwritable input is a usage error in English", async () => {
+    const missing = join(dir, "nothing-here.xlsx");
+    const ind = await runCli("indicators", missing, "--lang", "en");
+    expect(ind.code).toBe(EXIT_USAGE);
+    expect(ind.err).toBe(
+      `sverka: The file “nothing-here.xlsx” was not found: expected an Excel workbook (.xlsx) at the path “${missing}”, but there is nothing there.\n`,
+    );
+    const csv = join(dir, "plan.csv");
+    writeFileSync(csv, "a;b\n1;2\n");
+    const dash = await runCli("dashboard", csv, "--out", join(dir, "d.xlsx"), "--lang", "en");
+    expect(dash.code).toBe(EXIT_USAGE);
+    expect(dash.err).toMatch(
+      /^sverka: The file “plan\.csv” is a delimited text file \(CSV\): Sverka reads and checks it/,
+    );
+    expect(russianOutsideQuotes(dash.err)).toBeNull();
+    const ru = await runCli("dashboard", csv, "--out", join(dir, "d.xlsx"));
+    expect(ru.err).toMatch(/^sverka: Файл «plan\.csv» — текстовый файл с разделителями \(CSV\): Сверка его читает/);
+  });
+
+  it("consolidate: an unreadable school file's message in English; its error gains message_params", async () => {
+    const bad = join(dir, "secret.xlsx");
+    writeFileSync(bad, "%PDF-1.4\n");
+    const args = [
+      "consolidate",
+      sample(SCHOOL_FILES[0]),
+      bad,
+      "--into",
+      sample(MASTER),
+      "--as-of",
+      "2023-12-31",
+      "--json",
+    ];
+    type Doc = {
+      files: {
+        file: string;
+        status: string;
+        message: string;
+        message_params: { variant: string };
+        error?: { code: string; message: string; message_params: object };
+      }[];
+    };
+    const en = await runCli(...args, "--out", join(dir, "en.xlsx"), "--lang", "en");
+    expect(en.code).toBe(EXIT_ERRORS);
+    const file = (JSON.parse(en.out) as Doc).files.find((f) => f.file === "secret.xlsx")!;
+    const said =
+      "The file “secret.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.";
+    expect(file.status).toBe("unreadable");
+    expect(file.message).toBe(said);
+    expect(file.message_params.variant).toBe("unreadable");
+    expect(file.error).toEqual({
+      code: "NOT_XLSX",
+      message: said,
+      message_params: { variant: "not_xlsx", file: "secret.xlsx", found: "pdf" },
+    });
+    const text = await runCli(...args.filter((a) => a !== "--json"), "--out", join(dir, "t.xlsx"), "--lang", "en");
+    expect(text.out).toContain(said);
+
+    const ru = await runCli(...args, "--out", join(dir, "ru.xlsx"));
+    const ruFile = (JSON.parse(ru.out) as Doc).files.find((f) => f.file === "secret.xlsx")!;
+    const russian =
+      "Файл «secret.xlsx» не является книгой Excel или таблицей (.xlsx, .xlsm, .xls, .ods, .csv): это PDF-документ.";
+    expect(ruFile.message).toBe(russian);
+    expect(ruFile.error).toEqual({ ...file.error, message: russian });
   });
 });

@@ -9,7 +9,8 @@ import { InvalidDateError, runDates, type RunDates } from "../app/dates";
 import { allTemplates, importTemplateText } from "../app/templates";
 import type { WorkbookData } from "../core/model/sheet";
 import type { Template } from "../core/template/schema";
-import { format, getStrings } from "../i18n/strings";
+import { readErrorMessage } from "../i18n/readErrors";
+import { format, getStrings, type Lang } from "../i18n/strings";
 import { UsageError, type Cli } from "./context";
 import { fsReason } from "./i18n";
 import { xlsxNode } from "./fileHost";
@@ -54,17 +55,19 @@ export function dates(cli: Cli, asOf: string | undefined): RunDates {
 
 /**
  * Reads a workbook for a one-file command: an unreadable file is a usage error (exit 2, its
- * message). `forWriting`: the command writes a copy of it, so it must be an .xlsx/.xlsm package.
+ * message in `lang`, Russian by default). `forWriting`: the command writes a copy of it, so it
+ * must be an .xlsx/.xlsm package.
  */
 export async function openWorkbook(
   file: string,
-  options: { forWriting?: boolean } = {},
+  options: { forWriting?: boolean; lang?: Lang } = {},
 ): Promise<{ workbook: WorkbookData; bytes: Uint8Array }> {
   const { readWorkbookFileWithBytes, readWritableWorkbookFile, WorkbookReadError } = xlsxNode();
   try {
     return await (options.forWriting ? readWritableWorkbookFile(file) : readWorkbookFileWithBytes(file));
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UsageError(e.message);
+    if (e instanceof WorkbookReadError)
+      throw new UsageError((e.params && readErrorMessage(e.params, options.lang ?? "ru")) ?? e.message);
     throw e;
   }
 }

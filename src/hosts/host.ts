@@ -203,13 +203,21 @@ export interface PickedFileReader {
   failure(file: string, error: unknown): { code: string; message: string };
 }
 
-/** An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept. */
+/** A message as data: its wording (`variant`) and values (`i18n/hostErrors.ts` renders it in ru or en). */
+export type HostErrorParams = Readonly<Record<string, string | number>> & { readonly variant: string };
+
+/**
+ * An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept.
+ * Sverka's own errors also carry `params` (their Russian `message` as data, for the pane's language);
+ * Office's errors come localised by Office and have none.
+ */
 export class HostError extends Error {
   constructor(
     message: string,
     readonly code: string,
     readonly debugInfo?: string,
     override readonly cause?: unknown,
+    readonly params?: HostErrorParams,
   ) {
     super(message);
     this.name = "HostError";

@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { sample as lazo } from "../../samples/monitoring/lazo-monitoring";
 import { sampleToWorkbook } from "../../samples/toWorkbook";
 import { planConsolidation } from "../core/consolidate/consolidate";
+import type { ConsolidationReport } from "../core/consolidate/types";
 import { computeIndicators } from "../core/indicators/engine";
 import { shnorStatuses } from "../core/monitoring/shnor";
-import { ISSUE_TYPES, makeIssue, type IssueCode, type Issue } from "../core/report/issue";
+import { ISSUE_TYPES, makeIssue, type IssueCode, type Issue, type IssueParams } from "../core/report/issue";
 import { BUILTIN_TEMPLATES } from "../core/templates";
 import { validateWorkbook } from "../core/validate";
 import { readWorkbookFile } from "../hosts/xlsx/node";
@@ -218,13 +219,226 @@ describe("the samples' reports in English", () => {
     ];
     expect(texts.length).toBeGreaterThan(3);
     expect(en.files.map((f) => f.message)).toContain("Merged: 38 rows; schools already in the registry: 2.");
-    // Russian: the same sentences as the core wrote them.
+    // Russian: the sentences as the core used to write them itself.
     const ru = localizeConsolidation(report, "ru");
-    expect(ru.files.map((f) => [f.message, f.notes])).toEqual(report.files.map((f) => [f.message, f.notes]));
-    expect(ru.notes).toEqual(report.notes);
+    expect(ru.files.map((f) => [f.file, f.message, f.notes])).toEqual([
+      [
+        "oo-bichevaya.xlsx",
+        "В файле 1 ошибка: файл не сведён; исправьте ошибки и пришлите файл снова или сведите только строки без ошибок.",
+        [],
+      ],
+      ["oo-khor.xlsx", "Сведено 38 строк; школ, уже внесённых в реестр: 2.", []],
+      ["oo-kruglikovo.xlsx", "Сведено 24 строки; школ, уже внесённых в реестр: 2.", []],
+      ["oo-mukhen.xlsx", "Сведено 19 строк; заменено 2 строки прежнего импорта; школ, уже внесённых в реестр: 1.", []],
+    ]);
+    expect(ru.notes).toEqual([
+      "В сводной книге не было листов «Процедуры», «Кадры», «Сеть», «ГИА», «Мероприятия»: они созданы с заголовками шаблона effektivnaya-shkola-2023.",
+    ]);
     const codes = new Set<IssueCode>(en.files.flatMap((f) => f.issues.map((i) => i.code)));
     expect(codes.size).toBeGreaterThan(0);
     for (const text of texts) expect([text, russianOutsideQuotes(text)]).toEqual([text, null]);
+  });
+});
+
+describe("the consolidation's sentences", () => {
+  const TEMPLATE = "effektivnaya-shkola-2023";
+  const PROCEDURES = ["ОО", "Год", "Процедура", "Участников", "«2» / не преодолели порог"];
+  /** Each variant (and each master sheet's problem): its params, the Russian the core used to write, the English. */
+  const cases: { variant: string; params: IssueParams; ru: string; en: string }[] = [
+    {
+      variant: "merged",
+      params: { variant: "merged", rows: 19, replaced: 2, registered: 1 },
+      ru: "Сведено 19 строк; заменено 2 строки прежнего импорта; школ, уже внесённых в реестр: 1.",
+      en: "Merged: 19 rows; 2 rows of an earlier import replaced; schools already in the registry: 1.",
+    },
+    {
+      variant: "merged_partly",
+      params: { variant: "merged_partly", errors: 1, rows: 18, skipped: 1, registered: 1 },
+      ru: "В файле 1 ошибка: сведены только строки без ошибок — 18 строк, пропущено строк с ошибками: 1; школ, уже внесённых в реестр: 1.",
+      en: "The file has 1 error: only the rows without errors were merged — 18 rows, rows with errors skipped: 1; schools already in the registry: 1.",
+    },
+    {
+      variant: "rejected",
+      params: { variant: "rejected", errors: 2 },
+      ru: "В файле 2 ошибки: файл не сведён; исправьте ошибки и пришлите файл снова или сведите только строки без ошибок.",
+      en: "The file has 2 errors: it was not merged; fix the errors and send the file again, or merge only the rows without errors.",
+    },
+    {
+      variant: "rejected_no_valid_rows",
+      params: { variant: "rejected_no_valid_rows", errors: 1 },
+      ru: "В файле 1 ошибка: файл не сведён (строк без ошибок нет); исправьте ошибки и пришлите файл снова.",
+      en: "The file has 1 error: it was not merged (it has no rows without errors); fix the errors and send the file again.",
+    },
+    {
+      variant: "unreadable",
+      params: { variant: "unreadable", code: "ENCRYPTED", error: "Файл «secret.xlsx» защищён паролем" },
+      ru: "Файл «secret.xlsx» защищён паролем",
+      en: "The file could not be read (error ENCRYPTED).",
+    },
+    {
+      variant: "master_itself",
+      params: { variant: "master_itself", file: "SVOD.XLSX" },
+      ru: "Файл «SVOD.XLSX» — это сама сводная книга: в себя она не сводится.",
+      en: "The file “SVOD.XLSX” is the master workbook itself: it is not merged into itself.",
+    },
+    {
+      variant: "same_name",
+      params: { variant: "same_name", file: "oo-khor.xlsx", source: "Источник" },
+      ru: "Файл с именем «oo-khor.xlsx» уже есть в этой сводке: имя файла записывается в «Источник», поэтому второй файл с тем же именем не сведён; переименуйте один из них.",
+      en: "A file named “oo-khor.xlsx” is already in this batch: the file name is written into “Источник”, so a second file of the same name is not merged; rename one of them.",
+    },
+    {
+      variant: "other_template",
+      params: { variant: "other_template", recorded: "uchitel-uchitelyu-2020", template: TEMPLATE },
+      ru: `Файл сделан по шаблону uchitel-uchitelyu-2020, а сводная книга ведётся по шаблону ${TEMPLATE}: строки листов мониторинга сведены по заголовкам столбцов.`,
+      en: `The file was made with template uchitel-uchitelyu-2020, while the master workbook follows template ${TEMPLATE}: the rows of the monitoring sheets were merged by their column headers.`,
+    },
+    {
+      variant: "missing_column",
+      params: { variant: "missing_column", sheet: "Кадры", column: "Прошли КПК" },
+      ru: "В сводной книге на листе «Кадры» нет столбца «Прошли КПК»: его значения из файла не перенесены.",
+      en: "The master workbook's sheet “Кадры” has no column “Прошли КПК”: the file's values of that column were not carried over.",
+    },
+    {
+      variant: "sheet_not_merged",
+      params: {
+        variant: "sheet_not_merged",
+        sheet: "Сеть",
+        problem: "missing_required",
+        problem_sheet: "Сеть",
+        problem_columns: ["Год"],
+      },
+      ru: "Строки листа «Сеть» не сведены: на листе «Сеть» сводной книги нет обязательного столбца «Год».",
+      en: "The rows of sheet “Сеть” were not merged: the master workbook's sheet “Сеть” lacks the required column “Год”.",
+    },
+    {
+      variant: "master_sheet",
+      params: {
+        variant: "master_sheet",
+        problem: "missing_required",
+        problem_sheet: "Процедуры",
+        problem_columns: PROCEDURES,
+      },
+      ru: "Строки не сводятся: на листе «Процедуры» сводной книги нет обязательного столбца «ОО», «Год», «Процедура», «Участников», ««2» / не преодолели порог».",
+      en: "Rows cannot be merged: the master workbook's sheet “Процедуры” lacks the required columns “ОО”, “Год”, “Процедура”, “Участников”, “«2» / не преодолели порог”.",
+    },
+    {
+      variant: "master_sheet",
+      params: { variant: "master_sheet", problem: "no_header", problem_sheet: "ГИА" },
+      ru: "Строки не сводятся: на листе «ГИА» сводной книги не найдена строка заголовков.",
+      en: "Rows cannot be merged: no header row was found on the master workbook's sheet “ГИА”.",
+    },
+    {
+      variant: "master_sheet",
+      params: {
+        variant: "master_sheet",
+        problem: "no_table",
+        problem_sheet: "Мероприятия",
+        problem_columns: ["Дата", "Мероприятие"],
+      },
+      ru: "Строки не сводятся: на листе «Мероприятия» сводной книги не найдена таблица шаблона (заголовки «Дата», «Мероприятие»).",
+      en: "Rows cannot be merged: no table of the template was found on the master workbook's sheet “Мероприятия” (headers “Дата”, “Мероприятие”).",
+    },
+    {
+      variant: "no_rows",
+      params: { variant: "no_rows" },
+      ru: "В файле нет заполненных строк листов мониторинга.",
+      en: "The file has no filled rows on the monitoring sheets.",
+    },
+    {
+      variant: "created_sheets",
+      params: { variant: "created_sheets", sheets: ["Успеваемость"], template: TEMPLATE },
+      ru: `В сводной книге не было листа «Успеваемость»: он создан с заголовками шаблона ${TEMPLATE}.`,
+      en: `The master workbook had no sheet “Успеваемость”: it was created with the headers of template ${TEMPLATE}.`,
+    },
+    {
+      variant: "created_sheets",
+      params: { variant: "created_sheets", sheets: ["Успеваемость", "ГИА"], template: TEMPLATE },
+      ru: `В сводной книге не было листов «Успеваемость», «ГИА»: они созданы с заголовками шаблона ${TEMPLATE}.`,
+      en: `The master workbook had no sheets “Успеваемость”, “ГИА”: they were created with the headers of template ${TEMPLATE}.`,
+    },
+  ];
+
+  it.each(cases)("$variant: the Russian the core used to write, and English", ({ params, ru, en }) => {
+    expect(consolidationText(params, "ru")).toBe(ru);
+    expect(consolidationText(params, "en")).toBe(en);
+  });
+
+  it("has a case for every wording and every master sheet's problem", () => {
+    expect(new Set(cases.map((c) => c.variant))).toEqual(new Set(Object.keys(CONSOLIDATION_TEXTS)));
+    expect(new Set(cases.map((c) => c.params.problem).filter((p) => p !== undefined))).toEqual(
+      new Set(Object.keys(CONSOLIDATION_PROBLEMS)),
+    );
+  });
+
+  it("fills a report's sentences in the contract's key order; an unknown variant shows its name", () => {
+    const report: ConsolidationReport = {
+      master: "svod.xlsx",
+      template: TEMPLATE,
+      template_reason_params: { variant: "explicit", template: TEMPLATE },
+      merge_valid_rows: false,
+      files: [
+        {
+          file: "secret.xlsx",
+          status: "unreadable",
+          message_params: cases.find((c) => c.variant === "unreadable")!.params,
+          template: null,
+          sheets: [],
+          rows: 0,
+          skipped_rows: 0,
+          replaced_rows: 0,
+          schools: [],
+          issues: [],
+          summary: { errors: 0, warnings: 0, infos: 0 },
+          notes_params: [{ variant: "no_rows" }, { variant: "nonexistent" }],
+          error: { code: "ENCRYPTED", message: "Файл «secret.xlsx» защищён паролем" },
+        },
+      ],
+      duplicates: [],
+      created_sheets: [],
+      sheets: [],
+      notes_params: [{ variant: "no_rows" }],
+      summary: { files: 1, merged: 0, merged_partly: 0, rejected: 0, unreadable: 1, rows: 0, replaced_rows: 0 },
+    };
+    const en = localizeConsolidation(report, "en");
+    expect(Object.keys(en)).toEqual([
+      "master",
+      "template",
+      "template_reason_params",
+      "merge_valid_rows",
+      "files",
+      "duplicates",
+      "created_sheets",
+      "sheets",
+      "notes",
+      "notes_params",
+      "summary",
+      "template_reason",
+    ]);
+    expect(Object.keys(en.files[0])).toEqual([
+      "file",
+      "status",
+      "message",
+      "message_params",
+      "template",
+      "sheets",
+      "rows",
+      "skipped_rows",
+      "replaced_rows",
+      "schools",
+      "issues",
+      "summary",
+      "notes",
+      "notes_params",
+      "error",
+    ]);
+    expect(en.template_reason).toBe(`Template ${TEMPLATE} was named explicitly.`);
+    expect(en.files[0].message).toBe("The file could not be read (error ENCRYPTED).");
+    expect(en.files[0].notes).toEqual(["The file has no filled rows on the monitoring sheets.", "[nonexistent]"]);
+    expect(en.notes).toEqual(["The file has no filled rows on the monitoring sheets."]);
+    const ru = localizeConsolidation(report, "ru");
+    expect(ru.files[0].message).toBe("Файл «secret.xlsx» защищён паролем");
+    expect(ru.notes).toEqual(["В файле нет заполненных строк листов мониторинга."]);
   });
 });
 

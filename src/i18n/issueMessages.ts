@@ -15,10 +15,16 @@
  * Quotes: «…» in Russian, “…” in English; cell values, sheet and column names stay as they are.
  *
  * The same templates render the other sentences the core emits as data (`variant` and values):
- * the consolidation's per-file message and notes (`CONSOLIDATION_TEXTS`) and the ШНОР status'
- * reason (`SHNOR_REASONS`); their Russian rendering is the core's Russian text.
+ * the consolidation's per-file message and notes (`CONSOLIDATION_TEXTS`: the core has no text of
+ * its own for them, these are the only wordings) and the ШНОР status' reason (`SHNOR_REASONS`;
+ * its Russian rendering is the core's Russian text, which the core's own documents use).
  */
-import type { ConsolidationReport } from "../core/consolidate/types";
+import type {
+  ConsolidationReport,
+  FileConsolidationReport,
+  RenderedConsolidationReport,
+  RenderedFileConsolidation,
+} from "../core/consolidate/types";
 import type { IndicatorValue } from "../core/indicators/types";
 import type { Issue, IssueCode, IssueParams, IssueParamValue, RenderedIssue } from "../core/report/issue";
 import type { FileReport } from "../core/validate";
@@ -805,24 +811,42 @@ export function shnorReason(params: IssueParams, lang: Lang): string | null {
   return wording ? renderTemplate(wording[lang], params, lang) : null;
 }
 
+/** A consolidation sentence; a variant without a wording shows its name rather than nothing. */
+function consolidationSentence(params: IssueParams, lang: Lang): string {
+  return consolidationText(params, lang) ?? `[${String(params.variant)}]`;
+}
+
+function localizeFile(f: FileConsolidationReport, lang: Lang): RenderedFileConsolidation {
+  // The keys in the JSON contract's order: `message` after `status`, `notes` before `notes_params`.
+  const { file, status, message_params, notes_params, error, ...rest } = f;
+  return {
+    file,
+    status,
+    message: consolidationSentence(message_params, lang),
+    message_params,
+    ...rest,
+    issues: rest.issues.map((i) => localizeIssue(i, lang)),
+    notes: notes_params.map((p) => consolidationSentence(p, lang)),
+    notes_params,
+    ...(error ? { error } : {}),
+  };
+}
+
 /**
  * A consolidation report in `lang`: the issues of every file, the template's reason, each file's
- * message and notes and the master-level notes (rendered from their params; a sentence without
- * params keeps the core's text).
+ * message and notes and the master-level notes, rendered from their params (the core writes no
+ * sentence itself).
  */
-export function localizeConsolidation(report: ConsolidationReport, lang: Lang): ConsolidationReport {
-  const notes = (texts: readonly string[], params: readonly IssueParams[] | undefined) =>
-    texts.map((t, k) => (params?.[k] ? (consolidationText(params[k], lang) ?? t) : t));
+export function localizeConsolidation(report: ConsolidationReport, lang: Lang): RenderedConsolidationReport {
+  // The keys in the JSON contract's order: `notes` before `notes_params`, `template_reason` last.
+  const { notes_params, summary, ...rest } = report;
   return {
-    ...report,
+    ...rest,
+    files: rest.files.map((f) => localizeFile(f, lang)),
+    notes: notes_params.map((p) => consolidationSentence(p, lang)),
+    notes_params,
+    summary,
     template_reason: templateReason(report.template_reason_params, lang),
-    files: report.files.map((f) => ({
-      ...f,
-      message: (f.message_params && consolidationText(f.message_params, lang)) ?? f.message,
-      issues: f.issues.map((i) => localizeIssue(i, lang)),
-      notes: notes(f.notes, f.notes_params),
-    })),
-    notes: notes(report.notes, report.notes_params),
   };
 }
 

@@ -1,12 +1,16 @@
 /** The opened files: name, size and status; a file that could not be read shows its code and message. */
 import * as React from "react";
 import { Body1, Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { format, type Strings } from "../i18n/strings";
-import { formatSize } from "../hosts/xlsx/errors";
+import { format, type Lang, type Strings } from "../i18n/strings";
+import { hostErrorMessage } from "../i18n/hostErrors";
+import { formatSize, readErrorMessage } from "../i18n/readErrors";
+import { errorMessage, type ParamsRenderer } from "../taskpane/errors";
 import type { IdHandler, OpenFile } from "./useOpenFiles";
 
 export interface FileListProps {
   strings: Strings;
+  /** The language of a file's error message and size (Russian by default). */
+  lang?: Lang;
   files: readonly OpenFile[];
   selectedId: number | null;
   onSelect: IdHandler;
@@ -29,11 +33,15 @@ const useStyles = makeStyles({
   code: { color: tokens.colorNeutralForeground2 },
 });
 
+/** A file that cannot be opened fails with a read error (or a host error). */
+const renderOpenError: ParamsRenderer = (params, lang) =>
+  readErrorMessage(params, lang) ?? hostErrorMessage(params, lang);
+
 function statusText(t: Strings, f: OpenFile): string {
   return f.status === "reading" ? t.saStatusReading : f.status === "ready" ? t.saStatusReady : t.saStatusError;
 }
 
-export const FileList: React.FC<FileListProps> = ({ strings: t, files, selectedId, onSelect }) => {
+export const FileList: React.FC<FileListProps> = ({ strings: t, lang = "ru", files, selectedId, onSelect }) => {
   const styles = useStyles();
   if (files.length === 0) return <Body1>{t.saNoFiles}</Body1>;
   return (
@@ -57,14 +65,14 @@ export const FileList: React.FC<FileListProps> = ({ strings: t, files, selectedI
                 {f.name}
               </Button>
               <Caption1 className={styles.meta}>
-                {formatSize(f.size)} · {statusText(t, f)}
+                {formatSize(f.size, lang)} · {statusText(t, f)}
               </Caption1>
               {f.status === "reading" && <Spinner size="extra-tiny" aria-label={t.saStatusReading} />}
             </div>
             {f.error && (
               <div role="alert" className={styles.error} data-testid="file-error" data-code={f.error.code}>
                 <Caption1 as="p" block>
-                  {f.error.message}
+                  {errorMessage(f.error, lang, renderOpenError)}
                 </Caption1>
                 <Caption1 as="p" block className={styles.code}>
                   {format(t.errorCode, { code: f.error.code })}

@@ -9,7 +9,7 @@
 import type { ComponentProps } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import type { PickedFile } from "../hosts/xlsx/browserHost";
-import { WorkbookReadError, readMessages } from "../hosts/xlsx/errors";
+import { readErrors, readMessages } from "../hosts/xlsx/errors";
 import { en, format, ru } from "../i18n/strings";
 import { FakeHost, lazoWorkbook } from "../taskpane/testing/fakeHost";
 import {
@@ -32,8 +32,7 @@ let hosts: Map<string, FakeHost>;
  * and refuses every other name (and `pdf…`) as a PDF.
  */
 const fakeOpen: OpenHost = async (file: PickedFile) => {
-  if (!file.name.endsWith(".xlsx") || file.name.startsWith("pdf"))
-    throw new WorkbookReadError("NOT_XLSX", file.name, readMessages.notXlsx(file.name, "pdf"));
+  if (!file.name.endsWith(".xlsx") || file.name.startsWith("pdf")) throw readErrors.notXlsx(file.name, "pdf");
   const host = new FakeHost({
     workbook: { ...lazoWorkbook(), name: file.name },
     kind: "xlsx",
@@ -105,6 +104,18 @@ describe("StandaloneApp", () => {
     fireEvent.click(within(bad).getByRole("button", { name: "pdf-отчёт.xlsx" }));
     expect(screen.queryByTestId("workspace")).toBeNull();
     expect(screen.getByText(ru.saSelectFile)).toBeTruthy();
+  });
+
+  it("says why a file cannot be read, and its size, in English for an English browser", async () => {
+    renderPage({ locale: "en-US" });
+    await pick(file("школа.xlsx", 2048), file("pdf-отчёт.xlsx"));
+    const [good, bad] = items();
+    expect(good.textContent).toContain("2 KB");
+    const alert = within(bad).getByRole("alert");
+    expect(alert.textContent).toContain(
+      "The file “pdf-отчёт.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.",
+    );
+    expect(alert.textContent).not.toContain(readMessages.notXlsx("pdf-отчёт.xlsx", "pdf"));
   });
 
   it("checks the selected file through its own host; another file gets a fresh pane on its host", async () => {

@@ -106,7 +106,7 @@ export const StandaloneApp: React.FC<StandaloneAppProps> = ({ locale, open, toda
               <Subtitle2 as="h2" id="files-title">
                 {t.saFiles}
               </Subtitle2>
-              <FileList strings={t} files={files} selectedId={selectedId} onSelect={choose} />
+              <FileList strings={t} lang={lang} files={files} selectedId={selectedId} onSelect={choose} />
             </section>
             {working && selected?.host ? (
               <section className={styles.workspace} aria-labelledby="workspace-title" data-testid="workspace">

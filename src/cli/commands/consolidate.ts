@@ -1,6 +1,7 @@
 /** `sverka consolidate <files…> --into master.xlsx --out copy.xlsx`: school files merged into a copy of the master. */
 import type { Command } from "commander";
 import { planConsolidation } from "../../app/consolidate";
+import { localizeUnreadableFiles } from "../../i18n/readErrors";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { formatConsolidation } from "../format";
 import { xlsxConsolidation, xlsxNode } from "../fileHost";
@@ -19,7 +20,7 @@ export function registerConsolidate(program: Command, cli: Cli): void {
       const templateId = chosenTemplate(cli, o.template, templates);
       const { asOf } = dates(cli, o.asOf);
       checkOut(cli, o.out, [o.into, ...files]);
-      const { workbook, bytes } = await openWorkbook(o.into, { forWriting: true });
+      const { workbook, bytes } = await openWorkbook(o.into, { forWriting: true, lang: cli.lang });
       const { fileSources, readFailure, applyConsolidationPlan } = xlsxConsolidation();
       const bar = cli.io.errIsTTY ? new ProgressBar(cli.io.err, cli.io.errColumns) : null;
       const consolidation = await planConsolidation(workbook, fileSources(files), {
@@ -35,7 +36,8 @@ export function registerConsolidate(program: Command, cli: Cli): void {
       const result = await applyConsolidationPlan(bytes, consolidation.plan, { deflateRaw: xlsxNode().zlibDeflater });
       bar?.end();
       await writeOut(cli, o.out, result.data);
-      const r = consolidation.report;
+      // The reader's message of an unreadable file in the user's language (the JSON gains its `message_params`).
+      const r = localizeUnreadableFiles(consolidation.report, cli.lang);
       if (o.json) cli.io.out(JSON.stringify({ ...r, out: o.out, warnings: result.warnings }, null, 2) + "\n");
       else cli.io.out(formatConsolidation(r, o.out, result.warnings, cli.paint, cli.lang) + "\n");
       const problems = r.summary.rejected + r.summary.unreadable + r.summary.merged_partly + r.duplicates.length > 0;

@@ -18,7 +18,7 @@ export function registerDashboard(program: Command, cli: Cli): void {
       const templateId = chosenTemplate(cli, o.template, templates);
       const runDates = dates(cli, o.asOf);
       checkOut(cli, o.out, [file]);
-      const { workbook, bytes } = await openWorkbook(file, { forWriting: true });
+      const { workbook, bytes } = await openWorkbook(file, { forWriting: true, lang: cli.lang });
       const { check } = checkWorkbook(
         { ...workbook, name: file },
         { templates, asOf: runDates.asOf, lang: cli.lang, ...(templateId ? { templateId } : {}) },

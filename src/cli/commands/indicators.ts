@@ -21,7 +21,7 @@ export function registerIndicators(program: Command, cli: Cli): void {
       const templates = await loadTemplates(cli, o.templateFile);
       const templateId = chosenTemplate(cli, o.template, templates);
       const { asOf } = dates(cli, o.asOf);
-      const { workbook } = await openWorkbook(file);
+      const { workbook } = await openWorkbook(file, { lang: cli.lang });
       const { check } = checkWorkbook(
         { ...workbook, name: file },
         { templates, asOf, lang: cli.lang, ...(templateId ? { templateId } : {}) },

@@ -22,7 +22,7 @@ export function registerReport(program: Command, cli: Cli): void {
       const templateId = chosenTemplate(cli, o.template, templates);
       const runDates = dates(cli, o.asOf);
       checkOut(cli, o.out, [file]);
-      const { workbook } = await openWorkbook(file);
+      const { workbook } = await openWorkbook(file, { lang: cli.lang });
       const { check } = checkWorkbook(
         { ...workbook, name: file },
         { templates, asOf: runDates.asOf, lang: cli.lang, ...(templateId ? { templateId } : {}) },

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { checkWorkbook } from "../../app/check";
 import type { FileReport } from "../../core/validate";
+import { localizeReadFailure, type ReadFailure } from "../../i18n/readErrors";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Cli } from "../context";
 import { formatReport } from "../format";
 import { xlsxNode } from "../fileHost";
@@ -15,7 +16,8 @@ interface UnreadableFile {
   sheets: [];
   issues: [];
   summary: { errors: 0; warnings: 0; infos: 0 };
-  error: { code: string; message: string };
+  /** `message` in the report's language; `message_params`: the message as data (`i18n/readErrors.ts`). */
+  error: ReadFailure;
 }
 
 export function registerValidate(program: Command, cli: Cli): void {
@@ -46,14 +48,18 @@ export function registerValidate(program: Command, cli: Cli): void {
         } catch (e) {
           if (!(e instanceof WorkbookReadError)) throw e;
           unreadable = true;
-          cli.io.err(`sverka: ${e.message}\n`);
+          const error = localizeReadFailure(
+            { code: e.code, message: e.message, ...(e.params ? { message_params: e.params } : {}) },
+            cli.lang,
+          );
+          cli.io.err(`sverka: ${error.message}\n`);
           reports.push({
             file,
             template: null,
             sheets: [],
             issues: [],
             summary: { errors: 0, warnings: 0, infos: 0 },
-            error: { code: e.code, message: e.message },
+            error,
           });
         }
       }

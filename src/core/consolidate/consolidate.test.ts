@@ -6,7 +6,7 @@ import { planConsolidation as planCore, rowRuns, startConsolidation, type Consol
 import { SOURCE_HEADER, type ConsolidationReport } from "./types";
 import { consolidationText, localizeConsolidation, localizeIssue } from "../../i18n/issueMessages";
 
-/** Every report the tests below make: their sentences are checked against their params at the end. */
+/** Every report the tests below make: at the end, each of its sentences (params) must have a wording in both languages. */
 const reports: ConsolidationReport[] = [];
 const planConsolidation: typeof planCore = (...args) => {
   const c = planCore(...args);
@@ -117,7 +117,8 @@ describe("planConsolidation", () => {
     expect(report.template).toBe(TEMPLATE.id);
     const f = report.files[0];
     expect(f).toMatchObject({ file: "alpha.xlsx", status: "merged", rows: 2, replaced_rows: 2, skipped_rows: 0 });
-    expect(f.notes.join(" ")).toContain("нет столбца «Прошли КПК»");
+    expect(f.notes_params).toEqual([{ variant: "missing_column", sheet: "Кадры", column: "Прошли КПК" }]);
+    expect(f.message_params).toEqual({ variant: "merged", rows: 2, replaced: 2, registered: 1 });
     const staff = plan.sheets.find((s) => s.sheet === "Кадры")!;
     // «Источник» is column E; rows 2 and 4 came from alpha.xlsx (any case); the table ends on row 5.
     expect(staff).toMatchObject({
@@ -149,9 +150,9 @@ describe("planConsolidation", () => {
     const grades = plan.sheets.find((s) => s.sheet === "Успеваемость")!;
     expect(grades).toMatchObject({ create: true, headerRow: 1, sourceColumn: 8, appendAt: 2, rows: [] });
     expect(grades.header).toEqual([...titles("grades"), SOURCE_HEADER]);
-    expect(report.notes.join(" ")).toMatch(
-      /не было листов «Успеваемость», «Процедуры», «Сеть», «ГИА», «Мероприятия»: они созданы/,
-    );
+    expect(report.notes_params).toEqual([
+      { variant: "created_sheets", sheets: report.created_sheets, template: TEMPLATE.id },
+    ]);
   });
 
   it("rejects a file with errors, or merges its rows without errors when asked", () => {
@@ -163,7 +164,7 @@ describe("planConsolidation", () => {
       ["NEGATIVE", "Кадры", "C2"],
       ["MISSING_COLUMN", "Процедуры", "A1"],
     ]);
-    expect(rejected.message).toMatch(/^В файле 2 ошибки: файл не сведён/);
+    expect(rejected.message_params).toEqual({ variant: "rejected", errors: 2 });
 
     const { report, plan } = planConsolidation(master(), [beta()], { ...OPTS, mergeValidRows: true });
     const partly = report.files[0];
@@ -171,6 +172,8 @@ describe("planConsolidation", () => {
     // «Кадры» row 3 and the «Успеваемость» row; «Кадры» row 2 (NEGATIVE) and the whole «Процедуры» (no «Участников») left out.
     expect(partly.rows).toBe(2);
     expect(partly.skipped_rows).toBe(2);
+    // Beta's «Школы» row: the master's registry already has the school.
+    expect(partly.message_params).toEqual({ variant: "merged_partly", errors: 2, rows: 2, skipped: 2, registered: 1 });
     expect(plan.sheets.find((s) => s.sheet === "Кадры")!.rows).toEqual([[BETA, 2024, 26, null, "beta.xlsx"]]);
     expect(plan.sheets.find((s) => s.sheet === "Процедуры")!.rows).toEqual([]);
     expect(plan.sheets.find((s) => s.sheet === "Успеваемость")!.rows).toEqual([
@@ -234,7 +237,7 @@ describe("planConsolidation", () => {
     expect(report.files.map((f) => f.status)).toEqual(["unreadable", "merged"]);
     expect(report.files[0]).toMatchObject({
       error: { code: "ENCRYPTED" },
-      message: "Файл «secret.xlsx» защищён паролем",
+      message_params: { variant: "unreadable", code: "ENCRYPTED", error: "Файл «secret.xlsx» защищён паролем" },
     });
     expect(report.summary).toMatchObject({ files: 2, merged: 1, unreadable: 1, rows: 1, replaced_rows: 0 });
   });
@@ -242,7 +245,11 @@ describe("planConsolidation", () => {
   it("refuses a second file of the same name in one batch (its name is its «Источник»)", () => {
     const { report } = planConsolidation(master(), [gamma(), gamma()], OPTS);
     expect(report.files.map((f) => f.status)).toEqual(["merged", "rejected"]);
-    expect(report.files[1].message).toMatch(/уже есть в этой сводке/);
+    expect(report.files[1].message_params).toEqual({
+      variant: "same_name",
+      file: "gamma-new.xlsx",
+      source: SOURCE_HEADER,
+    });
   });
 
   it("refuses the master itself given among the school files (e.g. by a glob)", () => {
@@ -250,7 +257,7 @@ describe("planConsolidation", () => {
     const self: ConsolidationInput = { file: m.name.toUpperCase(), workbook: m };
     const { report } = planConsolidation(m, [self, alpha()], OPTS);
     expect(report.files.map((f) => f.status)).toEqual(["rejected", "merged"]);
-    expect(report.files[0].message).toMatch(/это сама сводная книга/);
+    expect(report.files[0].message_params).toEqual({ variant: "master_itself", file: "SVOD.XLSX" });
     expect(report.files[0].rows).toBe(0);
   });
 
@@ -280,9 +287,10 @@ describe("planConsolidation", () => {
     ]);
     const { report, plan } = planConsolidation(master([net]), [sends], OPTS);
     expect(plan.sheets.find((s) => s.sheet === "Сеть")).toBeUndefined();
-    expect(report.notes.join(" ")).toContain("нет обязательного столбца «Год»");
+    const problem = { problem: "missing_required", problem_sheet: "Сеть", problem_columns: ["Год"] };
+    expect(report.notes_params).toContainEqual({ variant: "master_sheet", ...problem });
     expect(report.files[0].skipped_rows).toBe(1);
-    expect(report.files[0].notes.join(" ")).toContain("Строки листа «Сеть» не сведены");
+    expect(report.files[0].notes_params).toContainEqual({ variant: "sheet_not_merged", sheet: "Сеть", ...problem });
   });
 
   it("works one file at a time and refuses to go on after finish", () => {
@@ -299,21 +307,14 @@ describe("the report's sentences as data", () => {
   /** Russian outside “…” (file, sheet and column names are quoted data). */
   const russianOutsideQuotes = (text: string) => /[А-Яа-яЁё][^.;:]*/.exec(text.replace(/“[^”]*”/g, ""))?.[0] ?? null;
 
-  it("render from their params: the core's Russian text, English without Russian outside quotes", () => {
+  it("have a wording in both languages; English without Russian outside quotes", () => {
     const variants = new Set<string>();
     let sentences = 0;
     for (const report of reports) {
-      const pairs = [
-        ...report.files.flatMap((f) => [
-          [f.message, f.message_params] as const,
-          ...f.notes.map((n, k) => [n, f.notes_params[k]] as const),
-        ]),
-        ...report.notes.map((n, k) => [n, report.notes_params[k]] as const),
-      ];
-      for (const [text, params] of pairs) {
-        expect(params).toBeDefined();
-        variants.add(String(params.variant));
-        expect(consolidationText(params, "ru")).toBe(text);
+      const params = [...report.files.flatMap((f) => [f.message_params, ...f.notes_params]), ...report.notes_params];
+      for (const p of params) {
+        variants.add(String(p.variant));
+        for (const lang of ["ru", "en"] as const) expect([p, consolidationText(p, lang)]).not.toContainEqual(null);
         sentences++;
       }
       const en = localizeConsolidation(report, "en");

@@ -8,6 +8,9 @@
  * Incremental: `startConsolidation(master, options)` returns a consolidator; `add` one file at a
  * time (a host can read, add and drop each workbook, so memory holds only the rows to merge), then
  * `finish()` gives the report and the plan (`types.ts`). `planConsolidation` does it in one call.
+ *
+ * The report's sentences (a file's message, the notes) are data — a `variant` and its values —
+ * which the app renders in the user's language (`src/i18n/issueMessages.ts`).
  */
 import { TEMPLATE_PROPERTY } from "../detect";
 import type { IsoDate } from "../model/dates";
@@ -75,15 +78,6 @@ interface FileState {
   schools: Map<string, string>;
 }
 
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const w = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${w}`;
-};
-const rowsText = (n: number) => plural(n, "строка", "строки", "строк");
-const errorsText = (n: number) => plural(n, "ошибка", "ошибки", "ошибок");
-
 function planCell(v: CellValue): PlanCell {
   return isCellError(v) ? v.error : v;
 }
@@ -103,7 +97,6 @@ function emptyReport(file: string): FileConsolidationReport {
   return {
     file,
     status: "rejected",
-    message: "",
     message_params: {},
     template: null,
     sheets: [],
@@ -113,15 +106,8 @@ function emptyReport(file: string): FileConsolidationReport {
     schools: [],
     issues: [],
     summary: { errors: 0, warnings: 0, infos: 0 },
-    notes: [],
     notes_params: [],
   };
-}
-
-/** A note in Russian and as data (`variant` and values: `src/i18n` renders it in the user's language). */
-function addNote(notes: string[], notesParams: IssueParams[], text: string, params: IssueParams): void {
-  notes.push(text);
-  notesParams.push(params);
 }
 
 /** The params of the rows replaced and the schools already registered, when there are any. */
@@ -138,10 +124,8 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
   const template = masterCheck.template;
   const sheets = analyseMaster(master, masterCheck);
   const byId = new Map(sheets.map((s) => [s.id, s]));
-  const masterNotes = sheets.filter((s) => s.problem).map((s) => `Строки не сводятся: ${s.problem}.`);
-  const masterNotesParams: IssueParams[] = sheets
-    .filter((s) => s.problem)
-    .map((s) => ({ variant: "master_sheet", ...s.problemParams }));
+  const masterNotes: IssueParams[] = [];
+  for (const s of sheets) if (s.problem) masterNotes.push({ variant: "master_sheet", ...s.problem });
   // Registered schools of the master («Школы»), for the files' unknown-school warnings.
   const registry = byId.get("schools")?.registry ?? new Map<string, { name: string; source: string | null }>();
   const files: FileState[] = [];
@@ -156,18 +140,15 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     if (input.error) {
       report.status = "unreadable";
       report.error = { ...input.error };
-      report.message = input.error.message;
       report.message_params = { variant: "unreadable", code: input.error.code, error: input.error.message };
       return report;
     }
     const label = sourceKey(input.file);
     if (label === sourceKey(master.name)) {
-      report.message = `Файл «${input.file}» — это сама сводная книга: в себя она не сводится.`;
       report.message_params = { variant: "master_itself", file: input.file };
       return report;
     }
     if (labels.has(label)) {
-      report.message = `Файл с именем «${input.file}» уже есть в этой сводке: имя файла записывается в «Источник», поэтому второй файл с тем же именем не сведён; переименуйте один из них.`;
       report.message_params = { variant: "same_name", file: input.file, source: SOURCE_HEADER };
       return report;
     }
@@ -181,12 +162,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     report.template = template.id;
     const recorded = wb.properties?.[TEMPLATE_PROPERTY];
     if (recorded !== undefined && recorded !== template.id)
-      addNote(
-        report.notes,
-        report.notes_params,
-        `Файл сделан по шаблону ${recorded}, а сводная книга ведётся по шаблону ${template.id}: строки листов мониторинга сведены по заголовкам столбцов.`,
-        { variant: "other_template", recorded, template: template.id },
-      );
+      report.notes_params.push({ variant: "other_template", recorded, template: template.id });
     const issues: Issue[] = [...check.report.issues];
 
     // Rows (and whole sheets) with errors.
@@ -267,19 +243,10 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
       }
       for (const id of lacking) {
         const title = ms.spec.columns.find((c) => c.id === id)?.title ?? id;
-        addNote(
-          report.notes,
-          report.notes_params,
-          `В сводной книге на листе «${ms.name}» нет столбца «${title}»: его значения из файла не перенесены.`,
-          { variant: "missing_column", sheet: ms.name, column: title },
-        );
+        report.notes_params.push({ variant: "missing_column", sheet: ms.name, column: title });
       }
       if (ms.problem && entry.skipped_rows && mergeRows)
-        addNote(report.notes, report.notes_params, `Строки листа «${p.sheetName}» не сведены: ${ms.problem}.`, {
-          variant: "sheet_not_merged",
-          sheet: p.sheetName,
-          ...ms.problemParams,
-        });
+        report.notes_params.push({ variant: "sheet_not_merged", sheet: p.sheetName, ...ms.problem });
       report.sheets.push(entry);
       state.pending.push({ id: ms.id, entry, rows });
     }
@@ -299,7 +266,6 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     } else {
       report.status = "rejected";
       state.pending = [];
-      report.message = `В файле ${errorsText(errors)}: файл не сведён${options.mergeValidRows ? " (строк без ошибок нет)" : ""}; исправьте ошибки и пришлите файл снова${options.mergeValidRows ? "" : " или сведите только строки без ошибок"}.`;
       report.message_params = { variant: options.mergeValidRows ? "rejected_no_valid_rows" : "rejected", errors };
     }
     return report;
@@ -353,15 +319,6 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     for (const f of merged) {
       const r = f.report;
       const reg = r.sheets.reduce((n, s) => n + s.registered_rows, 0);
-      const more = [
-        ...(r.replaced_rows ? [`заменено ${rowsText(r.replaced_rows)} прежнего импорта`] : []),
-        ...(reg ? [`школ, уже внесённых в реестр: ${reg}`] : []),
-      ];
-      const tail = more.length ? `; ${more.join("; ")}` : "";
-      r.message =
-        r.status === "merged_partly"
-          ? `В файле ${errorsText(r.summary.errors)}: сведены только строки без ошибок — ${rowsText(r.rows)}, пропущено строк с ошибками: ${r.skipped_rows}${tail}.`
-          : `Сведено ${rowsText(r.rows)}${tail}.`;
       r.message_params =
         r.status === "merged_partly"
           ? {
@@ -372,8 +329,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
               ...tailParams(r.replaced_rows, reg),
             }
           : { variant: "merged", rows: r.rows, ...tailParams(r.replaced_rows, reg) };
-      if (!r.rows && !r.skipped_rows && !reg)
-        addNote(r.notes, r.notes_params, "В файле нет заполненных строк листов мониторинга.", { variant: "no_rows" });
+      if (!r.rows && !r.skipped_rows && !reg) r.notes_params.push({ variant: "no_rows" });
     }
 
     // The same school in different files, or already imported from another file.
@@ -432,14 +388,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
     }
     const created = plans.filter((p) => p.create).map((p) => p.sheet);
     const notes = [...masterNotes];
-    const notesParams = [...masterNotesParams];
-    if (created.length)
-      addNote(
-        notes,
-        notesParams,
-        `В сводной книге не было ${created.length === 1 ? "листа" : "листов"} ${created.map((n) => `«${n}»`).join(", ")}: ${created.length === 1 ? "он создан" : "они созданы"} с заголовками шаблона ${template.id}.`,
-        { variant: "created_sheets", sheets: created, template: template.id },
-      );
+    if (created.length) notes.push({ variant: "created_sheets", sheets: created, template: template.id });
     const count = (s: string) => files.filter((f) => f.report.status === s).length;
     return {
       plan: { sheets: plans },
@@ -458,8 +407,7 @@ export function startConsolidation(master: WorkbookData, options: ConsolidateOpt
           appended_rows: p.rows.length,
           deleted_rows: p.deleteRows.length,
         })),
-        notes,
-        notes_params: notesParams,
+        notes_params: notes,
         summary: {
           files: files.length,
           merged: count("merged"),

@@ -32,13 +32,11 @@ export interface MasterSheet {
   header: string[];
   /** Widths of the header's columns (characters). */
   widths: number[];
-  /** Null when rows can be appended; else why not (Russian). */
-  problem: string | null;
   /**
-   * `problem` as data for the notes that cite it: `problem` (its wording), `problem_sheet`,
-   * `problem_columns`; null with `problem`.
+   * Null when rows can be appended; else why not, as data for the notes that cite it: `problem`
+   * (its wording, `CONSOLIDATION_PROBLEMS` in `src/i18n`), `problem_sheet`, `problem_columns`.
    */
-  problemParams: IssueParams | null;
+  problem: IssueParams | null;
   headerRow: number;
   /** Column id → 1-based worksheet column. */
   columns: Record<string, number>;
@@ -93,7 +91,6 @@ function emptyMasterSheet(spec: DataSheetSpec, name: string, create: boolean): M
     header,
     widths: [...spec.columns.map((c) => c.width ?? 15), 28],
     problem: null,
-    problemParams: null,
     headerRow: 1,
     columns,
     sourceColumn: header.length,
@@ -129,10 +126,7 @@ export function analyseMaster(master: WorkbookData, check: WorkbookCheck): Maste
         const m = emptyMasterSheet(spec, spec.name, false);
         m.header = [];
         const required = spec.columns.filter((c) => c.required).map((c) => c.title);
-        m.problem = `на листе «${empty.name}» сводной книги не найдена таблица шаблона (заголовки ${required
-          .map((t) => `«${t}»`)
-          .join(", ")})`;
-        m.problemParams = { problem: "no_table", problem_sheet: empty.name, problem_columns: required };
+        m.problem = { problem: "no_table", problem_sheet: empty.name, problem_columns: required };
         out.push(m);
       } else out.push(emptyMasterSheet(spec, spec.name, true));
       continue;
@@ -141,17 +135,13 @@ export function analyseMaster(master: WorkbookData, check: WorkbookCheck): Maste
     const base = emptyMasterSheet(spec, sheet.name, false);
     base.header = [];
     if (!header) {
-      base.problem = `на листе «${sheet.name}» сводной книги не найдена строка заголовков`;
-      base.problemParams = { problem: "no_header", problem_sheet: sheet.name };
+      base.problem = { problem: "no_header", problem_sheet: sheet.name };
       out.push(base);
       continue;
     }
     const missingRequired = header.missing.filter((c) => c.required);
     if (missingRequired.length) {
-      base.problem = `на листе «${sheet.name}» сводной книги нет обязательного столбца ${missingRequired
-        .map((c) => `«${c.title}»`)
-        .join(", ")}`;
-      base.problemParams = {
+      base.problem = {
         problem: "missing_required",
         problem_sheet: sheet.name,
         problem_columns: missingRequired.map((c) => c.title),

@@ -1,6 +1,9 @@
 /**
- * Consolidation of school files into a methodist's master workbook: the report (the JSON contract
- * of `sverka consolidate --json`, snake_case like `validate`'s) and the plan a host applies.
+ * Consolidation of school files into a methodist's master workbook: the report (snake_case like
+ * `validate`'s) and the plan a host applies. The core's report says what happened as data: each
+ * sentence is a `variant` and its values (`message_params`, `notes_params`); the app renders the
+ * sentences in the user's language (`localizeConsolidation`, `src/i18n/issueMessages.ts`), which
+ * gives `RenderedConsolidationReport`, the JSON contract of `sverka consolidate --json`.
  *
  * The plan is host-neutral and made for a few range operations per sheet, whatever the number of
  * rows: an Office.js host queues them all and syncs once; the ExcelJS host applies them to a
@@ -22,7 +25,7 @@
  */
 import type { CellValue } from "../model/sheet";
 import type { MonitoringSheetId } from "../monitoring/sheets";
-import type { Issue, IssueSummary, IssueParams } from "../report/issue";
+import type { Issue, IssueSummary, IssueParams, RenderedIssue } from "../report/issue";
 
 /** Header of the column that says which file a consolidated row came from. */
 export const SOURCE_HEADER = "Источник";
@@ -99,11 +102,10 @@ export interface FileConsolidationReport {
   /** File name as written into «Источник». */
   file: string;
   status: FileStatus;
-  /** One Russian sentence: what happened and why. */
-  message: string;
   /**
-   * The sentence as data: its wording (`variant`) and values. `localizeConsolidation` renders
-   * `message` from it in the user's language (`src/i18n/issueMessages.ts`, `CONSOLIDATION_TEXTS`).
+   * What happened and why, as data: the sentence's wording (`variant`) and values.
+   * `localizeConsolidation` renders it as `message` in the user's language
+   * (`src/i18n/issueMessages.ts`, `CONSOLIDATION_TEXTS`).
    */
   message_params: IssueParams;
   /** Template the file was checked against (the master's); null when unreadable. */
@@ -120,9 +122,7 @@ export interface FileConsolidationReport {
   /** The file's ФЛК issues (same shape as `sverka validate --json`), plus schools unknown to the master's registry. */
   issues: Issue[];
   summary: IssueSummary;
-  /** Other things worth knowing (a column the master lacks, another template recorded …). */
-  notes: string[];
-  /** Each note as data (`variant` and values), in the order of `notes`. */
+  /** Other things worth knowing (a column the master lacks, another template recorded …), each as data (`variant` and values). */
   notes_params: IssueParams[];
   /** Why the file could not be read (`WorkbookReadError` code and message). */
   error?: { code: string; message: string };
@@ -149,8 +149,7 @@ export interface ConsolidationSheetReport {
 export interface ConsolidationReport {
   master: string;
   template: string;
-  /** Why the template: rendered from `template_reason_params` by `localizeConsolidation` (absent straight from the core). */
-  template_reason?: string;
+  /** Why the template, as data (rendered as `template_reason`). */
   template_reason_params: IssueParams;
   merge_valid_rows: boolean;
   files: FileConsolidationReport[];
@@ -159,9 +158,7 @@ export interface ConsolidationReport {
   /** Monitoring sheets the master lacked, created with the template's headers. */
   created_sheets: string[];
   sheets: ConsolidationSheetReport[];
-  /** Master-level notes (a sheet without a usable header …). */
-  notes: string[];
-  /** Each master-level note as data (`variant` and values), in the order of `notes`. */
+  /** Master-level notes (a sheet without a usable header …), each as data (`variant` and values). */
   notes_params: IssueParams[];
   summary: {
     files: number;
@@ -178,5 +175,31 @@ export interface ConsolidationReport {
 
 export interface Consolidation {
   report: ConsolidationReport;
+  plan: ConsolidationPlan;
+}
+
+/** A file's entry with its sentences in the user's language (the JSON contract). */
+export type RenderedFileConsolidation = Omit<FileConsolidationReport, "issues"> & {
+  /** One sentence: what happened and why (from `message_params`). */
+  message: string;
+  /** The notes (from `notes_params`, in its order). */
+  notes: string[];
+  issues: RenderedIssue[];
+};
+
+/**
+ * The report with every sentence in the user's language: the JSON contract of
+ * `sverka consolidate --json`, what the CLI prints and the pane shows.
+ */
+export type RenderedConsolidationReport = Omit<ConsolidationReport, "files"> & {
+  /** Why the template (from `template_reason_params`). */
+  template_reason: string;
+  files: RenderedFileConsolidation[];
+  /** The master-level notes (from `notes_params`, in its order). */
+  notes: string[];
+};
+
+export interface RenderedConsolidation {
+  report: RenderedConsolidationReport;
   plan: ConsolidationPlan;
 }

@@ -13,6 +13,7 @@ import { planConsolidation, type ConsolidationInput } from "../../core/consolida
 import type { ConsolidationPlan, SheetPlan } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import { BUILTIN_TEMPLATES } from "../../core/templates";
+import type { HostError } from "../host";
 import { applyConsolidationPlan } from "../xlsx/consolidate";
 import { readWorkbook } from "../xlsx/read";
 import { parseUndoParts, planInput, restoreInput, undoParts, valueRuns } from "./consolidate";
@@ -236,10 +237,21 @@ describe("consolidation through the Excel host", () => {
     // The user overwrote the «Источник» of an appended row (Успеваемость row 4).
     o.workbook.sheet("Успеваемость")!.ensure(4, 8).value = "моя правка";
     const snapshot = JSON.stringify(o.workbook.sheets.map((s) => s.rows));
-    await expect(createExcelHost().undoConsolidation!()).rejects.toMatchObject({
+    const err = (await createExcelHost().undoConsolidation!().catch((e: unknown) => e)) as HostError;
+    expect(err).toMatchObject({
       name: "HostError",
       code: "CONSOLIDATION_UNDO_STALE",
+      params: {
+        variant: "consolidation_undo_stale",
+        what: "row_changed",
+        sheet: "Успеваемость",
+        row: 4,
+        got: "моя правка",
+      },
     });
+    expect(err.message).toBe(
+      `Свод нельзя отменить: строка 4 листа «Успеваемость» изменена после свода («Источник»: «моя правка» вместо «${String(err.params!.want)}»). Книга не изменена.`,
+    );
     expect(JSON.stringify(o.workbook.sheets.map((s) => s.rows))).toBe(snapshot);
     expect(await createExcelHost().canUndoConsolidation!()).toBe(true);
   });

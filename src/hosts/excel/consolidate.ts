@@ -38,7 +38,8 @@ import { columnLetter } from "../../core/model/address";
 import { dateToExcelSerial } from "../../core/model/dates";
 import { classifyFormat } from "../../core/model/numberFormats";
 import { BLANK_DATE_FORMAT } from "../../core/template/blank";
-import { HostError, consolidatedSheets, type ConsolidationOutcome, type ConsolidationUndoOutcome } from "../host";
+import { hostError, type StaleWhat } from "../../i18n/hostErrors";
+import { consolidatedSheets, type HostError, type ConsolidationOutcome, type ConsolidationUndoOutcome } from "../host";
 import { styleHeaderRow } from "./blank";
 import { excelRun } from "./errors";
 import { jsonBytes, utf8Length } from "./payload";
@@ -82,11 +83,9 @@ export interface UndoRecord {
   sheets: UndoSheet[];
 }
 
-function stale(message: string): HostError {
-  return new HostError(
-    `Книга изменилась после того, как Сверка её прочитала: ${message}. Ничего не записано — нажмите «Свести» ещё раз.`,
-    "CONSOLIDATION_STALE",
-  );
+/** The workbook changed since Sverka read it (`what`, with its sheet and row): nothing is written. */
+function stale(what: StaleWhat, values: { sheet: string; row?: number }): HostError {
+  return hostError("CONSOLIDATION_STALE", { variant: "consolidation_stale", what, ...values });
 }
 
 function lower(s: string): string {
@@ -191,12 +190,12 @@ export async function applyExcelConsolidation(plan: ConsolidationPlan): Promise<
     const names = new Set(sheetList.items.map((s) => lower(s.name)));
     for (const { p, used } of probes) {
       const exists = names.has(lower(p.sheet));
-      if (p.create && exists) throw stale(`лист «${p.sheet}» уже есть`);
-      if (!p.create && !exists) throw stale(`листа «${p.sheet}» больше нет`);
+      if (p.create && exists) throw stale("sheet_exists", { sheet: p.sheet });
+      if (!p.create && !exists) throw stale("sheet_gone", { sheet: p.sheet });
       if (!used || used.isNullObject) continue;
       const before = p.appendAt - 1 + p.deleteRows.length;
       const bottom = used.rowIndex + used.rowCount;
-      if (bottom > before) throw stale(`на листе «${p.sheet}» заполнена строка ${bottom} ниже таблицы`);
+      if (bottom > before) throw stale("row_below", { sheet: p.sheet, row: bottom });
     }
 
     // Sync 2 (when needed): the replaced rows, the style row's formats, the «Источник» column's width.
@@ -248,8 +247,7 @@ export async function applyExcelConsolidation(plan: ConsolidationPlan): Promise<
       for (const run of deleted)
         run.values.forEach((row, i) => {
           const v = row[p.sourceColumn - 1];
-          if (v === "" || v === undefined)
-            throw stale(`в строке ${run.start + i} листа «${p.sheet}» нет «Источника», а её надо было заменить`);
+          if (v === "" || v === undefined) throw stale("source_missing", { sheet: p.sheet, row: run.start + i });
         });
       const oldWidth = sourceFormat ? sourceFormat.columnWidth : null;
       const widen = oldWidth !== null && oldWidth < widthPoints(SOURCE_MIN_WIDTH);
@@ -407,8 +405,9 @@ export async function canUndoExcelConsolidation(): Promise<boolean> {
   });
 }
 
-function undoStale(message: string): HostError {
-  return new HostError(`Свод нельзя отменить: ${message}. Книга не изменена.`, "CONSOLIDATION_UNDO_STALE");
+/** The consolidation's rows changed since it was written (`what`, with its values): nothing is undone. */
+function undoStale(what: StaleWhat, values: { sheet: string; row?: number; got?: string; want?: string }): HostError {
+  return hostError("CONSOLIDATION_UNDO_STALE", { variant: "consolidation_undo_stale", what, ...values });
 }
 
 export async function undoExcelConsolidation(): Promise<ConsolidationUndoOutcome> {
@@ -421,7 +420,7 @@ export async function undoExcelConsolidation(): Promise<ConsolidationUndoOutcome
         replaceParts(context, stored.parts, CONSOLIDATION_NAMESPACE, null);
         await context.sync();
       }
-      throw new HostError("Отменять нечего: в книге нет записи о своде.", "NOTHING_TO_UNDO");
+      throw hostError("NOTHING_TO_UNDO", { variant: "nothing_to_undo_record" });
     }
     const present = new Set(stored.sheetNames.map(lower));
 
@@ -429,7 +428,7 @@ export async function undoExcelConsolidation(): Promise<ConsolidationUndoOutcome
     const jobs: ReadJob[] = [];
     const checks: { s: UndoSheet; got: string[] }[] = [];
     for (const s of record.sheets) {
-      if (!present.has(lower(s.sheet))) throw undoStale(`листа «${s.sheet}» больше нет`);
+      if (!present.has(lower(s.sheet))) throw undoStale("sheet_gone", { sheet: s.sheet });
       const block = s.block;
       if (!block || s.created) continue;
       const ws = wb.worksheets.getItem(s.sheet);
@@ -453,9 +452,12 @@ export async function undoExcelConsolidation(): Promise<ConsolidationUndoOutcome
       const want = (s.block?.sources ?? []).flatMap(([v, n]) => new Array<string>(n).fill(v));
       const k = want.findIndex((v, i) => got[i] !== v);
       if (k >= 0)
-        throw undoStale(
-          `строка ${(s.block?.start ?? 0) + k} листа «${s.sheet}» изменена после свода («Источник»: «${got[k]}» вместо «${want[k]}»)`,
-        );
+        throw undoStale("row_changed", {
+          sheet: s.sheet,
+          row: (s.block?.start ?? 0) + k,
+          got: got[k] ?? "",
+          want: want[k],
+        });
     }
 
     // Sync 4…: the writes.

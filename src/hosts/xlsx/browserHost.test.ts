@@ -12,6 +12,7 @@ import { BUILTIN_TEMPLATES } from "../../core/templates";
 import { validateWorkbook } from "../../core/validate";
 import { HostError, type WorkbookHost } from "../host";
 import { BrowserXlsxHost, downloadName, writeNotices } from "./browserHost";
+import { hostErrorMessage } from "../../i18n/hostErrors";
 import { WorkbookReadError } from "./errors";
 import { readWorkbook } from "./read";
 import { AS_OF, loadExcelJs, MONITORING_SAMPLE, namesOf, REFRESHED_AT, sampleBytes } from "./testing/testDashboard";
@@ -185,7 +186,16 @@ describe("BrowserXlsxHost", () => {
       const err = await p.catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HostError);
       expect((err as HostError).code).toBe("UNSUPPORTED");
+      // The message as data too, for the pane's language.
+      expect(hostErrorMessage((err as HostError).params!, "ru")).toBe((err as HostError).message);
     }
+    const goTo = (await host.goTo("Школы", "B3").catch((e: unknown) => e)) as HostError;
+    expect(goTo.message).toBe(
+      "Переход к ячейке в автономном режиме недоступен: откройте лист «Школы», ячейку B3 в Excel.",
+    );
+    expect(hostErrorMessage(goTo.params!, "en")).toBe(
+      "Going to a cell is not available in the standalone mode: open the sheet “Школы”, cell B3, in Excel.",
+    );
     expect(await host.clearMarks()).toBe(0);
     expect(await host.markedCount()).toBe(0);
     expect(await host.loadSettings()).toEqual({});

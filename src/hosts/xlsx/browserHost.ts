@@ -4,7 +4,7 @@
  * DecompressionStream), so it runs in a browser, a WebView and Node ≥ 20 alike.
  *
  * - `read` is `readWorkbook` on the current bytes; a file that is not a readable .xlsx throws its
- *   `WorkbookReadError` (code + Russian message) unchanged. The result is cached until Sverka
+ *   `WorkbookReadError` (code, Russian message, params) unchanged. The result is cached until Sverka
  *   writes new bytes (nothing else can change them: the page has no cell editor).
  * - `writeDashboard` and `writeReport` produce a new copy with `writeDashboard` (the package is
  *   patched: the user's parts stay byte for byte) and keep it as the current bytes; `download` hands that copy over as `<name>.sverka.xlsx`. The file the
@@ -39,8 +39,8 @@ import type { LayoutSheet } from "../../core/dashboard/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { Issue } from "../../core/report/issue";
 import type { Template } from "../../core/template/schema";
+import { hostError } from "../../i18n/hostErrors";
 import {
-  HostError,
   consolidatedSheets,
   type ConsolidationOutcome,
   type ConsolidationUndoOutcome,
@@ -54,7 +54,7 @@ import {
   type WriteOutcome,
 } from "../host";
 import { applyConsolidationPlan } from "./consolidate";
-import { WorkbookReadError, readMessages } from "./errors";
+import { readErrors } from "./errors";
 import { readWorkbook, type ReadWorkbookOptions } from "./read";
 import { DEFAULT_MAX_BYTES } from "./sniff";
 import { dashboardSheetOrder, writeDashboard } from "./writeDashboard";
@@ -123,8 +123,7 @@ function errorText(e: unknown): string {
  */
 export async function pickedFileBytes(file: PickedFile, limits: ReadWorkbookOptions = {}): Promise<Uint8Array> {
   const max = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (file.size > max)
-    throw new WorkbookReadError("TOO_LARGE", file.name, readMessages.tooLarge(file.name, file.size, max));
+  if (file.size > max) throw readErrors.tooLarge(file.name, file.size, max);
   return new Uint8Array(await file.arrayBuffer());
 }
 
@@ -194,10 +193,9 @@ export class BrowserXlsxHost implements WorkbookHost {
     try {
       result = await writeDashboard(this.bytes, layout, flk);
     } catch (e) {
-      throw new HostError(
-        `Не удалось записать листы Сверки в копию книги «${this.fileName}»: ${errorText(e)}`,
+      throw hostError(
         "WRITE_FAILED",
-        undefined,
+        { variant: "write_dashboard_failed", file: this.fileName, reason: errorText(e) },
         e,
       );
     }
@@ -211,7 +209,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async mark(_issues: readonly Issue[]): Promise<MarkOutcome> {
-    throw new HostError("Отметка ячеек в автономном режиме недоступна.", "UNSUPPORTED");
+    throw hostError("UNSUPPORTED", { variant: "marks_unsupported" });
   }
 
   async clearMarks(): Promise<number> {
@@ -223,10 +221,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async goTo(sheet: string, address: string): Promise<void> {
-    throw new HostError(
-      `Переход к ячейке в автономном режиме недоступен: откройте лист «${sheet}», ячейку ${address} в Excel.`,
-      "UNSUPPORTED",
-    );
+    throw hostError("UNSUPPORTED", { variant: "goto_unsupported", sheet, address });
   }
 
   async loadSettings(): Promise<StoredSettings> {
@@ -238,11 +233,7 @@ export class BrowserXlsxHost implements WorkbookHost {
   }
 
   async createBlankSheets(template: Template): Promise<WriteOutcome> {
-    throw new HostError(
-      `Пустые листы шаблона «${template.title}» в автономном режиме не добавляются: получите пустую книгу ` +
-        `командой «sverka template ${template.id}» или в Excel.`,
-      "UNSUPPORTED",
-    );
+    throw hostError("UNSUPPORTED", { variant: "blank_sheets_unsupported", title: template.title, id: template.id });
   }
 
   async applyConsolidation(plan: ConsolidationPlan): Promise<ConsolidationOutcome> {
@@ -250,10 +241,9 @@ export class BrowserXlsxHost implements WorkbookHost {
     try {
       result = await applyConsolidationPlan(this.bytes, plan);
     } catch (e) {
-      throw new HostError(
-        `Не удалось записать свод в копию книги «${this.fileName}»: ${errorText(e)}`,
+      throw hostError(
         "WRITE_FAILED",
-        undefined,
+        { variant: "write_consolidation_failed", file: this.fileName, reason: errorText(e) },
         e,
       );
     }
@@ -283,11 +273,7 @@ export class BrowserXlsxHost implements WorkbookHost {
 
   async undoConsolidation(): Promise<ConsolidationUndoOutcome> {
     const before = this.beforeConsolidation;
-    if (!before)
-      throw new HostError(
-        "Отменять нечего: свод в этой книге не выполнялся или после него записаны другие листы.",
-        "NOTHING_TO_UNDO",
-      );
+    if (!before) throw hostError("NOTHING_TO_UNDO", { variant: "nothing_to_undo_session" });
     this.bytes = before.bytes;
     this.written = before.written;
     this.cached = undefined;

@@ -216,9 +216,9 @@ describe("consolidateXlsx with hostile files", () => {
       ["бомба.xlsx", "unreadable", "ZIP_BOMB"],
       ["нет-такого.xlsx", "unreadable", "NOT_FOUND"],
     ]);
-    for (const f of r.files.filter((x) => x.status === "unreadable")) expect(f.message).toContain(`«${f.file}»`);
-    expect(r.files.find((f) => f.file === "таблица.xlsx")!.message).toMatch(/HTML/);
-    expect(r.files.find((f) => f.file === "скан.xlsx")!.message).toMatch(/PDF/);
+    for (const f of r.files.filter((x) => x.status === "unreadable")) expect(f.error?.message).toContain(`«${f.file}»`);
+    expect(r.files.find((f) => f.file === "таблица.xlsx")!.error?.message).toMatch(/HTML/);
+    expect(r.files.find((f) => f.file === "скан.xlsx")!.error?.message).toMatch(/PDF/);
     expect(r.summary).toMatchObject({ merged: 1, unreadable: 8, rows: 19 });
     const wb = await readWorkbook(data, "out.xlsx");
     expect(dataRows(wb, "Процедуры")).toHaveLength(12);

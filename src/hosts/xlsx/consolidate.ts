@@ -14,7 +14,7 @@ import type { ConsolidateOptions } from "../../core/consolidate/consolidate";
 import type { Consolidation, ConsolidationPlan, PlanCell } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { ConsolidationSource } from "../host";
-import { WorkbookReadError, readMessages } from "./errors";
+import { WorkbookReadError, readErrors, type ReadErrorParams } from "./errors";
 import { readWorkbook } from "./read";
 import { patchConsolidation } from "./package/consolidatePatch";
 import type { PatchOptions } from "./package/workbookPackage";
@@ -42,10 +42,17 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-/** A read failure as the file's code and message: the reader's, or CORRUPT for anything else. */
-export function readFailure(file: string, e: unknown): { code: string; message: string } {
-  if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
-  return { code: "CORRUPT", message: readMessages.corrupt(file, `техническая причина: ${errorText(e)}`) };
+/**
+ * A read failure as the file's code and message (Russian), with the message as data
+ * (`message_params`, for the other language): the reader's, or CORRUPT for anything else.
+ */
+export function readFailure(
+  file: string,
+  e: unknown,
+): { code: string; message: string; message_params?: ReadErrorParams } {
+  const error =
+    e instanceof WorkbookReadError ? e : readErrors.corrupt(file, { reason: "technical", detail: errorText(e) });
+  return { code: error.code, message: error.message, ...(error.params ? { message_params: error.params } : {}) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { basename } from "node:path";
 import type { WorkbookData } from "../../core/model/sheet";
-import { WorkbookReadError, readMessages, type WorkbookFormat } from "./errors";
+import { WorkbookReadError, readErrors, type WorkbookFormat } from "./errors";
 import { readWorkbookWithFormat, type ReadWorkbookOptions } from "./read";
 import type { RawInflater } from "./read/xlsx";
 import { DEFAULT_MAX_BYTES } from "./sniff";
@@ -40,14 +40,14 @@ export async function readWorkbookFileWithBytes(
   try {
     const st = await stat(path);
     if (st.isDirectory()) {
-      throw new WorkbookReadError("NOT_XLSX", file, readMessages.notXlsx(file, "directory"));
+      throw readErrors.notXlsx(file, "directory");
     }
     size = st.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const code = errnoCode(e);
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new WorkbookReadError("NOT_FOUND", file, readMessages.notFound(file, path), { cause: e });
+      throw readErrors.notFound(file, path, e);
     }
     throw e;
   }
@@ -55,7 +55,7 @@ export async function readWorkbookFileWithBytes(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size > maxBytes) {
     // Refuse before reading a huge file into memory.
-    throw new WorkbookReadError("TOO_LARGE", file, readMessages.tooLarge(file, size, maxBytes));
+    throw readErrors.tooLarge(file, size, maxBytes);
   }
   const buf = await readFile(path);
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -93,7 +93,7 @@ export async function readWritableWorkbookFile(
   const read = await readWorkbookFileWithBytes(path, options);
   if (read.format !== "xlsx" && read.format !== "xlsm") {
     const file = basename(path) || path;
-    throw new WorkbookReadError("NOT_XLSX", file, readMessages.notWritable(file, read.format));
+    throw readErrors.notWritable(file, read.format);
   }
   return read;
 }

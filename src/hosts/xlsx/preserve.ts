@@ -6,9 +6,9 @@
  * the counts let tests show that.
  */
 import { decodeXml, parseAttributes, parseRelationships, parseWorkbookPart } from "./ooxml";
+import { REL_TYPES } from "./package/parts";
+import { transitionalRelType } from "./package/strict";
 import { extractText, readZipDirectory, type ZipDirectory } from "./zip";
-
-const CUSTOM_PROPERTIES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
 
 export interface RawDefinedName {
   name: string;
@@ -114,7 +114,10 @@ export async function snapshotPackage(
   const ignored = new Set(ignoreSheets.map((n) => parts.get(n)).filter((p): p is string => p !== undefined));
   let customProperties: PackageSnapshot["customProperties"] = null;
   const rootRels = await extractText(bytes, dir, "_rels/.rels");
-  const rel = rootRels ? parseRelationships(rootRels).find((r) => r.type === CUSTOM_PROPERTIES_TYPE) : undefined;
+  // Either flavour: Strict's `…/customProperties` compared under its Transitional name.
+  const rel = rootRels
+    ? parseRelationships(rootRels).find((r) => transitionalRelType(r.type) === REL_TYPES.customProperties)
+    : undefined;
   if (rel) {
     const part = rel.target.replace(/^\//, "");
     const xml = await extractText(bytes, dir, part);

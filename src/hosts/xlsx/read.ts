@@ -21,7 +21,7 @@
  */
 import type { SheetData, WorkbookData } from "../../core/model/sheet";
 import { workbookProperties } from "../../core/model/properties";
-import { WorkbookReadError, readMessages, type WorkbookFormat } from "./errors";
+import { readErrors, type WorkbookFormat } from "./errors";
 import { readCsv } from "./read/csv";
 import { PackageReadError, readXlsxPackage, type RawInflater } from "./read/xlsx";
 import { sniffWorkbook, type ReadLimits } from "./sniff";
@@ -61,8 +61,7 @@ function readXlsx(
     const book = readXlsxPackage(bytes, dir, { inflate });
     return { workbook: assemble(name, book), format: macro || book.macroEnabled ? "xlsm" : "xlsx" };
   } catch (e) {
-    const reason = e instanceof PackageReadError ? e.message : "части книги не удалось разобрать";
-    throw new WorkbookReadError("CORRUPT", name, readMessages.corrupt(name, reason), { cause: e });
+    throw readErrors.corrupt(name, e instanceof PackageReadError ? e.reason : { reason: "parts" }, e);
   }
 }
 
@@ -72,15 +71,10 @@ async function readBiffOrOds(bytes: Uint8Array, name: string, format: "xls" | "o
     return { workbook: assemble(name, readWithSheetJs(bytes)), format };
   } catch (e) {
     if (e instanceof SheetJsEncryptedError) {
-      throw new WorkbookReadError("ENCRYPTED", name, readMessages.encrypted(name), { cause: e });
+      throw readErrors.encrypted(name, e);
     }
-    if (format === "xls") throw new WorkbookReadError("LEGACY_XLS", name, readMessages.legacyXls(name), { cause: e });
-    throw new WorkbookReadError(
-      "CORRUPT",
-      name,
-      readMessages.corruptFormat(name, "ods", "содержимое таблицы не удалось разобрать"),
-      { cause: e },
-    );
+    if (format === "xls") throw readErrors.legacyXls(name, e);
+    throw readErrors.corruptFormat(name, "ods", { reason: "ods_content" }, e);
   }
 }
 

@@ -4,7 +4,7 @@
  * password-protected workbook gets a message that says so instead of a parser's error; and
  * refuse archives that would unpack to something huge. Browser-safe.
  */
-import { WorkbookReadError, readMessages, type FoundKind } from "./errors";
+import { readErrors, type FoundKind } from "./errors";
 import {
   MAX_ZIP_ENTRIES,
   ZipFormatError,
@@ -104,10 +104,6 @@ export function classifyText(bytes: Uint8Array): FoundKind | undefined {
   return "text";
 }
 
-function notXlsx(file: string, found: FoundKind, detail?: string): WorkbookReadError {
-  return new WorkbookReadError("NOT_XLSX", file, readMessages.notXlsx(file, found, detail));
-}
-
 /** What a ZIP archive without `xl/workbook.xml` is. */
 function classifyZip(bytes: Uint8Array, dir: ZipDirectory): FoundKind {
   if (findEntry(dir, "xl/workbook.bin")) return "xlsb";
@@ -128,35 +124,24 @@ function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): SniffedW
     dir = readZipDirectory(bytes);
   } catch (e) {
     if (e instanceof ZipFormatError) {
-      throw new WorkbookReadError(
-        "CORRUPT",
-        file,
-        readMessages.corrupt(file, "архив обрезан или его оглавление испорчено"),
-        {
-          cause: e,
-        },
-      );
+      throw readErrors.corrupt(file, { reason: "zip_directory" }, e);
     }
     throw e;
   }
 
   if (dir.declaredCount > MAX_ZIP_ENTRIES) {
-    throw new WorkbookReadError(
-      "ZIP_BOMB",
-      file,
-      readMessages.zipBombEntries(file, dir.declaredCount, MAX_ZIP_ENTRIES),
-    );
+    throw readErrors.zipBombEntries(file, dir.declaredCount, MAX_ZIP_ENTRIES);
   }
   const maxTotal = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
   if (dir.totalUncompressed > maxTotal) {
-    throw new WorkbookReadError("ZIP_BOMB", file, readMessages.zipBombTotal(file, dir.totalUncompressed, maxTotal));
+    throw readErrors.zipBombTotal(file, dir.totalUncompressed, maxTotal);
   }
   const maxRatio = limits.maxCompressionRatio ?? DEFAULT_MAX_RATIO;
   for (const e of dir.entries) {
     if (e.uncompressedSize > RATIO_MIN_PART_SIZE) {
       const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
       if (ratio > maxRatio) {
-        throw new WorkbookReadError("ZIP_BOMB", file, readMessages.zipBombRatio(file, e.name, ratio, maxRatio));
+        throw readErrors.zipBombRatio(file, e.name, ratio, maxRatio);
       }
     }
   }
@@ -169,11 +154,11 @@ function checkZip(bytes: Uint8Array, file: string, limits: ReadLimits): SniffedW
       // An encrypted ODF package lists `manifest:encryption-data`; its manifest is usually
       // deflated, so the sniffer only sees a stored one; the reader catches the rest.
       if (text && new TextDecoder().decode(text).includes("encryption-data")) {
-        throw new WorkbookReadError("ENCRYPTED", file, readMessages.encrypted(file));
+        throw readErrors.encrypted(file);
       }
       return { format: "ods", dir };
     }
-    throw notXlsx(file, found, found === "zip" ? "нет частей «[Content_Types].xml» и «xl/workbook.xml»" : undefined);
+    throw readErrors.notXlsx(file, found, found === "zip" ? "no_parts" : undefined);
   }
   return { format: "xlsx", dir };
 }
@@ -194,13 +179,13 @@ const TEXT_TABLE_NAME = /\.(csv|tsv|txt)$/i;
  */
 export function sniffWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = {}): SniffedWorkbook {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length === 0) throw notXlsx(file, "empty");
+  if (bytes.length === 0) throw readErrors.notXlsx(file, "empty");
   if (bytes.length > maxBytes) {
-    throw new WorkbookReadError("TOO_LARGE", file, readMessages.tooLarge(file, bytes.length, maxBytes));
+    throw readErrors.tooLarge(file, bytes.length, maxBytes);
   }
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return checkZip(bytes, file, limits);
-  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw notXlsx(file, "zip", "архив пуст");
+  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw readErrors.notXlsx(file, "zip", "empty_archive");
 
   if (startsWith(bytes, CFB_MAGIC)) {
     // An OLE compound file: Excel wraps a password-protected .xlsx in one (streams
@@ -208,34 +193,33 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, limits: ReadLimit
     // 97–2003 file has its own stream; otherwise it is taken for an Excel 97–2003 workbook
     // (stream "Workbook" or "Book"), whose own encryption the .xls reader detects.
     if (ENCRYPTION_STREAMS.some((n) => indexOfBytes(bytes, n) >= 0)) {
-      throw new WorkbookReadError("ENCRYPTED", file, readMessages.encrypted(file));
+      throw readErrors.encrypted(file);
     }
-    if (indexOfBytes(bytes, WORD_STREAM) >= 0) throw notXlsx(file, "doc");
-    if (indexOfBytes(bytes, POWERPOINT_STREAM) >= 0)
-      throw notXlsx(file, "unknown", "это презентация PowerPoint старого формата (.ppt)");
+    if (indexOfBytes(bytes, WORD_STREAM) >= 0) throw readErrors.notXlsx(file, "doc");
+    if (indexOfBytes(bytes, POWERPOINT_STREAM) >= 0) throw readErrors.notXlsx(file, "unknown", "ppt");
     return { format: "xls" };
   }
 
-  if (startsWith(bytes, ascii("%PDF"))) throw notXlsx(file, "pdf");
+  if (startsWith(bytes, ascii("%PDF"))) throw readErrors.notXlsx(file, "pdf");
   if (
     startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
     startsWith(bytes, [0xff, 0xd8, 0xff]) ||
     startsWith(bytes, ascii("GIF8"))
   ) {
-    throw notXlsx(file, "image");
+    throw readErrors.notXlsx(file, "image");
   }
   if (
     startsWith(bytes, ascii("Rar!")) ||
     startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) ||
     startsWith(bytes, [0x1f, 0x8b])
   ) {
-    throw notXlsx(file, "archive");
+    throw readErrors.notXlsx(file, "archive");
   }
 
   const text = classifyText(bytes);
   if (text === "csv" || (text === "text" && TEXT_TABLE_NAME.test(file))) return { format: "csv" };
-  if (text) throw notXlsx(file, text);
-  throw notXlsx(file, "unknown", `первые байты: ${hexPrefix(bytes)}`);
+  if (text) throw readErrors.notXlsx(file, text);
+  throw readErrors.notXlsx(file, "unknown", "first_bytes", hexPrefix(bytes));
 }
 
 /**
@@ -245,6 +229,6 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, limits: ReadLimit
 export function checkWorkbookBytes(bytes: Uint8Array, file: string, limits: ReadLimits = {}): ZipDirectory {
   const found = sniffWorkbook(bytes, file, limits);
   if (found.format === "xlsx") return found.dir;
-  if (found.format === "xls") throw new WorkbookReadError("LEGACY_XLS", file, readMessages.legacyXls(file));
-  throw notXlsx(file, found.format === "ods" ? "ods" : "csv");
+  if (found.format === "xls") throw readErrors.legacyXls(file);
+  throw readErrors.notXlsx(file, found.format === "ods" ? "ods" : "csv");
 }

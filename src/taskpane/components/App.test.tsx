@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen } from "@testing-library/react";
 import { HostError } from "../../hosts/host";
+import { hostError } from "../../i18n/hostErrors";
 import { en, format, ru } from "../../i18n/strings";
 import { renderApp } from "../testing/render";
 
@@ -34,5 +35,13 @@ describe("App", () => {
     expect(screen.getByText("Office.js is too old")).toBeTruthy();
     expect(screen.getByText(format(ru.errorCode, { code: "ApiNotAvailable" }))).toBeTruthy();
     expect(screen.queryByText(ru.loading)).toBeNull();
+  });
+
+  it("shows Sverka's own error in the pane's language", () => {
+    const startupError = hostError("UNSUPPORTED", { variant: "consolidation_no_reader" });
+    renderApp("loading", { locale: "en-US", startupError });
+    expect(screen.getByText("Consolidation is not available here: files cannot be read.")).toBeTruthy();
+    expect(screen.queryByText(startupError.message)).toBeNull();
+    expect(screen.getByText(format(en.errorCode, { code: "UNSUPPORTED" }))).toBeTruthy();
   });
 });

@@ -171,7 +171,7 @@ describe("the consolidation tab", () => {
     fireEvent.click(tabNamed(en.tabConsolidate));
     await screen.findByTestId("consolidate-confirm");
     fireEvent.change(screen.getByLabelText(en.consolidateFilesLabel), {
-      target: { files: SCHOOL_FILES.map(sampleFile) },
+      target: { files: [...SCHOOL_FILES.map(sampleFile), new File(["%PDF-1.7\n1 0 obj\n"], "скан.xlsx")] },
     });
     // The tab has the same name as the button: the button is the one with the button role.
     fireEvent.click(screen.getByRole("button", { name: en.consolidateRun }));
@@ -180,6 +180,10 @@ describe("the consolidation tab", () => {
     expect(text("oo-khor.xlsx")).toContain("Merged: 38 rows; schools already in the registry: 2.");
     expect(text("oo-mukhen.xlsx")).toContain("2 rows of an earlier import replaced");
     expect(text("oo-bichevaya.xlsx")).toContain("The file has 1 error: it was not merged;");
+    // An unreadable file: the reader's own message, in English.
+    expect(text("скан.xlsx")).toContain(
+      "The file “скан.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.",
+    );
     for (const f of byFile.keys()) expect(text(f)).not.toMatch(/Сведено|В файле|строк/);
     expect(document.body.textContent).toContain("The master workbook had no sheets “Процедуры”, “Кадры”");
     expect(document.body.textContent).not.toContain("В сводной книге не было");

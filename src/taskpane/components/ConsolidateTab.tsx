@@ -19,9 +19,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FileConsolidationReport, FileStatus } from "../../core/consolidate/types";
+import type { FileStatus, RenderedFileConsolidation } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
 import { issueMessage } from "../../i18n/issueMessages";
+import { localizeUnreadableFile } from "../../i18n/readErrors";
 import type { ConsolidationRun, ConsolidationStep } from "../state/pipeline";
 import type { ConsolidationSlice } from "../state/useConsolidation";
 import { FilePickButton } from "./controls";
@@ -78,7 +79,7 @@ export function ConsolidationProgress({ step }: { step: ConsolidationStep }) {
   );
 }
 
-function FileIssues({ file }: { file: FileConsolidationReport }) {
+function FileIssues({ file }: { file: RenderedFileConsolidation }) {
   const { t, lang } = usePaneText();
   const ui = usePaneStyles();
   const [open, setOpen] = useState(false);
@@ -106,8 +107,10 @@ function FileIssues({ file }: { file: FileConsolidationReport }) {
   );
 }
 
-function FileCard({ file, run }: { file: FileConsolidationReport; run: ConsolidationRun }) {
-  const { t } = usePaneText();
+function FileCard({ file: reported, run }: { file: RenderedFileConsolidation; run: ConsolidationRun }) {
+  const { t, lang } = usePaneText();
+  // An unreadable file's message is the reader's, in the pane's language.
+  const file = localizeUnreadableFile(reported, lang);
   const ui = usePaneStyles();
   const styles = useStyles();
   const sheets = file.sheets.filter((s) => s.rows > 0);

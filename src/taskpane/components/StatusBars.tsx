@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { format, type StringKey } from "../../i18n/strings";
-import type { ErrorInfo } from "../errors";
+import { errorMessage, type ErrorInfo } from "../errors";
 import { messageText, type PaneMessage } from "../messages";
 import type { ActionName, Activity } from "../state/types";
 import { usePaneStyles } from "./styles";
@@ -27,13 +27,14 @@ const useStyles = makeStyles({
 
 /** A host error: what happened, then its code (and debug info); dismissable when `onDismiss` is given. */
 export function ErrorBar({ error, onDismiss }: { error: ErrorInfo; onDismiss?: () => void }) {
-  const { t } = usePaneText();
+  const { t, lang } = usePaneText();
   const styles = useStyles();
+  const message = errorMessage(error, lang);
   return (
     <MessageBar intent="error" layout="multiline" data-testid="host-error">
       <MessageBarBody>
         <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-        {error.message ? <span className={styles.line}>{error.message}</span> : null}
+        {message ? <span className={styles.line}>{message}</span> : null}
         <span className={styles.debug}>{format(t.errorCode, { code: error.code })}</span>
         {error.debugInfo ? (
           <span className={styles.debug}>{format(t.errorDebug, { info: error.debugInfo })}</span>

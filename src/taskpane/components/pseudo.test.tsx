@@ -7,7 +7,7 @@
  * messages and template reason, template and indicator names, periods, targets, school names,
  * file names and the consolidation report's sentences.
  */
-import { localizeReport } from "../../i18n/issueMessages";
+import { localizeConsolidation, localizeReport } from "../../i18n/issueMessages";
 import "../testing/files";
 import { readFileSync } from "node:fs";
 import type { ReactElement } from "react";
@@ -327,7 +327,10 @@ describe("pseudo-localisation", () => {
     const inputs = await Promise.all(
       bytes.map(async (b) => ({ file: b.name, workbook: await readWorkbook(b.data, b.name) })),
     );
-    const { report } = planConsolidation(master, inputs, { templates: BUILTIN_TEMPLATES, asOf: TEST_TODAY });
+    const report = localizeConsolidation(
+      planConsolidation(master, inputs, { templates: BUILTIN_TEMPLATES, asOf: TEST_TODAY }).report,
+      "ru",
+    );
     for (const f of report.files) data.add(f.file, f.message, ...f.notes).issues(f.issues);
     data.add(...report.notes, ...report.duplicates.map((d) => d.school));
     for (const row of rows) {

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { IsoDate } from "../../core/model/dates";
 import type { Template } from "../../core/template/schema";
 import { noticeMessage } from "../messages";
-import { HostError, type WorkbookHost } from "../../hosts/host";
+import type { WorkbookHost } from "../../hosts/host";
+import { hostError } from "../../i18n/hostErrors";
 import type { Lang } from "../../i18n/strings";
 import { useFileReader } from "../filePort";
 import { loadPipeline, type ConsolidationRun, type ConsolidationStep } from "./pipeline";
@@ -77,7 +78,7 @@ export function useConsolidation(
     (files: readonly File[], mergeValidRows: boolean) =>
       perform({ kind: "action", name: "consolidate" }, async () => {
         setRun(null);
-        if (!reader) throw new HostError("Свод файлов здесь недоступен: нет чтения файлов.", "UNSUPPORTED");
+        if (!reader) throw hostError("UNSUPPORTED", { variant: "consolidation_no_reader" });
         try {
           const flow = await loadPipeline();
           const result = await flow.runConsolidation(host, files, {

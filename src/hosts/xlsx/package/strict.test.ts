@@ -10,7 +10,8 @@ import { applyConsolidationPlan } from "../consolidate";
 import { readWorkbook } from "../read";
 import { buildDashboard, MONITORING_SAMPLE, sampleBytes, type BuiltDashboard } from "../testing/testDashboard";
 import { buildZip, unzipAll } from "../testing/testZip";
-import { writeDashboard, type WriteDashboardResult } from "../writeDashboard";
+import { OWNED_SHEETS_PROPERTY, writeDashboard, type WriteDashboardResult } from "../writeDashboard";
+import { snapshotPackage } from "../preserve";
 import { appendPlan } from "../../testing/testPlan";
 import { isStrictWorkbook, toStrict, transitionalRelType } from "./strict";
 import { convertWithLibreOffice, soffice } from "../testing/libreoffice";
@@ -289,6 +290,63 @@ describe("a Strict workbook through `dashboard` twice", () => {
     },
     180_000,
   );
+});
+
+/** The package with its custom properties part moved from `docProps/custom.xml` to `to` (relationship and override follow). */
+async function moveCustomProperties(bytes: Uint8Array, to: string): Promise<Uint8Array> {
+  const parts = await unzipAll(bytes);
+  const entries = [...parts].map(([name, data]) => {
+    if (name === "docProps/custom.xml") return { name: to, data, method: 8 as const };
+    if (name !== "_rels/.rels" && name !== "[Content_Types].xml") return { name, data, method: 8 as const };
+    const xml = dec.decode(data).split("docProps/custom.xml").join(to);
+    return { name, data: xml, method: 8 as const };
+  });
+  return buildZip(entries);
+}
+
+describe("a Strict workbook whose custom properties are not at docProps/custom.xml", () => {
+  let first: WriteDashboardResult;
+  let moved: Uint8Array;
+  let built: BuiltDashboard;
+
+  beforeAll(async () => {
+    const original = await strictCopy(await sampleBytes(MONITORING_SAMPLE));
+    built = await buildDashboard(original, "strict.xlsx");
+    first = await writeDashboard(original, built.layout, built.flk);
+    moved = await moveCustomProperties(first.data, "docProps/props2.xml");
+  });
+
+  it("has the Strict relationship type pointing to the moved part", async () => {
+    const parts = await unzipAll(moved);
+    expect(parts.has("docProps/custom.xml")).toBe(false);
+    expect(dec.decode(parts.get("_rels/.rels"))).toMatch(
+      /Type="http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships\/customProperties" Target="\/?docProps\/props2\.xml"/,
+    );
+  });
+
+  it("is read with Sverka's properties, so its own sheets are known", async () => {
+    const back = await readWorkbook(moved, "copy.xlsx");
+    expect(JSON.parse(back.properties?.[OWNED_SHEETS_PROPERTY] ?? "[]")).toEqual(
+      expect.arrayContaining(first.sheetNames),
+    );
+  });
+
+  it("is snapshotted with the moved part", async () => {
+    const snap = await snapshotPackage(moved);
+    expect(snap.customProperties?.part).toBe("docProps/props2.xml");
+    expect(snap.customProperties?.xml).toContain(OWNED_SHEETS_PROPERTY);
+  });
+
+  it("recognises its own sheets on the second run: no «Дашборд (2)», no second properties part", async () => {
+    const rebuilt = await buildDashboard(moved, "strict.xlsx");
+    const second = await writeDashboard(moved, rebuilt.layout, rebuilt.flk);
+    expect(second.sheetNames).toEqual(first.sheetNames);
+    const after = await unzipAll(second.data);
+    expect(after.has("docProps/custom.xml")).toBe(false);
+    expect(dec.decode(after.get("docProps/props2.xml"))).toContain(OWNED_SHEETS_PROPERTY);
+    // The check takes «Дашборд» for Sverka's own sheet, not the user's.
+    expect(rebuilt.check.report.sheets.find((s) => s.name === first.sheetNames[0])?.kind).toBe("sverka");
+  });
 });
 
 describe("consolidation into a Strict master", () => {

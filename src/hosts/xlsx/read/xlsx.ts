@@ -23,6 +23,9 @@ import {
   parseWorkbookPart,
   resolvePartName,
 } from "../ooxml";
+import { corruptReasonText, type CorruptReason } from "../../../i18n/readErrors";
+import { REL_TYPES } from "../package/parts";
+import { transitionalRelType } from "../package/strict";
 import { findEntry, type ZipDirectory, type ZipEntry } from "../zip";
 import { attributes, collectText, newTag, nextTag, textContent } from "./xml";
 
@@ -36,6 +39,14 @@ function isNameChar(c: number): boolean {
 /** A damaged or inconsistent package; `message` is a Russian reason for the user. */
 export class PackageReadError extends Error {
   override readonly name = "PackageReadError";
+
+  /** `reason`: what is wrong, as data (the message is its Russian text; `i18n/readErrors.ts` has both languages). */
+  constructor(
+    readonly reason: CorruptReason,
+    options?: { cause?: unknown },
+  ) {
+    super(corruptReasonText(reason, "ru"), options);
+  }
 }
 
 /** The built-in number formats (ECMA-376 Part 1 §18.8.30) that styles.xml does not list. */
@@ -102,13 +113,13 @@ function rawPart(bytes: Uint8Array, dir: ZipDirectory, name: string): { entry: Z
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50) {
-    throw new PackageReadError(`в архиве нет данных части «${entry.name}»`);
+    throw new PackageReadError({ reason: "part_no_data", part: entry.name });
   }
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new PackageReadError(`часть «${entry.name}» обрезана`);
+  if (end > bytes.length) throw new PackageReadError({ reason: "part_truncated", part: entry.name });
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new PackageReadError(`часть «${entry.name}» сжата неизвестным способом (${entry.method})`);
+    throw new PackageReadError({ reason: "part_method", part: entry.name, method: entry.method });
   }
   return { entry, raw: bytes.subarray(start, end) };
 }
@@ -127,7 +138,7 @@ export function partBytes(
   try {
     return inflate(raw, entry.uncompressedSize);
   } catch (e) {
-    throw new PackageReadError(`сжатые данные части «${entry.name}» испорчены`, { cause: e });
+    throw new PackageReadError({ reason: "part_inflate", part: entry.name }, { cause: e });
   }
 }
 
@@ -170,7 +181,7 @@ function* streamedElementChunks(entry: ZipEntry, raw: Uint8Array, local: "row" |
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > entry.uncompressedSize) {
-      throw new PackageReadError(`часть «${entry.name}» распаковывается больше заявленного размера`);
+      throw new PackageReadError({ reason: "part_oversize", part: entry.name });
     }
     // Decoded 16 KB at a time: pieces of ~32 K characters stay in V8's young generation, so the
     // garbage ones die cheaply. A whole inflated chunk (megabytes) decoded at once would be a
@@ -192,7 +203,7 @@ function* streamedElementChunks(entry: ZipEntry, raw: Uint8Array, local: "row" |
       inflater.push(raw.subarray(p, Math.min(raw.length, p + step)), p + step >= raw.length);
     } catch (e) {
       if (e instanceof PackageReadError) throw e;
-      throw new PackageReadError(`сжатые данные части «${entry.name}» испорчены`, { cause: e });
+      throw new PackageReadError({ reason: "part_inflate", part: entry.name }, { cause: e });
     }
     while (ready.length > 0) yield ready.shift()!;
     if (raw.length === 0) break;
@@ -768,13 +779,13 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
   let workbookName = officeRel ? resolvePartName("", officeRel.target) : "xl/workbook.xml";
   if (!findEntry(dir, workbookName)) workbookName = "xl/workbook.xml";
   const workbookXml = partText(bytes, dir, workbookName);
-  if (workbookXml === undefined) throw new PackageReadError(`нет части «${workbookName}»`);
+  if (workbookXml === undefined) throw new PackageReadError({ reason: "no_part", part: workbookName });
   const base = workbookName.includes("/") ? workbookName.slice(0, workbookName.lastIndexOf("/")) : "";
   const relsName = `${base ? `${base}/` : ""}_rels/${workbookName.slice(base ? base.length + 1 : 0)}.rels`;
 
   const part = parseWorkbookPart(workbookXml);
   if (part.sheets.length === 0) {
-    throw new PackageReadError(`в части «${workbookName}» нет списка листов`);
+    throw new PackageReadError({ reason: "no_sheet_list", part: workbookName });
   }
   const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
   const states = sheetStates(workbookXml);
@@ -801,7 +812,7 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
     if (rel && !WORKSHEET_REL.test(rel.type)) return;
     const partName = rel ? resolvePartName(base, rel.target) : `${base}/worksheets/sheet${i + 1}.xml`;
     const part = partChunks(bytes, dir, partName, "row", inflater, streamAbove);
-    if (part === undefined) throw new PackageReadError(`нет части «${partName}» с листом «${s.name}»`);
+    if (part === undefined) throw new PackageReadError({ reason: "no_sheet_part", part: partName, sheet: s.name });
     const hidden = states[i];
     sheets.push({
       name: s.name,
@@ -810,7 +821,8 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
     });
   });
 
-  const customRel = rels.find((r) => r.type.endsWith("/custom-properties"));
+  // Strict names the type `…/customProperties`: compared under its Transitional name, as the writers do.
+  const customRel = rels.find((r) => transitionalRelType(r.type) === REL_TYPES.customProperties);
   const customXml = partText(bytes, dir, customRel ? resolvePartName("", customRel.target) : "docProps/custom.xml");
   const contentTypes = partText(bytes, dir, "[Content_Types].xml") ?? "";
   return {
