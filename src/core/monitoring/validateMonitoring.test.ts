@@ -557,3 +557,20 @@ describe("rows", () => {
     expect(res.data.records.events).toHaveLength(3);
   });
 });
+
+describe("validateMonitoring: record values", () => {
+  it("are plain objects with every column of the sheet's spec, in the spec's order, on every run", () => {
+    const first = run(cleanWorkbook()).data.records;
+    const again = run(cleanWorkbook()).data.records;
+    for (const spec of MONITORING_SHEETS) {
+      const id = spec.id as keyof typeof first;
+      expect(first[id].length).toBeGreaterThan(0);
+      for (const r of [...first[id], ...again[id]]) {
+        expect(Object.getPrototypeOf(r.values)).toBe(Object.prototype);
+        expect(Object.keys(r.values)).toEqual(spec.columns.map((c) => c.id));
+      }
+    }
+    // A fresh check of the same workbook parses the same values.
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+  });
+});
