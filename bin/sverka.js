@@ -4,6 +4,7 @@
 // built from (dist-cli/inputs.json), it says what to run and runs the TypeScript sources through
 // tsx instead, so the command always matches the sources.
 "use strict";
+require("./v8-flags.js").tuneV8();
 const fs = require("fs");
 const path = require("path");
 

@@ -3,8 +3,9 @@
  * seconds (`process.cpuUsage()`, or the child's user + system time for spawned commands), and the
  * reference is ExcelJS 4.4.0 merely loading the same file (`new ExcelJS.Workbook().xlsx.load(bytes)`)
  * in the same run, so the ratios hold on a loaded machine too. `plan` and `region` run both jobs in
- * child processes bundled as the built command is (`scripts/bench/lib/coreChild.ts`), in interleaved
- * rounds, so that neither tsx's overhead nor the machine's drift between the two falls on one side.
+ * child processes bundled as the built command is (`scripts/bench/lib/coreChild.ts`), Sverka's with the
+ * command's V8 flags (`bin/v8-flags.js`) and ExcelJS's with Node's defaults, in interleaved rounds, so
+ * that neither tsx's overhead nor the machine's drift between the two falls on one side.
  *
  * Sections (`npm run bench -- <name>` runs one; several names may be given):
  * - `plan`: `validate` of a 100,000-activity plan-graph, read + check as the CLI does it
@@ -114,7 +115,9 @@ function mb(n: number): string {
 
 const ROUNDS = 3;
 const RUNS_PER_ROUND = 3;
-const ROUNDS_NOTE = `медианы: ${ROUNDS} раунда, в каждом ${RUNS_PER_ROUND} прогона в своём процессе, ExcelJS и Сверка поочерёдно`;
+/** The command's V8 flags, which Sverka's jobs run with (ExcelJS's with Node's defaults). */
+const { V8_FLAGS } = require("../bin/v8-flags.js") as { V8_FLAGS: string[] };
+const ROUNDS_NOTE = `медианы: ${ROUNDS} раунда, в каждом ${RUNS_PER_ROUND} прогона в своём процессе, ExcelJS и Сверка поочерёдно; Сверка с флагами V8 команды (${V8_FLAGS.join(" ")})`;
 
 /**
  * A job of `scripts/bench/lib/coreChild.ts` against ExcelJS loading the same file: `ROUNDS` rounds,

@@ -2,13 +2,16 @@
  * Bench: the region's `dashboard` copy (2,000 schools × 3 years × 12 procedures) against ExcelJS
  * 4.4 merely loading the same file, in CPU seconds, and its peak RSS. Goals (issue 10): ratio
  * ≤ 0.80, peak RSS ≤ 500 MB. Each job runs in a child process (`lib/dashboardChild.ts`, bundled as
- * the built CLI is), three rounds of ExcelJS then the job; the median of the rounds' ratios is reported.
+ * the built CLI is, the job with the command's V8 flags, `bin/v8-flags.js`), three rounds of ExcelJS
+ * then the job; the median of the rounds' ratios is reported.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleChild, median, runChild } from "./lib/child";
 import { makeRegionXlsx } from "./lib/region";
+
+const { V8_FLAGS } = require("../../bin/v8-flags.js") as { V8_FLAGS: string[] };
 
 interface Measured {
   mode: string;
@@ -58,7 +61,7 @@ export async function bench(): Promise<void> {
       `  ExcelJS 4.4, только загрузка: ${base.cpu.toFixed(2)} с CPU, пик RSS ${base.maxRssMb.toFixed(0)} MB\n`,
     );
     process.stdout.write(
-      `  dashboard (копия): ${dash.cpu.toFixed(2)} с CPU (${fmt(dash.phases)}), пик RSS ${dash.maxRssMb.toFixed(0)} MB\n`,
+      `  dashboard (копия, флаги V8 команды ${V8_FLAGS.join(" ")}): ${dash.cpu.toFixed(2)} с CPU (${fmt(dash.phases)}), пик RSS ${dash.maxRssMb.toFixed(0)} MB\n`,
     );
     process.stdout.write(
       `  отношения по раундам: ${ratios.map((x) => x.toFixed(2)).join(", ")}; медиана ${ratio.toFixed(2)} (цель ≤ 0.80): ${ratio <= 0.8 ? "цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА"}\n`,

@@ -13,6 +13,8 @@ import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
 import { readWorkbookFile } from "../../../src/hosts/xlsx/node";
 import { median } from "./child";
+// The command's V8 flags (`bin/v8-flags.js`).
+const { tuneV8 } = require("../../../bin/v8-flags.js") as { tuneV8: () => void };
 
 export interface CoreRound {
   mode: string;
@@ -33,6 +35,8 @@ function gc(): void {
 
 async function main(): Promise<void> {
   const [mode, file, runsArg, asOf = "2023-06-30"] = process.argv.slice(2);
+  // Sverka's jobs run with the command's V8 flags; ExcelJS, the baseline, with Node's defaults.
+  if (mode !== "exceljs-load") tuneV8();
   const runs = Number(runsArg) || 3;
   const times: Record<string, number[]> = {};
   const lap = (name: string, since: number): number => {
