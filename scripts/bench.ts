@@ -60,6 +60,16 @@ function verdict(label: string, value: number, goal: number, unit = "×"): boole
   return ok;
 }
 
+/**
+ * For information, without a goal: the first run of each child against ExcelJS's first, cold, as one
+ * `sverka` command runs (the goals are on the medians of the runs, see `coreRounds`).
+ */
+function coldLine(ratio: number): void {
+  process.stdout.write(
+    `  справочно: первый (холодный) прогон, как одна команда / первая загрузка ExcelJS: ${ratio.toFixed(3)}×\n`,
+  );
+}
+
 /** Writes `bytes` to a temp file (the CLI path reads from disk) and returns its path; `cleanup` removes it. */
 function tempFile(name: string, bytes: Uint8Array): { path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "sverka-bench-"));
@@ -136,16 +146,20 @@ function coreRounds(
   ratios: number[];
   ratio: number;
   core: number;
+  /** The median over the rounds of the first runs' ratio: cold, as one `sverka` command runs. */
+  coldRatio: number;
 } {
   const dir = mkdtempSync(join(tmpdir(), "sverka-bench-core-"));
   try {
     const bundle = bundleChild("coreChild", dir);
     const bases: number[] = [];
+    const coldBases: number[] = [];
     const jobs: CoreRound[] = [];
     for (let k = 0; k < ROUNDS; k++) {
       const base = runChild<CoreRound>(bundle, ["exceljs-load", file, String(RUNS_PER_ROUND)], ["--expose-gc"]);
       const job = runChild<CoreRound>(bundle, [mode, file, String(RUNS_PER_ROUND), asOf], ["--expose-gc"]);
       bases.push(base.phases.load);
+      coldBases.push(base.first);
       jobs.push(job);
     }
     const total = (j: CoreRound) => Object.values(j.phases).reduce((a, b) => a + b, 0);
@@ -159,6 +173,7 @@ function coreRounds(
       ratios,
       ratio: median(ratios),
       core: median(jobs.map((j) => (j.phases.check ?? 0) + (j.phases.indicators ?? 0))),
+      coldRatio: median(jobs.map((j, k) => j.first / coldBases[k])),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,6 +197,7 @@ async function benchPlan(): Promise<void> {
     );
     process.stdout.write(`  отношения по раундам: ${r.ratios.map((x) => x.toFixed(3)).join(", ")}\n`);
     verdict("validate (чтение + проверка) / загрузка ExcelJS", r.ratio, 0.35);
+    coldLine(r.coldRatio);
   } finally {
     file.cleanup();
   }
@@ -205,6 +221,7 @@ async function benchRegion(): Promise<void> {
     );
     process.stdout.write(`  отношения по раундам: ${r.ratios.map((x) => x.toFixed(3)).join(", ")}\n`);
     verdict("indicators (чтение + проверка + показатели) / загрузка ExcelJS", r.ratio, 0.4);
+    coldLine(r.coldRatio);
     verdict("ядро в процессе (проверка + показатели), с ЦП", r.core, 1, " с");
   } finally {
     file.cleanup();

@@ -20,6 +20,8 @@ export interface CoreRound {
   mode: string;
   /** Median CPU seconds per phase. */
   phases: Record<string, number>;
+  /** CPU seconds of the first run (cold, as one command runs), all phases together. */
+  first: number;
   /** Facts about the job's output, to print (rows read, issues, values, issues by code …). */
   facts: Record<string, number | string>;
 }
@@ -74,7 +76,8 @@ async function main(): Promise<void> {
   }
   const phases: Record<string, number> = {};
   for (const [name, xs] of Object.entries(times)) phases[name] = median(xs);
-  const round: CoreRound = { mode, phases, facts };
+  const first = Object.values(times).reduce((sum, xs) => sum + xs[0], 0);
+  const round: CoreRound = { mode, phases, first, facts };
   process.stdout.write(`${JSON.stringify(round)}\n`);
 }
 
