@@ -8,10 +8,17 @@ import type { MonitoringSheetId } from "../monitoring/sheets";
 import type { Aggregate, IndicatorSpec } from "../template/schema";
 import type { IndicatorContext, IndicatorUse } from "./context";
 import { statusYear, type PeriodKind } from "./periods";
-import type { ColumnData, SheetTable } from "./table";
-import { compileConditions, whereKeyOf, whereResult, type CompiledCondition, type WhereResult } from "./where";
-
-export { whereResult, type WhereResult } from "./where";
+import { EMPTY, OTHER, type ColumnData, type SheetTable } from "./table";
+import {
+  compileConditions,
+  whereKeyOf,
+  whereResult,
+  WHERE_INVALID,
+  WHERE_NO,
+  WHERE_YES,
+  type CompiledCondition,
+  type WhereResult,
+} from "./where";
 
 /** Columns an aggregate reads, worked out once per declaration (not once per record). */
 export interface AggregateColumns {
@@ -61,7 +68,7 @@ export interface Selection {
   kind: PeriodKind;
   /** Only the records of one ВПР grade. */
   grade?: number;
-  /** Value id reported to `options.trace` (municipal values only). */
+  /** Value id the records used are logged under in `options.uses` (municipal values only). */
   traceId?: string;
 }
 
@@ -105,19 +112,10 @@ interface SheetPass {
   numbers: (readonly ColumnData[] | undefined)[];
 }
 
-/** `WHERE_*` of `where.ts`, repeated here: an imported constant is a getter call per use under tsx. */
-const WHERE_NO = 0;
-const WHERE_YES = 1;
-const WHERE_INVALID = 2;
-
 /** The aggregate's `whereResult` of every record of the table (`WHERE_*`); null without conditions. */
 export function whereCodes(table: SheetTable, info: AggregateColumns): Uint8Array | null {
   return info.conditions.length === 0 ? null : table.where(info.whereKey, info.conditions);
 }
-
-/** `ColumnData.state` (`table.ts`), repeated here: an imported constant is a getter call per use under tsx. */
-const EMPTY = 0;
-const OTHER = 2;
 
 /** How a list of aggregates is evaluated: the sheets in order (the registry last); null when a sheet or column is missing. */
 interface EvalPlan {
@@ -301,7 +299,6 @@ export function evaluate(
   if (schools) schools.prepare(schoolCount, n);
   const tallied = schools ? schools.values : null;
   const log = sel.traceId !== undefined ? ctx.options.uses : undefined;
-  const trace = sel.traceId !== undefined && !log ? ctx.options.trace : undefined;
 
   for (const pass of passes) {
     const { sheet, idx, needed, isRegistry, isSchoolSheet, where, plus, minus } = pass;
@@ -393,18 +390,7 @@ export function evaluate(
           denominatorRun.rows.push(r.row);
           denominatorRun.schoolKeys?.push(key);
         }
-      } else if (trace)
-        for (const i of idx) {
-          if (!(using & (1 << i))) continue;
-          trace({
-            id: sel.traceId as string,
-            period: sel.period,
-            aggregate: i === 0 ? 0 : 1,
-            sheet,
-            row: r.row,
-            schoolKey: key,
-          });
-        }
+      }
       for (let j = 0; j < idx.length; j++) {
         const i = idx[j];
         if (!(using & (1 << i))) continue;

@@ -10,12 +10,12 @@ import type { MonitoringSheetId } from "../monitoring/sheets";
 import { shnorStatus, shnorStatuses, type ShnorStatus } from "../monitoring/shnor";
 import type { PlanSheetResult } from "../plan/validatePlan";
 import type { SchoolFilter, Template } from "../template/schema";
+import { columnsOf } from "./aggregate";
 import type { PeriodKind } from "./periods";
+import { engineSpecs } from "./shape";
 import { SheetTable, type TablePlan } from "./table";
-import type { UsedRecord, UseLog } from "./uses";
-import { compileConditions, whereKeyOf } from "./where";
-
-export { gradeOf, procedureInfo } from "./where";
+import type { UseLog } from "./uses";
+import { periodSheet } from "./values";
 
 export interface IndicatorOptions {
   /** Validated plan sheets; `plan_done_pct` is computed when some of them are monitored (have a status column). */
@@ -23,12 +23,9 @@ export interface IndicatorOptions {
   /** Report date: the period of report-date indicators, and the fallback period when a sheet has no data. */
   asOf: IsoDate;
   /**
-   * Called for every record a municipal value uses (the dashboard writes these decisions into its
-   * helper sheet, so that its formulas reproduce the engine). Not called for per-school values,
-   * nor by the aggregates' evaluation when `uses` is given.
+   * Where the records municipal values use are logged (the dashboard writes these decisions into
+   * its helper sheet, so that its formulas reproduce the engine); per-school values log nothing.
    */
-  trace?: (use: UsedRecord) => void;
-  /** Where the aggregates' evaluation writes the records municipal values use, as runs (cheaper than `trace`). */
   uses?: UseLog;
 }
 
@@ -316,16 +313,18 @@ function tablePlan(template: Template, sheet: MonitoringSheetId, present: readon
   const columns = new Set<string>();
   const kinds = new Set<PeriodKind>();
   const wheres = new Map<string, TablePlan["wheres"][number]>();
-  for (const spec of template.indicators) {
+  // The engine's declarations, as `evaluate` reads them: the same aggregates' `columnsOf`, so their
+  // `where` keys are those it asks the table for.
+  for (const spec of engineSpecs(template)) {
     const kind = spec.period.kind;
-    const reads = (spec.period.sheet ?? spec.numerator?.sheet) === sheet || spec.denominator?.sheet === sheet;
+    const reads = periodSheet(spec) === sheet || spec.denominator?.sheet === sheet;
     if (sheet !== "schools" && kind !== "report_date" && reads) kinds.add(kind);
     for (const a of [spec.numerator, spec.denominator]) {
       if (!a || a.sheet !== sheet) continue;
-      for (const c of [...(a.column !== undefined ? [a.column] : []), ...(a.columns ?? []), ...(a.minus ?? [])])
-        if (present.includes(c)) columns.add(c);
-      const key = whereKeyOf(a.where);
-      if (a.where.length > 0 && !wheres.has(key)) wheres.set(key, { key, conditions: compileConditions(a.where) });
+      const info = columnsOf(a);
+      for (const c of info.values) if (present.includes(c)) columns.add(c);
+      if (info.conditions.length > 0 && !wheres.has(info.whereKey))
+        wheres.set(info.whereKey, { key: info.whereKey, conditions: info.conditions });
     }
   }
   return {

@@ -57,15 +57,15 @@ export function computeIndicators(
 
 /**
  * Every indicator value together with the records each municipal value used (see `IndicatorUse`),
- * as runs of rows: the aggregates write them into the log directly, the kinds that trace figures
- * per record through `trace`.
+ * as runs of rows: the aggregates write them into the log as runs, the kinds that log per-record
+ * figures one record at a time (`UseLog.add`).
  */
 export function traceIndicators(
   template: Template,
   data: MonitoringData,
-  options: Omit<IndicatorOptions, "trace" | "uses">,
+  options: Omit<IndicatorOptions, "uses">,
 ): { values: IndicatorValue[]; uses: UseLog } {
   const uses = new UseLog();
-  const values = computeIndicators(template, data, { ...options, uses, trace: (u) => uses.add(u) });
+  const values = computeIndicators(template, data, { ...options, uses });
   return { values, uses };
 }

@@ -7,7 +7,7 @@
  */
 import type { MonitoringSheetId } from "../monitoring/sheets";
 
-/** One record used by a municipal value, as `IndicatorOptions.trace` receives it (see `IndicatorUse`). */
+/** One record used by a municipal value, as `UseLog.add` receives it (see `IndicatorUse`). */
 export interface UsedRecord {
   id: string;
   period: string;
@@ -66,7 +66,7 @@ export class UseLog {
     return u;
   }
 
-  /** One record (the kinds that trace per-record figures themselves: few rows, each call may repeat one). */
+  /** One record (the kinds that log per-record figures themselves: few rows, each call may repeat one). */
   add(r: UsedRecord): void {
     const l = this.last;
     const u =

@@ -61,7 +61,7 @@ function computeEventShare(ctx: IndicatorContext, spec: IndicatorSpec): Indicato
       for (const k of target) if (keys.has(k)) hit++;
       const share = (hit * spec.scale) / target.size;
       shares.push(share);
-      ctx.options.trace?.({
+      ctx.options.uses?.add({
         id: spec.id,
         period,
         aggregate: 0,

@@ -67,7 +67,7 @@ function computeSchoolThreshold(ctx: IndicatorContext, spec: IndicatorSpec): Ind
         }
         counted++;
         if ((ev.values[0] ?? 0) >= threshold - EPS) reached++;
-        ctx.options.trace?.({
+        ctx.options.uses?.add({
           id: spec.id,
           period,
           aggregate: 1,

@@ -46,7 +46,7 @@ export function runKind(
   const template = templateWith([input]);
   const spec = template.indicators[0];
   const uses = new UseLog();
-  const ctx = new IndicatorContext(template, data, { asOf: AS_OF, ...options, uses, trace: (u) => uses.add(u) });
+  const ctx = new IndicatorContext(template, data, { asOf: AS_OF, ...options, uses });
   return { spec, values: INDICATOR_KINDS[spec.kind].compute(ctx, spec), uses };
 }
 
