@@ -4,15 +4,18 @@ import { engineSpecs } from "./shape";
 describe("engineSpecs", () => {
   const template = BUILTIN_TEMPLATES[0];
 
-  it("gives each declaration with the same values as the template's (JSON leaves the absent fields out)", () => {
-    const before = JSON.stringify(template);
-    const specs = engineSpecs(template);
-    expect(specs.map((s) => JSON.parse(JSON.stringify(s)) as unknown)).toEqual(
-      template.indicators.map((s) => JSON.parse(JSON.stringify(s)) as unknown),
-    );
-    // The template itself is left as written (it is also exported as JSON).
-    expect(JSON.stringify(template)).toBe(before);
-  });
+  it.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))(
+    "gives each declaration of %s with the same values as the template's (JSON leaves the absent fields out)",
+    (_id, each) => {
+      const before = JSON.stringify(each);
+      const specs = engineSpecs(each);
+      expect(specs.map((s) => JSON.parse(JSON.stringify(s)) as unknown)).toEqual(
+        each.indicators.map((s) => JSON.parse(JSON.stringify(s)) as unknown),
+      );
+      // The template itself is left as written (it is also exported as JSON).
+      expect(JSON.stringify(each)).toBe(before);
+    },
+  );
 
   it("gives every declaration, aggregate and target the same fields in the same order", () => {
     const specs = BUILTIN_TEMPLATES.flatMap((t) => engineSpecs(t));

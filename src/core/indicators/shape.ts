@@ -9,8 +9,11 @@
  */
 import type { Aggregate, Condition, IndicatorSpec, Target, Template } from "../template/schema";
 
+/** `T` with every field required (the optional ones may be undefined): a field left out of a copy is a compile error. */
+type Complete<T> = { [K in keyof Required<T>]: T[K] };
+
 function condition(c: Condition): Condition {
-  return {
+  const o: Complete<Condition> = {
     column: c.column,
     eq: c.eq,
     ne: c.ne,
@@ -20,11 +23,12 @@ function condition(c: Condition): Condition {
     lt: c.lt,
     procedureKind: c.procedureKind,
   };
+  return o;
 }
 
 function aggregate(a: Aggregate | undefined): Aggregate | undefined {
   if (a === undefined) return undefined;
-  return {
+  const o: Complete<Aggregate> = {
     sheet: a.sheet,
     op: a.op,
     column: a.column,
@@ -33,14 +37,17 @@ function aggregate(a: Aggregate | undefined): Aggregate | undefined {
     where: a.where.map(condition),
     schools: a.schools,
   };
+  return o;
 }
 
 function target(t: Target): Target {
-  return { period: t.period, op: t.op, value: t.value, scope: t.scope };
+  const o: Complete<Target> = { period: t.period, op: t.op, value: t.value, scope: t.scope };
+  return o;
 }
 
 function spec(s: IndicatorSpec): IndicatorSpec {
-  return {
+  const period: Complete<IndicatorSpec["period"]> = { kind: s.period.kind, sheet: s.period.sheet };
+  const o: Complete<IndicatorSpec> = {
     id: s.id,
     title: s.title,
     unit: s.unit,
@@ -50,7 +57,7 @@ function spec(s: IndicatorSpec): IndicatorSpec {
     schoolUnit: s.schoolUnit,
     scale: s.scale,
     schools: s.schools,
-    period: { kind: s.period.kind, sheet: s.period.sheet },
+    period,
     scope: s.scope,
     threshold: s.threshold,
     byGrade: s.byGrade,
@@ -58,6 +65,7 @@ function spec(s: IndicatorSpec): IndicatorSpec {
     targets: s.targets.map(target),
     better: s.better,
   };
+  return o;
 }
 
 const shaped = new WeakMap<Template, readonly IndicatorSpec[]>();
