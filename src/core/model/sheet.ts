@@ -64,13 +64,6 @@ export function formatAt(sheet: SheetData, row: number, col: number): string | u
   return sheet.formats?.[row - 1]?.[col - 1];
 }
 
-/** The number of worksheet columns that hold anything in the given rows (max ragged length). */
-export function columnCount(sheet: SheetData): number {
-  let n = 0;
-  for (const r of sheet.rows) if (r.length > n) n = r.length;
-  return n;
-}
-
 /** Text of a cell as a user would read it: strings trimmed, numbers as written, dates as dd.mm.yyyy. */
 export function cellText(v: CellValue): string {
   if (v === null) return "";
@@ -92,14 +85,19 @@ export function formatDateRu(d: Date): string {
   return `${dd}.${mm}.${d.getUTCFullYear()}`;
 }
 
+/** Whether a merged area of the sheet spans rows (else every cell is its own row's value). */
+export function hasVerticalMerges(sheet: SheetData): boolean {
+  return (sheet.merges ?? []).some((m) => m.bottom > m.top);
+}
+
 /**
  * Value lookup that repeats a vertically merged cell's value down its first column: an owner or
  * deadline merged over several activity rows applies to each of them. Other cells of a merged
  * area stay empty (a section title merged across a row stays one title).
  */
 export function verticalMergeFiller(sheet: SheetData): (row: number, col: number) => CellValue {
+  if (!hasVerticalMerges(sheet)) return (row, col) => cellAt(sheet, row, col);
   const vertical = (sheet.merges ?? []).filter((m) => m.bottom > m.top);
-  if (!vertical.length) return (row, col) => cellAt(sheet, row, col);
   const byCell = new Map<string, CellValue>();
   for (const m of vertical) {
     const v = cellAt(sheet, m.top, m.left);

@@ -9,6 +9,7 @@ import { parseSchoolYear, parseYear } from "../parse/schoolYear";
 import { parseYesNo } from "../parse/yesno";
 import type { IssueCode, IssueParams } from "../report/issue";
 import type { ColumnSpec } from "../template/schema";
+import { memoizeText } from "../text/memo";
 import { foldText } from "../text/normalize";
 import type { RecordValue } from "./model";
 
@@ -187,18 +188,8 @@ export function parseCell(spec: ColumnSpec, v: CellValue, numberFormat?: string,
   }
 }
 
-const percentFormats = new Map<string, boolean>();
-
 /** A number format that shows a percentage (a «%» outside quoted text); a sheet repeats a few formats. */
-function isPercentFormat(format: string): boolean {
-  let p = percentFormats.get(format);
-  if (p === undefined) {
-    p = /%/.test(format.replace(/"[^"]*"/g, ""));
-    if (percentFormats.size >= 1000) percentFormats.clear();
-    percentFormats.set(format, p);
-  }
-  return p;
-}
+const isPercentFormat = memoizeText((format) => /%/.test(format.replace(/"[^"]*"/g, "")), 1000);
 
 const numberTexts = new Map<number, string>();
 

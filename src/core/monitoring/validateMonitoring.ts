@@ -3,7 +3,14 @@
  * `MonitoringData` (each cell once) and drives every check of `./checks` (DOMAIN.md «Monitoring
  * sheets») through one loop per sheet.
  */
-import { isBlank, verticalMergeFiller, type CellValue, type SheetData, type WorkbookData } from "../model/sheet";
+import {
+  hasVerticalMerges,
+  isBlank,
+  verticalMergeFiller,
+  type CellValue,
+  type SheetData,
+  type WorkbookData,
+} from "../model/sheet";
 import { schoolKey } from "../parse/school";
 import { makeIssue, type Issue } from "../report/issue";
 import { findHeader, type HeaderMatch } from "../sheets/header";
@@ -284,7 +291,7 @@ export function validateMonitoring(
       return true;
     };
     // Without vertical merges a cell is its row's value (no lookup through the filler).
-    const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
+    const merged = hasVerticalMerges(sheet);
     const formats = sheet.formats;
     const periodSpec = periodColumn(spec);
     const Values = valuesMaker(spec);

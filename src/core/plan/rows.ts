@@ -2,7 +2,14 @@
  * Row classification of a plan-graph table: activities, sections (stage, track, direction and
  * group rows) and continuation fragments.
  */
-import { cellText, isBlank, verticalMergeFiller, type CellValue, type SheetData } from "../model/sheet";
+import {
+  cellText,
+  hasVerticalMerges,
+  isBlank,
+  verticalMergeFiller,
+  type CellValue,
+  type SheetData,
+} from "../model/sheet";
 import type { HeaderMatch } from "../sheets/header";
 import type { PlanSheetSpec } from "../template/schema";
 import { headerKey } from "../text/normalize";
@@ -78,7 +85,7 @@ export function classifyPlanRows(sheet: SheetData, header: HeaderMatch, spec: Pl
   const rawLabels: (NumberLabel | "invalid" | null)[] = [];
   const valueAt = verticalMergeFiller(sheet);
   // Without vertical merges a cell is its row's value: read in place, not through the filler.
-  const merged = (sheet.merges ?? []).some((m) => m.bottom > m.top);
+  const merged = hasVerticalMerges(sheet);
   const sheetRows = sheet.rows;
   // Per column, looked up once: its worksheet column and whether its raw value is kept.
   const cols = ids.map((id) => header.columns[id]);

@@ -53,7 +53,7 @@ type TextMatch = { id: string; strength: 1 | 2 } | null;
 const cachedHeaderKey = memoizeText(headerKey);
 
 /** Match one header text: exact alias (strength 2) or alias followed by more words (strength 1). */
-export function matchHeaderText(text: string, keys: readonly AliasKey[]): TextMatch {
+function matchHeaderText(text: string, keys: readonly AliasKey[]): TextMatch {
   const k = cachedHeaderKey(text);
   if (!k) return null;
   for (const a of keys) if (a.key === k) return { id: a.id, strength: 2 };
@@ -62,33 +62,23 @@ export function matchHeaderText(text: string, keys: readonly AliasKey[]): TextMa
 }
 
 /**
- * The alias keys of a spec list and the matches of the texts seen so far: the spec lists are the
- * templates' own (fixed), and the same header texts recur on every sheet and every call.
+ * The header matching of a spec list, each distinct text matched once: the spec lists are the
+ * templates' own (fixed), and the same header texts recur on every sheet and every call. Bounded
+ * (`memoizeText`): a sheet's top rows may hold any text (school names, numbers).
  */
-interface SpecKeys {
-  keys: AliasKey[];
-  matches: Map<string, TextMatch>;
-}
-const specKeys = new WeakMap<readonly ColumnSpec[], SpecKeys>();
+type HeaderMatcher = (text: string) => TextMatch;
+const matchers = new WeakMap<readonly ColumnSpec[], HeaderMatcher>();
 
-function keysOf(specs: readonly ColumnSpec[]): SpecKeys {
-  let k = specKeys.get(specs);
-  if (!k) specKeys.set(specs, (k = { keys: aliasKeys(specs), matches: new Map() }));
-  return k;
-}
-
-function matchCached(text: string, sk: SpecKeys): TextMatch {
-  let m = sk.matches.get(text);
-  if (m === undefined) {
-    m = matchHeaderText(text, sk.keys);
-    // Bounded: a sheet's top rows may hold any text (school names, numbers).
-    if (sk.matches.size >= 10_000) sk.matches.clear();
-    sk.matches.set(text, m);
+function matcherOf(specs: readonly ColumnSpec[]): HeaderMatcher {
+  let m = matchers.get(specs);
+  if (!m) {
+    const keys = aliasKeys(specs);
+    matchers.set(specs, (m = memoizeText((text) => matchHeaderText(text, keys))));
   }
   return m;
 }
 
-function rowMatch(sheet: SheetData, row: number, width: number, specs: readonly ColumnSpec[], keys: SpecKeys) {
+function rowMatch(sheet: SheetData, row: number, width: number, specs: readonly ColumnSpec[], match: HeaderMatcher) {
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
   const strength: Record<string, number> = {};
@@ -96,7 +86,7 @@ function rowMatch(sheet: SheetData, row: number, width: number, specs: readonly 
   for (let c = 1; c <= width; c++) {
     const t = cellText(cellAt(sheet, row, c));
     if (!t) continue;
-    const m = matchCached(t, keys);
+    const m = match(t);
     if (!m) {
       extra.push(c);
       continue;
@@ -155,7 +145,7 @@ export function findHeader(
   specs: readonly ColumnSpec[],
   opts: FindHeaderOptions = {},
 ): HeaderMatch | null {
-  const keys = keysOf(specs);
+  const match = matcherOf(specs);
   const last = Math.min(sheet.rows.length, opts.maxScanRows ?? 40);
   // Only the scanned rows and the one under them (a numbering row) are read: the width of those
   // rows, not of the whole sheet (a 92k-row sheet would be walked on every call).
@@ -165,7 +155,7 @@ export function findHeader(
   const minMatched = opts.minMatched ?? Math.min(3, specs.length);
   let best: (ReturnType<typeof rowMatch> & { row: number }) | null = null;
   for (let r = 1; r <= last; r++) {
-    const m = rowMatch(sheet, r, width, specs, keys);
+    const m = rowMatch(sheet, r, width, specs, match);
     if (m.matched < minMatched) continue;
     if (!best || m.matched * 10 + m.exact > best.matched * 10 + best.exact) best = { ...m, row: r };
   }
