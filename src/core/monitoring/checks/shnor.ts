@@ -3,14 +3,8 @@
  * from its procedure results, for the latest year Y with data for Y and Y−1 (workbook level: runs
  * when every sheet is read).
  */
-import type { LowResult } from "../shnor";
-import { procedureYears, shnorStatus } from "../shnor";
+import { lowParams, procedureYears, shnorStatus } from "../shnor";
 import type { MonitoringCheck } from "./check";
-
-/** A low result as a message param: «ВПР 5 кл. математика: 4/10» (procedure: low/participants). */
-function lowParam(l: LowResult): string {
-  return `${l.procedure}: ${l.low}/${l.participants}`;
-}
 
 const yesNo = (b: boolean): string => (b ? "yes" : "no");
 
@@ -35,21 +29,16 @@ export const shnorCheck: MonitoringCheck = {
         "SHNOR_MISMATCH",
         { sheet: schools.sheetName, row: s.row, col: shnorCol, field: "shnor" },
         {
-          variant: st.status
-            ? st.lowY.length >= 2
-              ? "two_low"
-              : "both_years"
-            : st.lowY.length === 1
-              ? "one_low"
-              : "none",
+          // A computed status's own variant (two_low, both_years, one_low, none): the same sentence.
+          variant: st.reason_params.variant,
           column: title,
           school: s.name,
           declared: yesNo(s.shnor),
           computed: yesNo(st.status),
           year: y,
           previous_year: y - 1,
-          low_year: st.lowY.map(lowParam),
-          low_previous: st.lowPrev.map(lowParam),
+          low_year: lowParams(st.lowY),
+          low_previous: lowParams(st.lowPrev),
         },
       );
     }
