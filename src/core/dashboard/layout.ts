@@ -474,7 +474,8 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
         }
       });
       const last = first + o.series.length - 1;
-      const hasTarget = o.target !== undefined && o.target.values.some((t) => t !== null);
+      const target = o.target;
+      const hasTarget = target !== undefined && target.values.some((t) => t !== null);
       charts.push({
         id: o.id,
         kind: "column",
@@ -489,12 +490,12 @@ export function renderDashboard(input: DashboardInput): DashboardLayout {
             values: o.series.map((v) => v.value as number),
             color: o.color,
           },
-          ...(hasTarget && o.target
+          ...(hasTarget
             ? [
                 {
                   name: "Цель",
                   valuesRange: g.rangeRef(first, last, o.col + 2),
-                  values: o.target.values,
+                  values: target.values,
                   color: TARGET_COLOR,
                   asLine: true,
                 },
