@@ -5,7 +5,7 @@
 // made that share larger still, run after run of recompilation. Without inlining, the region's
 // read, check and indicators take about 15 % less CPU cold, the whole `indicators` command about
 // 6 % and `dashboard` about 13 %, wall time unchanged and no loss when warm (`npm run bench`).
-// (Running single-threaded saved CPU too, but cost wall time.) The pane runs in Office's own
+// (Running single-threaded used no less CPU for the whole command, and cost wall time.) The pane runs in Office's own
 // engine, with its defaults.
 "use strict";
 

@@ -25,7 +25,6 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildSync } from "esbuild";
 import { zipSync, strToU8 } from "fflate";
 import { HyperFormula } from "hyperformula";
 import { BUILTIN_TEMPLATES } from "../src/core/templates";
@@ -34,20 +33,11 @@ import { fileSources } from "../src/hosts/xlsx/consolidateNode";
 import { buildDashboard, engineRows, loadExcelJs, type EngineCell } from "../src/hosts/xlsx/testing/testDashboard";
 import { writeDashboard } from "../src/hosts/xlsx/writeDashboard";
 import { gridToXlsx } from "../src/hosts/xlsx/writeGrid";
-import { bundleChild, median, runChild } from "./bench/lib/child";
+import { bundleChild, childEnv, runChild } from "./bench/lib/child";
+import { median } from "./bench/lib/measure";
 import type { CoreRound } from "./bench/lib/coreChild";
 import { headerOf, makeRegionXlsx, PROCEDURES, specOf } from "./bench/lib/region";
 import type { SampleCell, SampleSheet } from "../samples/types";
-
-/**
- * The environment for measured child processes: without the `NODE_OPTIONS` tsx sets for its own
- * children (a bare `node -e 0` would otherwise load tsx's loader too).
- */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  return env;
-}
 
 const s2 = (x: number) => x.toFixed(2);
 
@@ -437,54 +427,26 @@ function sharedStringsBook(count: number): Uint8Array {
   });
 }
 
-/** JavaScript for a child: its peak RSS in bytes (VmHWM where /proc has it, else maxRSS). */
-const PEAK_RSS =
-  `(() => { try { const m = /VmHWM:\\s+(\\d+) kB/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"));` +
-  ` if (m) return Number(m[1]) * 1024; } catch {} return process.resourceUsage().maxRSS * 1024; })()`;
-
 async function benchMemory(): Promise<void> {
   const count = 1_000_000;
   process.stdout.write(`\nПамять: лист из ${count.toLocaleString("ru-RU")} разных строк (общие строки)\n`);
   const file = tempFile("bench-strings.xlsx", sharedStringsBook(count));
-  const bundle = join(file.path, "..", "reader.js");
   try {
     // The reader bundled as the compiled CLI is (no tsx in the child), read in a fresh process, so
     // the peak is the reader's own plus a bare node's. The peak is the child's VmHWM (Linux), not
     // `resourceUsage().maxRSS`: that keeps the pre-exec peak of the forked copy of this process.
-    buildSync({
-      entryPoints: [join(__dirname, "..", "src", "hosts", "xlsx", "node.ts")],
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      outfile: bundle,
-      logLevel: "warning",
-    });
-    const script =
-      `const { readWorkbookFile } = require(${JSON.stringify(bundle)});` +
-      `const c0 = process.cpuUsage();` +
-      `readWorkbookFile(${JSON.stringify(file.path)}).then((wb) => { const c = process.cpuUsage(c0);` +
-      `process.stdout.write(JSON.stringify({ rows: wb.sheets[0].rows.length, last: wb.sheets[0].rows.at(-1)[0], ` +
-      `cpu: (c.user + c.system) / 1e6, maxRss: ${PEAK_RSS} })); });`;
-    const runs: { rows: number; last: string; cpu: number; maxRss: number }[] = [];
-    for (let k = 0; k < 3; k++) {
-      const r = spawnSync("bash", ["-c", 'node -e "$SVERKA_BENCH_SCRIPT"; exit $?'], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-        env: { ...childEnv(), SVERKA_BENCH_SCRIPT: script },
-      });
-      if (r.status !== 0) throw new Error(`the reader's child process failed: ${r.stderr}`);
-      runs.push(JSON.parse(r.stdout) as { rows: number; last: string; cpu: number; maxRss: number });
-    }
-    const bare = spawnSync("bash", ["-c", 'node -e "$SVERKA_BENCH_SCRIPT"; exit $?'], {
-      encoding: "utf8",
-      env: { ...childEnv(), SVERKA_BENCH_SCRIPT: `process.stdout.write(String(${PEAK_RSS}))` },
-    });
+    const dir = join(file.path, "..");
+    const child = bundleChild("memoryChild", dir);
+    type Read = { rows: number; last: string; cpu: number; maxRssMb: number };
+    const runs: Read[] = [];
+    for (let k = 0; k < 3; k++) runs.push(runChild<Read>(child, [file.path]));
+    const bare = runChild<{ maxRssMb: number }>(bundleChild("bareChild", dir), []);
     const m = runs[0];
-    const peaks = runs.map((x) => x.maxRss / 1024 / 1024);
+    const peaks = runs.map((x) => x.maxRssMb);
     process.stdout.write(
       `  файл ${mb(statSync(file.path).size)}; прочитано строк ${m.rows.toLocaleString("ru-RU")} (последняя «${m.last}») ` +
         `за ${s2(median(runs.map((x) => x.cpu)))} с ЦП; пик RSS в 3 запусках: ${peaks.map((x) => x.toFixed(0)).join(", ")} МБ ` +
-        `(голый node: ${mb(Number(bare.stdout))})\n`,
+        `(голый node: ${mb(bare.maxRssMb * 1024 * 1024)})\n`,
     );
     verdict("пиковая память процесса (RSS, медиана), МБ", median(peaks), 400, " МБ");
   } finally {

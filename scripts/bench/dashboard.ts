@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundleChild, median, runChild } from "./lib/child";
+import { bundleChild, runChild } from "./lib/child";
+import { median } from "./lib/measure";
 import { makeRegionXlsx } from "./lib/region";
 
 const { V8_FLAGS } = require("../../bin/v8-flags.js") as { V8_FLAGS: string[] };

@@ -2,8 +2,9 @@
  * Consolidation for every entry point: the master (the pane's open workbook, or the CLI's
  * `--into`) and the school files, each read through the caller's port when its turn comes, checked
  * and planned by the core; the report's sentences (issue messages, each file's message and notes,
- * the master's notes) rendered in the user's language from the core's params. The caller's host
- * writes the plan: the pane's `WorkbookHost.applyConsolidation`, the CLI's file writer.
+ * the master's notes, an unreadable file's read error) rendered in the user's language from their
+ * params. The caller's host writes the plan: the pane's `WorkbookHost.applyConsolidation`, the
+ * CLI's file writer.
  */
 import { collectConsolidation, type CollectProgress } from "../core/consolidate/collect";
 import type {
@@ -24,6 +25,7 @@ import {
 } from "../hosts/host";
 import { hostError } from "../i18n/hostErrors";
 import { localizeConsolidation } from "../i18n/issueMessages";
+import { localizeUnreadableFiles } from "../i18n/readErrors";
 import type { Lang } from "../i18n/strings";
 import { findTemplate } from "./templates";
 
@@ -56,7 +58,10 @@ export async function planConsolidation(
     readFailure: options.readFailure,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { ...c, report: localizeConsolidation(c.report, options.lang ?? "ru") };
+  const lang = options.lang ?? "ru";
+  // An unreadable file's message is its reader's, rendered from the error's params: the core's
+  // `unreadable` sentence can only repeat the Russian text (or, in English, give the code).
+  return { ...c, report: localizeUnreadableFiles(localizeConsolidation(c.report, lang), lang) };
 }
 
 export type ConsolidationStep =

@@ -6,13 +6,13 @@
  */
 
 type NodeReader = typeof import("../hosts/xlsx/node") &
-  Pick<typeof import("../hosts/xlsx/errors"), "WorkbookReadError">;
+  Pick<typeof import("../hosts/xlsx/errors"), "WorkbookReadError" | "readFailureOf">;
 
 /** Reading workbooks from paths. */
 export function xlsxNode(): NodeReader {
   const node = require("../hosts/xlsx/node") as typeof import("../hosts/xlsx/node");
   const errors = require("../hosts/xlsx/errors") as typeof import("../hosts/xlsx/errors");
-  return { ...node, WorkbookReadError: errors.WorkbookReadError };
+  return { ...node, WorkbookReadError: errors.WorkbookReadError, readFailureOf: errors.readFailureOf };
 }
 
 /** School files on disk as consolidation sources, and the reader's failures. */

@@ -67,7 +67,7 @@ export async function openWorkbook(
     return await (options.forWriting ? readWritableWorkbookFile(file) : readWorkbookFileWithBytes(file));
   } catch (e) {
     if (e instanceof WorkbookReadError)
-      throw new UsageError((e.params && readErrorMessage(e.params, options.lang ?? "ru")) ?? e.message);
+      throw new UsageError(readErrorMessage(e.params, options.lang ?? "ru") ?? e.message);
     throw e;
   }
 }

@@ -8,7 +8,7 @@
  * the pane renders them through the dictionaries (Russian or English).
  */
 import type { DashboardBuild } from "../core/dashboard/build";
-import type { ConsolidationPlan } from "../core/consolidate/types";
+import type { ConsolidationPlan, MessageParams, ReadFailure } from "../core/consolidate/types";
 import { columnLetter } from "../core/model/address";
 import type { LayoutSheet } from "../core/dashboard/types";
 import type { WorkbookData } from "../core/model/sheet";
@@ -200,11 +200,11 @@ export interface PickedFileReader {
   /** One source per picked file: its size checked first, then read. */
   source(file: PickedFile): ConsolidationSource;
   /** A read failure as that file's entry: the reader's code and located message. */
-  failure(file: string, error: unknown): { code: string; message: string };
+  failure(file: string, error: unknown): ReadFailure;
 }
 
 /** A message as data: its wording (`variant`) and values (`i18n/hostErrors.ts` renders it in ru or en). */
-export type HostErrorParams = Readonly<Record<string, string | number>> & { readonly variant: string };
+export type HostErrorParams = MessageParams;
 
 /**
  * An error from the host's platform (Office.js `OfficeExtension.Error`, ExcelJS), with its code kept.

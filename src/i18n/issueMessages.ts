@@ -27,6 +27,7 @@ import type {
 } from "../core/consolidate/types";
 import type { IndicatorValue } from "../core/indicators/types";
 import type { Issue, IssueCode, IssueParams, IssueParamValue, RenderedIssue } from "../core/report/issue";
+import { plural } from "../core/report/spravka/format";
 import type { FileReport } from "../core/validate";
 import type { Lang } from "./strings";
 
@@ -442,7 +443,7 @@ export const CONSOLIDATION_TEXTS: Readonly<Record<string, Wording>> = {
   },
 };
 
-/** Why a master sheet takes no rows (`MasterSheet.problemParams`), by its `problem` param. */
+/** Why a master sheet takes no rows (`MasterSheet.problem`), by its `problem` param. */
 export const CONSOLIDATION_PROBLEMS: Readonly<Record<string, Wording>> = {
   no_table: {
     ru: "на листе {problem_sheet|qr} сводной книги не найдена таблица шаблона (заголовки {problem_columns|qr})",
@@ -486,10 +487,7 @@ function counted(
 ): string {
   const n = typeof v === "number" ? v : Number(v);
   if (lang === "en") return `${n} ${n === 1 ? forms.en[0] : forms.en[1]}`;
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const [one, few, many] = forms.ru;
-  return `${n} ${m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many}`;
+  return plural(n, ...forms.ru);
 }
 
 function numberText(n: number, lang: Lang): string {

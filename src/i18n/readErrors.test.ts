@@ -3,7 +3,7 @@
  * have always given (literal expectations), and every variant, found kind, detail, reason and
  * format renders in English with nothing left unrendered and no Russian outside quoted names.
  */
-import { readErrors, readMessages, readParams } from "../hosts/xlsx/errors";
+import { readErrors, readFailureOf, readParams } from "../hosts/xlsx/errors";
 import type { RenderedFileConsolidation } from "../core/consolidate/types";
 import {
   READ_ERROR_TEXTS,
@@ -218,6 +218,14 @@ describe("read error templates", () => {
       "25 МБ",
       "4 ГБ",
     ]);
+    // Russian unless told.
+    expect([512, 2048, 1536, 25 * 1024 * 1024, 0xfffffff0].map((n) => formatSize(n))).toEqual([
+      "512 байт",
+      "2 КБ",
+      "1,5 КБ",
+      "25 МБ",
+      "4 ГБ",
+    ]);
     expect([512, 1536, 0xfffffff0].map((n) => formatSize(n, "en"))).toEqual(["512 bytes", "1.5 KB", "4 GB"]);
   });
 
@@ -237,15 +245,16 @@ describe("the errors and failures that carry them", () => {
     expect(e.code).toBe("NOT_XLSX");
     expect(e.file).toBe(F);
     expect(e.params).toEqual({ variant: "not_xlsx", file: F, found: "zip", detail: "empty_archive" });
-    expect(e.message).toBe(readMessages.notXlsx(F, "zip", "empty_archive"));
-    expect(e.message).toBe(readErrorMessage(e.params!, "ru"));
+    expect(e.message).toBe(readErrors.notXlsx(F, "zip", "empty_archive").message);
+    expect(e.message).toBe(readErrorMessage(e.params, "ru"));
     expect(readErrors.notWritable(F, "csv").code).toBe("NOT_XLSX");
     expect(readErrors.zipBombRatio(F, "p", 500, 100).code).toBe("ZIP_BOMB");
   });
 
   it("localizes a failure from its params, and leaves one without params as it is", () => {
     const e = readErrors.encrypted(F);
-    const failure = { code: e.code, message: e.message, message_params: e.params! };
+    const failure = readFailureOf(e);
+    expect(failure).toEqual({ code: "ENCRYPTED", message: e.message, message_params: e.params });
     expect(localizeReadFailure(failure, "ru")).toEqual(failure);
     const en = localizeReadFailure(failure, "en");
     expect(en.message).toMatch(/^The file “отчёт\.xlsx” is password-protected/);
@@ -256,7 +265,7 @@ describe("the errors and failures that carry them", () => {
 
   it("localizes an unreadable consolidation file's message and error; other files stay", () => {
     const e = readErrors.legacyXls("школа.xls");
-    const error = { code: e.code, message: e.message, message_params: e.params! };
+    const error = readFailureOf(e);
     const file = {
       file: "школа.xls",
       status: "unreadable",

@@ -9,12 +9,17 @@
  * file is, by `found`), `{detail_text}` (by `detail`), `{reason_text}` (why a package is damaged,
  * by `reason`), `{format_text}` (by `format`), sizes, ratios and counts (`{size_text}` …).
  */
-import type { RenderedConsolidationReport, RenderedFileConsolidation } from "../core/consolidate/types";
+import type {
+  MessageParams,
+  ReadFailure,
+  RenderedConsolidationReport,
+  RenderedFileConsolidation,
+} from "../core/consolidate/types";
 import { renderTemplate, type Wording } from "./issueMessages";
 import type { Lang } from "./strings";
 
-/** A read failure as data: its wording (`variant`) and values. */
-export type ReadErrorParams = Readonly<Record<string, string | number>> & { readonly variant: string };
+/** A read failure as data: its wording (`variant`) and values (the same shape as a host error's). */
+export type ReadErrorParams = MessageParams;
 
 /** What a file turned out to be, when it is not a workbook Sverka reads. */
 export type FoundKind =
@@ -303,13 +308,6 @@ export function isReadErrorParams(v: unknown): v is ReadErrorParams {
   );
 }
 
-/** A read error as the CLI JSON and the consolidation carry it: code, message, and the message as data. */
-export interface ReadFailure {
-  code: string;
-  message: string;
-  message_params?: ReadErrorParams;
-}
-
 /** A read failure with its `message` in `lang` (from its `message_params`; without them, as it is). */
 export function localizeReadFailure<T extends ReadFailure>(failure: T, lang: Lang): T {
   const message = failure.message_params ? readErrorMessage(failure.message_params, lang) : null;
@@ -322,15 +320,13 @@ export function localizeReadFailure<T extends ReadFailure>(failure: T, lang: Lan
  * Russian message (or, in English, only the code); the error's params say it in either language.
  */
 export function localizeUnreadableFile(file: RenderedFileConsolidation, lang: Lang): RenderedFileConsolidation {
-  const error: ReadFailure | undefined = file.error;
-  if (file.status !== "unreadable" || !error?.message_params) return file;
-  const localized = localizeReadFailure(error, lang);
+  if (file.status !== "unreadable" || !file.error?.message_params) return file;
+  const localized = localizeReadFailure(file.error, lang);
   return { ...file, message: localized.message, error: localized };
 }
 
 /** A consolidation report with every unreadable file's message in `lang` (`localizeUnreadableFile`). */
 export function localizeUnreadableFiles(report: RenderedConsolidationReport, lang: Lang): RenderedConsolidationReport {
-  if (!report.files.some((f) => f.status === "unreadable" && (f.error as ReadFailure | undefined)?.message_params))
-    return report;
+  if (!report.files.some((f) => f.status === "unreadable" && f.error?.message_params)) return report;
   return { ...report, files: report.files.map((f) => localizeUnreadableFile(f, lang)) };
 }

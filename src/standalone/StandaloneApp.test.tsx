@@ -9,7 +9,7 @@
 import type { ComponentProps } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import type { PickedFile } from "../hosts/xlsx/browserHost";
-import { readErrors, readMessages } from "../hosts/xlsx/errors";
+import { readErrors } from "../hosts/xlsx/errors";
 import { en, format, ru } from "../i18n/strings";
 import { FakeHost, lazoWorkbook } from "../taskpane/testing/fakeHost";
 import {
@@ -93,7 +93,7 @@ describe("StandaloneApp", () => {
     expect(bad.getAttribute("data-status")).toBe("error");
     const alert = within(bad).getByRole("alert");
     expect(alert.textContent).toContain(format(ru.errorCode, { code: "NOT_XLSX" }));
-    expect(alert.textContent).toContain(readMessages.notXlsx("pdf-отчёт.xlsx", "pdf"));
+    expect(alert.textContent).toContain(readErrors.notXlsx("pdf-отчёт.xlsx", "pdf").message);
     // The selected (first) file: its name as the heading, and the task pane's tabs on its host.
     const ws = screen.getByTestId("workspace");
     expect(within(ws).getByRole("heading", { level: 2, name: "школа.xlsx" })).toBeTruthy();
@@ -115,7 +115,7 @@ describe("StandaloneApp", () => {
     expect(alert.textContent).toContain(
       "The file “pdf-отчёт.xlsx” is not an Excel workbook or a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): it is a PDF document.",
     );
-    expect(alert.textContent).not.toContain(readMessages.notXlsx("pdf-отчёт.xlsx", "pdf"));
+    expect(alert.textContent).not.toContain(readErrors.notXlsx("pdf-отчёт.xlsx", "pdf").message);
   });
 
   it("checks the selected file through its own host; another file gets a fresh pane on its host", async () => {

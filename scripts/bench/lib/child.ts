@@ -24,18 +24,23 @@ export function bundleChild(name: string, dir: string): string {
   return out;
 }
 
+/**
+ * The environment for measured child processes: without the `NODE_OPTIONS` tsx sets for its own
+ * children (a bare node would otherwise load tsx's loader too).
+ */
+export function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
 /** Runs a bundled child with `args` and parses the JSON of its last output line. */
 export function runChild<T>(bundle: string, args: string[], nodeArgs: string[] = []): T {
   const out = execFileSync(process.execPath, [...nodeArgs, bundle, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
     // The bundle lives in a temporary folder: its npm packages (ExcelJS) are the project's.
-    env: { ...process.env, NODE_OPTIONS: "", NODE_PATH: join(__dirname, "..", "..", "..", "node_modules") },
+    env: { ...childEnv(), NODE_PATH: join(__dirname, "..", "..", "..", "node_modules") },
   });
   return JSON.parse(out.trim().split("\n").pop() ?? "{}") as T;
-}
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }

@@ -12,7 +12,7 @@ import { computeIndicators } from "../../../src/core/indicators/engine";
 import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
 import { readWorkbookFile } from "../../../src/hosts/xlsx/node";
-import { median } from "./child";
+import { cpu, median } from "./measure";
 // The command's V8 flags (`bin/v8-flags.js`).
 const { tuneV8 } = require("../../../bin/v8-flags.js") as { tuneV8: () => void };
 
@@ -24,11 +24,6 @@ export interface CoreRound {
   first: number;
   /** Facts about the job's output, to print (rows read, issues, values, issues by code …). */
   facts: Record<string, number | string>;
-}
-
-function cpu(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
 }
 
 function gc(): void {

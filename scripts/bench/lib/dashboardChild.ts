@@ -11,27 +11,9 @@ import { buildLayouts, checkWorkbook } from "../../../src/app/check";
 import { BUILTIN_TEMPLATES } from "../../../src/core/templates";
 import { readWritableWorkbookFile, zlibDeflater } from "../../../src/hosts/xlsx/node";
 import { writeDashboard } from "../../../src/hosts/xlsx/writeDashboard";
+import { cpu, peakRssMb } from "./measure";
 // The command's V8 flags (`bin/v8-flags.js`).
 const { tuneV8 } = require("../../../bin/v8-flags.js") as { tuneV8: () => void };
-
-/**
- * The peak RSS in MB: the process's VmHWM where /proc has it (Linux), else `maxRSS` (which may keep
- * the peak of the parent that forked the child, before it exec'd node).
- */
-function peakRssMb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // No /proc: the fallback below.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
-function cpu(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-}
 
 async function main(): Promise<void> {
   const [mode, file, out] = process.argv.slice(2);

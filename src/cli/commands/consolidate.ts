@@ -1,7 +1,6 @@
 /** `sverka consolidate <files…> --into master.xlsx --out copy.xlsx`: school files merged into a copy of the master. */
 import type { Command } from "commander";
 import { planConsolidation } from "../../app/consolidate";
-import { localizeUnreadableFiles } from "../../i18n/readErrors";
 import { EXIT_ERRORS, EXIT_OK, type Cli } from "../context";
 import { formatConsolidation } from "../format";
 import { xlsxConsolidation, xlsxNode } from "../fileHost";
@@ -36,8 +35,7 @@ export function registerConsolidate(program: Command, cli: Cli): void {
       const result = await applyConsolidationPlan(bytes, consolidation.plan, { deflateRaw: xlsxNode().zlibDeflater });
       bar?.end();
       await writeOut(cli, o.out, result.data);
-      // The reader's message of an unreadable file in the user's language (the JSON gains its `message_params`).
-      const r = localizeUnreadableFiles(consolidation.report, cli.lang);
+      const r = consolidation.report;
       if (o.json) cli.io.out(JSON.stringify({ ...r, out: o.out, warnings: result.warnings }, null, 2) + "\n");
       else cli.io.out(formatConsolidation(r, o.out, result.warnings, cli.paint, cli.lang) + "\n");
       const problems = r.summary.rejected + r.summary.unreadable + r.summary.merged_partly + r.duplicates.length > 0;

@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { checkWorkbook } from "../../app/check";
 import type { FileReport } from "../../core/validate";
-import { localizeReadFailure, type ReadFailure } from "../../i18n/readErrors";
+import type { ReadFailure } from "../../core/consolidate/types";
+import { localizeReadFailure } from "../../i18n/readErrors";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Cli } from "../context";
 import { formatReport } from "../format";
 import { xlsxNode } from "../fileHost";
@@ -30,7 +31,7 @@ export function registerValidate(program: Command, cli: Cli): void {
       const templates = await loadTemplates(cli, o.templateFile);
       const templateId = chosenTemplate(cli, o.template, templates);
       const { asOf } = dates(cli, o.asOf);
-      const { readWorkbookFile, WorkbookReadError } = xlsxNode();
+      const { readWorkbookFile, WorkbookReadError, readFailureOf } = xlsxNode();
       const reports: (FileReport | UnreadableFile)[] = [];
       let anyErrors = false;
       let unreadable = false;
@@ -48,10 +49,7 @@ export function registerValidate(program: Command, cli: Cli): void {
         } catch (e) {
           if (!(e instanceof WorkbookReadError)) throw e;
           unreadable = true;
-          const error = localizeReadFailure(
-            { code: e.code, message: e.message, ...(e.params ? { message_params: e.params } : {}) },
-            cli.lang,
-          );
+          const error = localizeReadFailure(readFailureOf(e), cli.lang);
           cli.io.err(`sverka: ${error.message}\n`);
           reports.push({
             file,

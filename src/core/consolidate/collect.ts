@@ -6,7 +6,7 @@
  */
 import type { WorkbookData } from "../model/sheet";
 import { startConsolidation, type ConsolidateOptions, type ConsolidationInput } from "./consolidate";
-import type { Consolidation } from "./types";
+import type { Consolidation, ReadFailure } from "./types";
 
 /** A school file that a host reads on demand. */
 export interface CollectSource {
@@ -28,7 +28,7 @@ export interface CollectProgress {
 export interface CollectOptions extends ConsolidateOptions {
   onProgress?: (p: CollectProgress) => void;
   /** A read failure as the file's code and located message (the host's reader knows its errors). */
-  readFailure: (file: string, error: unknown) => { code: string; message: string };
+  readFailure: (file: string, error: unknown) => ReadFailure;
 }
 
 export async function collectConsolidation(

@@ -28,6 +28,7 @@ import type {
   FileConsolidationReport,
   FileSheetReport,
   PlanCell,
+  ReadFailure,
   RowRun,
   SheetPlan,
 } from "./types";
@@ -48,7 +49,7 @@ export type ConsolidationInput =
   | {
       file: string;
       workbook?: undefined;
-      error: { code: string; message: string };
+      error: ReadFailure;
     };
 
 export interface Consolidator {

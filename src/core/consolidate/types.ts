@@ -98,6 +98,19 @@ export interface FileSheetReport {
   registered_rows: number;
 }
 
+/** A message as data: its wording (`variant`) and values; the app renders it in the user's language. */
+export type MessageParams = Readonly<Record<string, string | number>> & { readonly variant: string };
+
+/**
+ * Why a file could not be read, as the host's reader says it: its code, its message (Russian) and,
+ * when the reader gives them, the message as data (`i18n/readErrors.ts` renders it in ru or en).
+ */
+export interface ReadFailure {
+  code: string;
+  message: string;
+  message_params?: MessageParams;
+}
+
 export interface FileConsolidationReport {
   /** File name as written into «Источник». */
   file: string;
@@ -124,8 +137,8 @@ export interface FileConsolidationReport {
   summary: IssueSummary;
   /** Other things worth knowing (a column the master lacks, another template recorded …), each as data (`variant` and values). */
   notes_params: IssueParams[];
-  /** Why the file could not be read (`WorkbookReadError` code and message). */
-  error?: { code: string; message: string };
+  /** Why the file could not be read: the reader's code and message, and the message as data. */
+  error?: ReadFailure;
 }
 
 export interface DuplicateSchool {

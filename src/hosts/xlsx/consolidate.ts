@@ -11,10 +11,10 @@
  */
 import { collectConsolidation as collect, type CollectProgress } from "../../core/consolidate/collect";
 import type { ConsolidateOptions } from "../../core/consolidate/consolidate";
-import type { Consolidation, ConsolidationPlan, PlanCell } from "../../core/consolidate/types";
+import type { Consolidation, ConsolidationPlan, PlanCell, ReadFailure } from "../../core/consolidate/types";
 import type { WorkbookData } from "../../core/model/sheet";
 import type { ConsolidationSource } from "../host";
-import { WorkbookReadError, readErrors, type ReadErrorParams } from "./errors";
+import { WorkbookReadError, readErrors, readFailureOf } from "./errors";
 import { readWorkbook } from "./read";
 import { patchConsolidation } from "./package/consolidatePatch";
 import type { PatchOptions } from "./package/workbookPackage";
@@ -46,13 +46,10 @@ function errorText(e: unknown): string {
  * A read failure as the file's code and message (Russian), with the message as data
  * (`message_params`, for the other language): the reader's, or CORRUPT for anything else.
  */
-export function readFailure(
-  file: string,
-  e: unknown,
-): { code: string; message: string; message_params?: ReadErrorParams } {
-  const error =
-    e instanceof WorkbookReadError ? e : readErrors.corrupt(file, { reason: "technical", detail: errorText(e) });
-  return { code: error.code, message: error.message, ...(error.params ? { message_params: error.params } : {}) };
+export function readFailure(file: string, e: unknown): ReadFailure {
+  return readFailureOf(
+    e instanceof WorkbookReadError ? e : readErrors.corrupt(file, { reason: "technical", detail: errorText(e) }),
+  );
 }
 
 /**

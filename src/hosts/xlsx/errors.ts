@@ -4,8 +4,8 @@
  * `common/src/utilities/error.ts`. The message is also data (`params`: a variant and its values),
  * which `i18n/readErrors.ts` renders in Russian (the `message`) or English.
  */
+import type { ReadFailure } from "../../core/consolidate/types";
 import {
-  formatSize as formatSizeIn,
   readErrorMessage,
   type CorruptReason,
   type FoundKind,
@@ -24,19 +24,14 @@ export class WorkbookReadError extends Error {
   readonly code: WorkbookReadErrorCode;
   /** The file as the user named it (a file name, or the path given on the command line). */
   readonly file: string;
-  /** The message as data, for other languages (absent when an error was made from a text alone). */
-  readonly params?: ReadErrorParams;
+  /** The message as data, for other languages (`message` is its Russian rendering). */
+  readonly params: ReadErrorParams;
 
-  constructor(
-    code: WorkbookReadErrorCode,
-    file: string,
-    message: string,
-    options?: { cause?: unknown; params?: ReadErrorParams },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: WorkbookReadErrorCode, file: string, message: string, params: ReadErrorParams, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.code = code;
     this.file = file;
-    if (options?.params) this.params = options.params;
+    this.params = params;
   }
 }
 
@@ -44,9 +39,9 @@ export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
   return e instanceof WorkbookReadError;
 }
 
-/** Sizes for people, in Russian: «30,5 МБ», «812 КБ». */
-export function formatSize(bytes: number): string {
-  return formatSizeIn(bytes, "ru");
+/** The error as a file's read failure (the CLI JSON's `error`, a consolidation's unreadable file). */
+export function readFailureOf(e: WorkbookReadError): ReadFailure {
+  return { code: e.code, message: e.message, message_params: e.params };
 }
 
 function ru(params: ReadErrorParams): string {
@@ -107,29 +102,8 @@ export const readParams = {
   }),
 } as const;
 
-/** The Russian message of each situation (`readParams` rendered). */
-export const readMessages = {
-  notFound: (file: string, path: string): string => ru(readParams.notFound(file, path)),
-  notXlsx: (file: string, found: FoundKind, detail?: NotXlsxDetail, bytes?: string): string =>
-    ru(readParams.notXlsx(file, found, detail, bytes)),
-  legacyXls: (file: string): string => ru(readParams.legacyXls(file)),
-  notWritable: (file: string, format: WorkbookFormat): string => ru(readParams.notWritable(file, format)),
-  corruptFormat: (file: string, format: WorkbookFormat, reason: CorruptReason): string =>
-    ru(readParams.corruptFormat(file, format, reason)),
-  encrypted: (file: string): string => ru(readParams.encrypted(file)),
-  corrupt: (file: string, reason: CorruptReason): string => ru(readParams.corrupt(file, reason)),
-  tooLarge: (file: string, size: number, max: number): string => ru(readParams.tooLarge(file, size, max)),
-  zipBombTotal: (file: string, total: number, max: number): string => ru(readParams.zipBombTotal(file, total, max)),
-  zipBombRatio: (file: string, part: string, ratio: number, max: number): string =>
-    ru(readParams.zipBombRatio(file, part, ratio, max)),
-  zipBombEntries: (file: string, count: number, max: number): string => ru(readParams.zipBombEntries(file, count, max)),
-} as const;
-
 function make(code: WorkbookReadErrorCode, params: ReadErrorParams, cause?: unknown): WorkbookReadError {
-  return new WorkbookReadError(code, String(params.file), ru(params), {
-    params,
-    ...(cause !== undefined ? { cause } : {}),
-  });
+  return new WorkbookReadError(code, String(params.file), ru(params), params, cause);
 }
 
 /** The error of each situation: its code, the file, the Russian message and its params. */

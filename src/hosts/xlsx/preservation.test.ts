@@ -135,8 +135,7 @@ describe("the official's workbook survives `dashboard` twice, byte for byte", ()
       const dir = mkdtempSync(join(tmpdir(), "sverka-lo-"));
       try {
         writeFileSync(join(dir, "copy.xlsm"), second.data);
-        convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsm"), "ods");
-        const ods = readFileSync(join(dir, "copy.ods"));
+        const ods = readFileSync(convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsm"), "ods"));
         return unzipAll(new Uint8Array(ods)).then((parts) => {
           const content = dec.decode(parts.get("content.xml"));
           const objects = [...parts.keys()].filter((k) => /^Object \d+\/content\.xml$/.test(k));

@@ -6,8 +6,7 @@
  * the counts let tests show that.
  */
 import { decodeXml, parseAttributes, parseRelationships, parseWorkbookPart } from "./ooxml";
-import { REL_TYPES } from "./package/parts";
-import { transitionalRelType } from "./package/strict";
+import { REL_TYPES, relationships } from "./package/parts";
 import { extractText, readZipDirectory, type ZipDirectory } from "./zip";
 
 export interface RawDefinedName {
@@ -114,10 +113,7 @@ export async function snapshotPackage(
   const ignored = new Set(ignoreSheets.map((n) => parts.get(n)).filter((p): p is string => p !== undefined));
   let customProperties: PackageSnapshot["customProperties"] = null;
   const rootRels = await extractText(bytes, dir, "_rels/.rels");
-  // Either flavour: Strict's `…/customProperties` compared under its Transitional name.
-  const rel = rootRels
-    ? parseRelationships(rootRels).find((r) => transitionalRelType(r.type) === REL_TYPES.customProperties)
-    : undefined;
+  const rel = relationships(rootRels).find((r) => r.type === REL_TYPES.customProperties);
   if (rel) {
     const part = rel.target.replace(/^\//, "");
     const xml = await extractText(bytes, dir, part);

@@ -22,7 +22,6 @@ import {
 import type { FileStatus, RenderedFileConsolidation } from "../../core/consolidate/types";
 import { format, type StringKey, type Strings } from "../../i18n/strings";
 import { issueMessage } from "../../i18n/issueMessages";
-import { localizeUnreadableFile } from "../../i18n/readErrors";
 import type { ConsolidationRun, ConsolidationStep } from "../state/pipeline";
 import type { ConsolidationSlice } from "../state/useConsolidation";
 import { FilePickButton } from "./controls";
@@ -107,10 +106,8 @@ function FileIssues({ file }: { file: RenderedFileConsolidation }) {
   );
 }
 
-function FileCard({ file: reported, run }: { file: RenderedFileConsolidation; run: ConsolidationRun }) {
-  const { t, lang } = usePaneText();
-  // An unreadable file's message is the reader's, in the pane's language.
-  const file = localizeUnreadableFile(reported, lang);
+function FileCard({ file, run }: { file: RenderedFileConsolidation; run: ConsolidationRun }) {
+  const { t } = usePaneText();
   const ui = usePaneStyles();
   const styles = useStyles();
   const sheets = file.sheets.filter((s) => s.rows > 0);

@@ -7,10 +7,11 @@
  */
 import { escapeAttr, escapeText } from "./xmlText";
 import { parseAttributes, parseRelationships, type Relationship } from "../ooxml";
-import { transitionalRelType } from "./strict";
+import { declaredPrefix, transitionalRelType } from "./strict";
 
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 export const REL_TYPES = {
   worksheet: `${REL}/worksheet`,
   styles: `${REL}/styles`,
@@ -146,12 +147,8 @@ export function sheetEntries(workbook: string): SheetEntry[] {
 
 /** The prefix bound to the relationships namespace in the workbook (declared on the root if missing). */
 export function ensureRelPrefix(workbook: string): { xml: string; prefix: string } {
-  // Transitional or Strict: a second `xmlns:r` would make the part malformed.
-  const m =
-    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
-      workbook,
-    );
-  if (m) return { xml: workbook, prefix: m[1] };
+  const prefix = declaredPrefix(workbook, NS_R);
+  if (prefix !== undefined) return { xml: workbook, prefix };
   const root = /<((?:\w+:)?workbook)\b/.exec(workbook);
   if (!root) throw new Error("no <workbook> element");
   const at = root.index + root[0].length;
@@ -220,23 +217,19 @@ export function definedNameElement(
 const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 
 export function emptyCustomProperties(): string {
-  return `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"></Properties>`;
+  return `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${NS_VT}"></Properties>`;
 }
 
 /** Sets a text custom property: replaces the property of that name, or appends one with a new pid. */
 export function setCustomProperty(xml: string, name: string, value: string): string {
-  // Transitional or Strict (a second `xmlns:vt` would make the part malformed).
-  const vt =
-    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/docPropsVTypes["']/.exec(
-      xml,
-    )?.[1];
+  const vt = declaredPrefix(xml, NS_VT);
   let doc = xml;
   let vtp = vt;
   if (vtp === undefined) {
     const root = /<((?:\w+:)?Properties)\b/.exec(doc);
     if (!root) throw new Error("no <Properties> element");
     const at = root.index + root[0].length;
-    doc = `${doc.slice(0, at)} xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"${doc.slice(at)}`;
+    doc = `${doc.slice(0, at)} xmlns:vt="${NS_VT}"${doc.slice(at)}`;
     vtp = "vt";
   }
   const p = prefixOf(doc, "Properties");

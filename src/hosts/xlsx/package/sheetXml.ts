@@ -178,7 +178,7 @@ export function sheetXml(sheet: LayoutSheet, o: SheetXmlOptions): string {
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       const ref = `${letters[c.col]}${c.row}`;
-      if (c.style !== lastStyle || c.numFmt !== lastFmt || i === 0) {
+      if (c.style !== lastStyle || c.numFmt !== lastFmt) {
         const base = c.style ? CELL_STYLES[c.style] : undefined;
         const spec: XfSpec | undefined =
           base || c.numFmt ? { ...(base ?? {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) } : undefined;

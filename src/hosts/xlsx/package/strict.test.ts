@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyConsolidationPlan } from "../consolidate";
+import { parseRelationships, parseWorkbookPart, resolvePartName } from "../ooxml";
 import { readWorkbook } from "../read";
 import { buildDashboard, MONITORING_SAMPLE, sampleBytes, type BuiltDashboard } from "../testing/testDashboard";
 import { buildZip, unzipAll } from "../testing/testZip";
@@ -271,8 +272,8 @@ describe("a Strict workbook through `dashboard` twice", () => {
       const dir = mkdtempSync(join(tmpdir(), "sverka-strict-"));
       try {
         writeFileSync(join(dir, "copy.xlsx"), second.data);
-        convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsx"), "ods");
-        const parts = await unzipAll(new Uint8Array(readFileSync(join(dir, "copy.ods"))));
+        const ods = convertWithLibreOffice(lo!, dir, join(dir, "copy.xlsx"), "ods");
+        const parts = await unzipAll(new Uint8Array(readFileSync(ods)));
         const content = dec.decode(parts.get("content.xml"));
         const tables = [...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1]);
         expect(tables).toEqual(
@@ -349,6 +350,16 @@ describe("a Strict workbook whose custom properties are not at docProps/custom.x
   });
 });
 
+/** The worksheet part of the sheet named `name` (through `xl/workbook.xml` and its relationships). */
+function sheetPart(parts: Map<string, Uint8Array>, name: string): string {
+  const entry = parseWorkbookPart(dec.decode(parts.get("xl/workbook.xml"))).sheets.find((s) => s.name === name);
+  const rel = parseRelationships(dec.decode(parts.get("xl/_rels/workbook.xml.rels"))).find(
+    (r) => r.id === entry?.relId,
+  );
+  if (!rel) throw new Error(`no part for sheet ${name}`);
+  return resolvePartName("xl", rel.target);
+}
+
 describe("consolidation into a Strict master", () => {
   it("appends rows and adds a sheet in Strict, every other part byte for byte", async () => {
     const original = await strictCopy(await sampleBytes(MONITORING_SAMPLE));
@@ -370,14 +381,31 @@ describe("consolidation into a Strict master", () => {
     const { data } = await applyConsolidationPlan(original, plan);
     const before = await unzipAll(original);
     const after = await unzipAll(data);
-    for (const [name, bytes] of after) {
-      const was = before.get(name);
-      if (was !== undefined && Buffer.from(was).equals(Buffer.from(bytes))) continue;
+    // Exactly the listing parts, the appended sheet and the new one changed: every other part,
+    // the other user sheets included, keeps its bytes.
+    const changed = [...after]
+      .filter(([name, bytes]) => {
+        const was = before.get(name);
+        return was === undefined || !Buffer.from(was).equals(Buffer.from(bytes));
+      })
+      .map(([name]) => name);
+    expect([...before.keys()].filter((name) => !after.has(name))).toEqual([]);
+    expect(changed.sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        sheetPart(before, sheet.name),
+        sheetPart(after, "Новый лист"),
+      ].sort(),
+    );
+    expect(before.has(sheetPart(after, "Новый лист"))).toBe(false);
+    for (const name of changed)
       expect({
         name,
-        transitional: transitionalUris(dec.decode(bytes)),
+        transitional: transitionalUris(dec.decode(after.get(name))),
       }).toEqual({ name, transitional: [] });
-    }
     const back = await readWorkbook(data, "copy.xlsx");
     expect(back.sheets.map((s) => s.name)).toContain("Новый лист");
     expect(back.sheets.find((s) => s.name === sheet.name)!.rows.some((r) => r.at(-1) === "alpha.xlsx")).toBe(true);

@@ -15,7 +15,7 @@ const T = "http://schemas.openxmlformats.org";
 const S = "http://purl.oclc.org/ooxml";
 
 /** Transitional namespace → Strict namespace, for the namespaces Sverka's parts use (and kin). */
-export const STRICT_NAMESPACES: Readonly<Record<string, string>> = {
+const STRICT_NAMESPACES: Readonly<Record<string, string>> = {
   [`${T}/spreadsheetml/2006/main`]: `${S}/spreadsheetml/main`,
   [`${T}/officeDocument/2006/relationships`]: `${S}/officeDocument/relationships`,
   [`${T}/drawingml/2006/main`]: `${S}/drawingml/main`,
@@ -40,7 +40,7 @@ const TRANSITIONAL_REL_NAMES: Readonly<Record<string, string>> = Object.fromEntr
 );
 
 /** A Transitional URI (namespace or relationship type) in Strict, or undefined when it has no other name. */
-export function strictUri(uri: string): string | undefined {
+function strictUri(uri: string): string | undefined {
   const ns = STRICT_NAMESPACES[uri];
   if (ns !== undefined) return ns;
   if (uri.startsWith(T_REL)) {
@@ -55,6 +55,22 @@ export function transitionalRelType(type: string): string {
   if (!type.startsWith(S_REL)) return type;
   const name = type.slice(S_REL.length);
   return T_REL + (TRANSITIONAL_REL_NAMES[name] ?? name);
+}
+
+const declarations = new Map<string, RegExp>();
+
+/**
+ * The prefix an `xmlns:p` declaration binds to the Transitional namespace `ns` or to its Strict
+ * name, or undefined: declaring a second one for the same prefix would make the part malformed.
+ */
+export function declaredPrefix(xml: string, ns: string): string | undefined {
+  let re = declarations.get(ns);
+  if (re === undefined) {
+    const uris = [ns, STRICT_NAMESPACES[ns] ?? ns].map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    re = new RegExp(`xmlns:(\\w+)\\s*=\\s*["'](?:${uris.join("|")})["']`);
+    declarations.set(ns, re);
+  }
+  return re.exec(xml)?.[1];
 }
 
 /** Whether the workbook part's root element is in the Strict SpreadsheetML namespace. */

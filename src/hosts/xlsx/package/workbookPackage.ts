@@ -47,7 +47,7 @@ export class WorkbookPackage {
   /** `[Content_Types].xml` as edited so far. */
   types: string;
   /** An ISO/IEC 29500 Strict workbook: what Sverka writes is mapped to Strict on save. */
-  readonly strict: boolean;
+  private readonly strict: boolean;
   private relPrefix: string | undefined;
   private maxSheetId: number;
   private stylesState: { part: string; appender: StylesAppender; created: boolean } | undefined;
@@ -136,8 +136,11 @@ export class WorkbookPackage {
     // Every part written or appended to is in the package's own flavour; untouched parts keep their bytes.
     if (this.strict)
       for (const name of this.pkg.names())
-        if (this.pkg.changed(name) && /\.(xml|rels)$/i.test(name))
-          this.setIfChanged(name, toStrict(this.pkg.text(name) ?? ""));
+        if (this.pkg.changed(name) && /\.(xml|rels)$/i.test(name)) {
+          const text = this.pkg.text(name) ?? "";
+          const strict = toStrict(text);
+          if (strict !== text) this.pkg.set(name, strict);
+        }
     return this.pkg.toBytes(deflateRaw);
   }
 

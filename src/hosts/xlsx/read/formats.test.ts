@@ -4,7 +4,6 @@
  * `soffice` is installed). A converted sample must give the same ФЛК report and the same
  * indicators as the original .xlsx — the Lazo ШНОР shares 27.6 % (2021) and 34.5 % (2022) included.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, copyFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { BUILTIN_TEMPLATES } from "../../../core/templates";
 import { validateWorkbook } from "../../../core/validate";
 import { readWorkbookFile, readWritableWorkbookFile } from "../node";
 import { readWorkbook, readWorkbookWithFormat } from "../read";
+import { convertWithLibreOffice, soffice } from "../testing/libreoffice";
 import { buildCompoundFile } from "../testing/testZip";
 
 const SAMPLES = join(__dirname, "..", "..", "..", "..", "samples");
@@ -147,43 +147,24 @@ describe("samples converted by LibreOffice (committed fixtures)", () => {
   });
 });
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const withSoffice = hasSoffice() ? describe : describe.skip;
+const lo = soffice();
+const withSoffice = lo ? describe : describe.skip;
 
 withSoffice("samples converted by LibreOffice now (soffice installed)", () => {
   let dir: string;
+  const files = new Map<string, string>();
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "sverka-lo-"));
     copyFileSync(join(SAMPLES, `${MONITORING}.xlsx`), join(dir, `${MONITORING}.xlsx`));
-    for (const to of ["xls", "ods"]) {
-      execFileSync(
-        "soffice",
-        [
-          "--headless",
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--convert-to",
-          to,
-          "--outdir",
-          dir,
-          join(dir, `${MONITORING}.xlsx`),
-        ],
-        { stdio: "ignore", timeout: 120_000 },
-      );
-    }
+    for (const to of ["xls", "ods"])
+      files.set(to, convertWithLibreOffice(lo!, dir, join(dir, `${MONITORING}.xlsx`), to));
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const ext of ["xls", "ods"]) {
     it(`reads the monitoring sample as LibreOffice saves it in .${ext}`, async () => {
-      const path = join(dir, `${MONITORING}.${ext}`);
+      const path = files.get(ext)!;
+      expect(path).toBe(join(dir, `${MONITORING}.${ext}`));
       expect(readdirSync(dir)).toContain(`${MONITORING}.${ext}`);
       expect(existsSync(path)).toBe(true);
       const original = await readWorkbookFile(join(SAMPLES, `${MONITORING}.xlsx`));

@@ -24,8 +24,7 @@ import {
   resolvePartName,
 } from "../ooxml";
 import { corruptReasonText, type CorruptReason } from "../../../i18n/readErrors";
-import { REL_TYPES } from "../package/parts";
-import { transitionalRelType } from "../package/strict";
+import { REL_TYPES, relationships } from "../package/parts";
 import { findEntry, type ZipDirectory, type ZipEntry } from "../zip";
 import { attributes, collectText, newTag, nextTag, textContent } from "./xml";
 
@@ -774,7 +773,7 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
   const partText = (b: Uint8Array, d: ZipDirectory, name: string) => readPartText(b, d, name, inflate);
   // The workbook part: from the package relationships, else the usual name.
   const rootRels = partText(bytes, dir, "_rels/.rels");
-  const rels = rootRels === undefined ? [] : parseRelationships(rootRels);
+  const rels = relationships(rootRels);
   const officeRel = rels.find((r) => r.type.endsWith("/officeDocument"));
   let workbookName = officeRel ? resolvePartName("", officeRel.target) : "xl/workbook.xml";
   if (!findEntry(dir, workbookName)) workbookName = "xl/workbook.xml";
@@ -821,8 +820,7 @@ export function readXlsxPackage(bytes: Uint8Array, dir: ZipDirectory, options: X
     });
   });
 
-  // Strict names the type `…/customProperties`: compared under its Transitional name, as the writers do.
-  const customRel = rels.find((r) => transitionalRelType(r.type) === REL_TYPES.customProperties);
+  const customRel = rels.find((r) => r.type === REL_TYPES.customProperties);
   const customXml = partText(bytes, dir, customRel ? resolvePartName("", customRel.target) : "docProps/custom.xml");
   const contentTypes = partText(bytes, dir, "[Content_Types].xml") ?? "";
   return {

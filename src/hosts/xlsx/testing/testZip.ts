@@ -6,8 +6,6 @@ import { deflateRawSync } from "node:zlib";
 import { extractEntry, readZipDirectory } from "../zip";
 import { crc32 } from "../../crc32";
 
-export { crc32 };
-
 export interface TestZipEntry {
   readonly name: string;
   readonly data: Uint8Array | string;
